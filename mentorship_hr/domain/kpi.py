@@ -1,0 +1,204 @@
+"""Mentoring KPI scoring (DESIGN.md §3). Pure Python: plain data in, plain data out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+MENTOR = "Mentor"
+MENTEE = "Mentee"
+
+CADENCE = "cadence"
+GOAL_PROGRESS = "goal_progress"
+MENTEE_FEEDBACK = "mentee_feedback"
+OWNERSHIP = "ownership"
+MENTOR_ASSESSMENT = "mentor_assessment"
+
+COMPONENTS = {
+	MENTOR: (CADENCE, GOAL_PROGRESS, MENTEE_FEEDBACK),
+	MENTEE: (CADENCE, GOAL_PROGRESS, OWNERSHIP, MENTOR_ASSESSMENT),
+}
+DEFAULT_WEIGHTS = {
+	MENTOR: {CADENCE: 40, GOAL_PROGRESS: 30, MENTEE_FEEDBACK: 30},
+	MENTEE: {CADENCE: 30, GOAL_PROGRESS: 40, OWNERSHIP: 15, MENTOR_ASSESSMENT: 15},
+}
+
+CONFIRMED = "Confirmed"
+PENDING = "Pending"
+DROPPED = "Dropped"
+
+
+@dataclass(frozen=True)
+class CheckIn:
+	checkin_date: date
+	logged_on: date
+	confirmation_status: str = PENDING
+	submitted: bool = True
+	logged_by_role: str = MENTOR
+	has_agenda: bool = False
+	mentee_rating: float | None = None  # the mentee's rating of the session, 0..1
+	mentor_rating: float | None = None  # the mentor's rating of the session, 0..1
+
+
+@dataclass(frozen=True)
+class Goal:
+	progress: float  # 0..100
+	status: str = "In Progress"
+	mentor_rating: float | None = None  # 0..1
+
+
+@dataclass(frozen=True)
+class Pairing:
+	name: str
+	mentor: str
+	mentee: str
+	start_date: date
+	end_date: date | None = None
+	checkins: tuple[CheckIn, ...] = ()
+	goals: tuple[Goal, ...] = ()
+	mentee_survey_ratings: tuple[float, ...] = ()  # 0..1
+	mentor_survey_ratings: tuple[float, ...] = ()  # 0..1
+
+
+@dataclass(frozen=True)
+class Component:
+	name: str
+	value: float | None  # None: not applicable
+	weight: float
+
+	@property
+	def applies(self) -> bool:
+		return self.value is not None
+
+
+@dataclass
+class PairingScore:
+	pairing: str
+	role: str
+	window_start: date
+	window_end: date
+	active_days: int
+	expected_checkins: int
+	counted_checkins: int
+	components: list[Component]
+	raw: float | None  # 0..1, None when no applicable component carries weight
+
+
+@dataclass
+class RoleScore:
+	employee: str
+	role: str
+	score: float  # 0..100, rounded to 0.1
+	raw: float  # 0..1, unrounded
+	window_start: date
+	window_end: date
+	components: list[Component]
+	pairings: list[PairingScore] = field(default_factory=list)
+
+
+def scoring_window(*ranges: tuple[date | None, date | None], today: date) -> tuple[date, date] | None:
+	"""The intersection of the given (start, end) ranges, capped at today. None if empty."""
+	starts = [s for s, _ in ranges if s]
+	ends = [e for _, e in ranges if e] + [today]
+	start, end = max(starts), min(ends)
+	return (start, end) if start <= end else None
+
+
+def is_counted(checkin: CheckIn, window: tuple[date, date], today: date, confirmation_days: int) -> bool:
+	"""Submitted, inside the window, and confirmed or unchallenged for the confirmation window."""
+	if not checkin.submitted or not (window[0] <= checkin.checkin_date <= window[1]):
+		return False
+	if checkin.confirmation_status == CONFIRMED:
+		return True
+	return checkin.confirmation_status == PENDING and today >= checkin.logged_on + timedelta(
+		days=confirmation_days
+	)
+
+
+def _mean(values) -> float | None:
+	values = [v for v in values if v is not None]
+	return sum(values) / len(values) if values else None
+
+
+def score_pairing(
+	pairing: Pairing,
+	role: str,
+	window: tuple[date, date],
+	frequency_days: int,
+	weights: dict[str, float],
+	today: date,
+	confirmation_days: int = 7,
+) -> PairingScore:
+	active_days = (window[1] - window[0]).days + 1
+	expected = active_days // frequency_days if frequency_days > 0 else 0
+	counted = [c for c in pairing.checkins if is_counted(c, window, today, confirmation_days)]
+	goals = [g for g in pairing.goals if g.status != DROPPED]
+
+	values = {
+		CADENCE: min(1.0, len(counted) / expected) if expected else None,
+		# setting goals is a duty: no goals scores 0, not "not applicable"
+		GOAL_PROGRESS: _mean(min(100.0, max(0.0, g.progress)) / 100 for g in goals) if goals else 0.0,
+		MENTEE_FEEDBACK: _mean([c.mentee_rating for c in counted] + list(pairing.mentee_survey_ratings)),
+		OWNERSHIP: (
+			sum(1 for c in counted if c.logged_by_role == MENTEE or c.has_agenda) / len(counted)
+			if counted
+			else None
+		),
+		MENTOR_ASSESSMENT: _mean(
+			[g.mentor_rating for g in goals]
+			+ [c.mentor_rating for c in counted]
+			+ list(pairing.mentor_survey_ratings)
+		),
+	}
+	components = [Component(name, values[name], float(weights.get(name) or 0)) for name in COMPONENTS[role]]
+	return PairingScore(
+		pairing=pairing.name,
+		role=role,
+		window_start=window[0],
+		window_end=window[1],
+		active_days=active_days,
+		expected_checkins=expected,
+		counted_checkins=len(counted),
+		components=components,
+		raw=weighted_mean((c.value, c.weight) for c in components if c.applies),
+	)
+
+
+def weighted_mean(pairs) -> float | None:
+	pairs = list(pairs)
+	total = sum(w for _, w in pairs)
+	return sum(v * w for v, w in pairs) / total if total > 0 else None
+
+
+def round_score(raw: float) -> float:
+	"""0..1 to 0..100, rounded half up to one decimal."""
+	return float(Decimal(repr(raw * 100)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def role_score(employee: str, role: str, scores: list[PairingScore]) -> RoleScore | None:
+	"""An employee's score in one role: pairing scores weighted by active days."""
+	scores = [s for s in scores if s.raw is not None]
+	if not scores:
+		return None
+	raw = weighted_mean((s.raw, s.active_days) for s in scores)
+	components = []
+	for i, first in enumerate(scores[0].components):
+		applied = [(s.components[i].value, s.active_days) for s in scores if s.components[i].applies]
+		components.append(Component(first.name, weighted_mean(applied), first.weight))
+	return RoleScore(
+		employee=employee,
+		role=role,
+		score=round_score(raw),
+		raw=raw,
+		window_start=min(s.window_start for s in scores),
+		window_end=max(s.window_end for s in scores),
+		components=components,
+		pairings=scores,
+	)
+
+
+def validate_weights(weights: dict[str, float], role: str) -> bool:
+	"""A role's weights are usable when none is negative and they sum to a positive number."""
+	values = [float(weights.get(name) or 0) for name in COMPONENTS[role]]
+	return all(v >= 0 for v in values) and sum(values) > 0

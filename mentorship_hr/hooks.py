@@ -1,0 +1,37 @@
+app_name = "mentorship_hr"
+app_title = "Mentorship HR"
+app_publisher = "mentorship_hr contributors"
+app_description = "Mentoring programs for Frappe HR, scored as KPIs in appraisals"
+app_email = "dev@mentorship-hr.invalid"
+app_license = "MIT"
+required_apps = ["frappe/erpnext", "frappe/hrms"]
+
+# Installation
+# ------------
+
+before_install = "mentorship_hr.install.before_install"
+after_install = "mentorship_hr.install.after_install"
+before_uninstall = "mentorship_hr.install.before_uninstall"
+
+# Permissions
+# -----------
+
+permission_query_conditions = {
+	"Mentoring Pairing": "mentorship_hr.permissions.pairing_query",
+	"Mentoring Goal": "mentorship_hr.permissions.goal_query",
+	"Mentoring Check-in": "mentorship_hr.permissions.checkin_query",
+	"Mentoring Participant": "mentorship_hr.permissions.participant_query",
+}
+
+has_permission = {
+	"Mentoring Pairing": "mentorship_hr.permissions.pairing_permission",
+	"Mentoring Goal": "mentorship_hr.permissions.goal_permission",
+	"Mentoring Check-in": "mentorship_hr.permissions.checkin_permission",
+	"Mentoring Participant": "mentorship_hr.permissions.participant_permission",
+}
+
+# Testing
+# -------
+
+# Completes the setup wizard on a fresh site, as HRMS's own tests need.
+before_tests = "hrms.tests.test_utils.before_tests"

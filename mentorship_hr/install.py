@@ -1,0 +1,73 @@
+import frappe
+from frappe import _
+
+PROGRAM_MANAGER = "Mentoring Program Manager"
+DEFAULT_KRA = "Mentoring"
+
+# The soft skills the program's source articles name.
+SEED_SKILLS = (
+	"Communication",
+	"Confidence",
+	"Decisiveness",
+	"Negotiation",
+	"Delegation",
+	"Empathy",
+	"Humour",
+	"Embracing Change",
+)
+
+
+def before_install():
+	# Mentoring Settings links its default KRA, so the KRA must exist before the DocTypes sync.
+	create_program_manager_role()
+	create_kra(DEFAULT_KRA)
+
+
+def after_install():
+	create_seed_skills()
+
+
+def before_uninstall():
+	delete_kra_if_unused(DEFAULT_KRA)
+	if frappe.db.exists("Role", PROGRAM_MANAGER):
+		frappe.delete_doc("Role", PROGRAM_MANAGER, ignore_permissions=True, force=True)
+
+
+def create_program_manager_role():
+	if not frappe.db.exists("Role", PROGRAM_MANAGER):
+		frappe.get_doc(
+			{"doctype": "Role", "role_name": PROGRAM_MANAGER, "desk_access": 1}
+		).insert(ignore_permissions=True)
+
+
+def create_kra(title: str):
+	if title and not frappe.db.exists("KRA", title):
+		frappe.get_doc(
+			{
+				"doctype": "KRA",
+				"title": title,
+				"description": _("Mentoring duties, scored from mentoring programs."),
+			}
+		).insert(ignore_permissions=True)
+
+
+def create_seed_skills():
+	for skill in SEED_SKILLS:
+		if not frappe.db.exists("Mentoring Skill", skill):
+			frappe.get_doc(
+				{"doctype": "Mentoring Skill", "skill_name": skill, "category": "Soft Skill"}
+			).insert(ignore_permissions=True)
+
+
+def delete_kra_if_unused(title: str):
+	"""Remove the KRA the app created, unless HRMS records still use it."""
+	if not frappe.db.exists("KRA", title):
+		return
+	used = (
+		frappe.db.exists("Appraisal Template Goal", {"key_result_area": title})
+		or frappe.db.exists("Appraisal KRA", {"kra": title})
+		or frappe.db.exists("Appraisal Goal", {"kra": title})
+		or frappe.db.exists("Goal", {"kra": title})
+	)
+	if not used:
+		frappe.delete_doc("KRA", title, ignore_permissions=True, force=True)

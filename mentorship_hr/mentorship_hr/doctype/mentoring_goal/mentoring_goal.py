@@ -1,0 +1,56 @@
+# Copyright (c) 2026, mentorship_hr contributors and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import flt
+
+from mentorship_hr.mentorship_hr.doctype.mentoring_pairing.mentoring_pairing import validate_active_pairing
+from mentorship_hr.permissions import changed_fields, is_program_manager, pairing_role
+
+ASSESSMENT_FIELDS = ("mentor_rating", "mentor_comment")
+
+
+def validate_progress(progress, label=None):
+	if not 0 <= flt(progress) <= 100:
+		frappe.throw(
+			_("{0} must be between 0 and 100, not {1}.").format(label or _("Progress"), progress),
+			title=_("Invalid Progress"),
+		)
+
+
+class MentoringGoal(Document):
+	def validate(self):
+		validate_active_pairing(self.pairing)
+		validate_progress(self.progress)
+		self.validate_author()
+		self.set_status()
+
+	def validate_author(self):
+		"""The mentee writes the goal; the mentor writes only the assessment."""
+		user = frappe.session.user
+		if self.flags.from_checkin or is_program_manager(user):
+			return
+		role = pairing_role(self.pairing, user)
+		changed = changed_fields(self)
+		if role == "Mentor" and (self.is_new() or changed - set(ASSESSMENT_FIELDS)):
+			frappe.throw(
+				_("Goals belong to the mentee. As the mentor you can rate and comment on them."),
+				frappe.PermissionError,
+			)
+		if role == "Mentee" and changed & set(ASSESSMENT_FIELDS):
+			frappe.throw(_("Only the mentor can rate this goal."), frappe.PermissionError)
+
+	def set_status(self):
+		if self.status == "Dropped":
+			return
+		before = self.get_doc_before_save()
+		if self.status == "Achieved" and (not before or before.status != "Achieved"):
+			self.progress = 100
+		elif flt(self.progress) >= 100:
+			self.status = "Achieved"
+		elif flt(self.progress) > 0:
+			self.status = "In Progress"
+		else:
+			self.status = "Not Started"

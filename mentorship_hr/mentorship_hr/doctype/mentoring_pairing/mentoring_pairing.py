@@ -1,0 +1,73 @@
+# Copyright (c) 2026, mentorship_hr contributors and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import add_days, getdate, today
+
+from mentorship_hr.pairing_rules import OPEN_STATUSES, check_pairing_rules
+
+ENDED = ("Completed", "Ended Early")
+
+
+class MentoringPairing(Document):
+	def validate(self):
+		self.title = f"{self.mentor_name or self.mentor} → {self.mentee_name or self.mentee}"
+		self.set_dates()
+		self.validate_dates()
+		if self.status in OPEN_STATUSES:
+			check_pairing_rules(self)
+		if self.status == "Ended Early" and not (self.end_reason or "").strip():
+			frappe.throw(_("Say why the pairing ended early."), title=_("End Reason Required"))
+
+	def set_dates(self):
+		program_start = frappe.db.get_value("Mentoring Program", self.program, "start_date")
+		if self.status == "Active" and not self.start_date:
+			self.start_date = max(getdate(today()), getdate(program_start))
+		if self.status in ENDED and not self.end_date:
+			self.end_date = today()
+
+	def validate_dates(self):
+		start, end = frappe.db.get_value("Mentoring Program", self.program, ["start_date", "end_date"])
+		for label, value in ((_("Start Date"), self.start_date), (_("End Date"), self.end_date)):
+			if value and not getdate(start) <= getdate(value) <= getdate(end):
+				frappe.throw(
+					_("The pairing's {0} {1} is outside program {2}, which runs from {3} to {4}.").format(
+						label,
+						frappe.format(value, "Date"),
+						frappe.bold(self.program),
+						frappe.format(start, "Date"),
+						frappe.format(end, "Date"),
+					),
+					title=_("Dates Outside Program"),
+				)
+		if self.start_date and self.end_date and getdate(self.end_date) < getdate(self.start_date):
+			frappe.throw(_("The pairing's End Date cannot be before its Start Date."), title=_("Invalid Dates"))
+
+	def update_checkin_dates(self):
+		"""Refresh the last check-in and the next one due from the submitted check-ins."""
+		last = frappe.db.get_value(
+			"Mentoring Check-in", {"pairing": self.name, "docstatus": 1}, "max(checkin_date)"
+		)
+		frequency = frappe.db.get_value("Mentoring Program", self.program, "checkin_frequency_days") or 14
+		self.db_set(
+			{
+				"last_checkin_date": last,
+				"next_checkin_due": add_days(last or self.start_date, frequency)
+				if (last or self.start_date)
+				else None,
+			}
+		)
+
+
+def validate_active_pairing(name: str):
+	"""Throw a clear error unless the pairing is Active."""
+	status = frappe.db.get_value("Mentoring Pairing", name, "status")
+	if status != "Active":
+		frappe.throw(
+			_("Pairing {0} is {1}. Goals and check-ins need an Active pairing.").format(
+				frappe.bold(name), _(status or "missing")
+			),
+			title=_("Pairing Not Active"),
+		)

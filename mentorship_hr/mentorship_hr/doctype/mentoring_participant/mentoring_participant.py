@@ -1,0 +1,65 @@
+# Copyright (c) 2026, mentorship_hr contributors and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from mentorship_hr.permissions import is_program_manager
+
+
+class MentoringParticipant(Document):
+	def validate(self):
+		self.validate_duplicate()
+		self.validate_employee()
+		self.validate_program()
+		self.validate_capacity()
+
+	def validate_duplicate(self):
+		existing = frappe.db.exists(
+			"Mentoring Participant",
+			{"program": self.program, "employee": self.employee, "role": self.role, "name": ("!=", self.name)},
+		)
+		if existing:
+			frappe.throw(
+				_("{0} is already enrolled in {1} as a {2}.").format(
+					frappe.bold(self.employee_name or self.employee), frappe.bold(self.program), _(self.role)
+				),
+				exc=frappe.DuplicateEntryError,
+				title=_("Already Enrolled"),
+			)
+
+	def validate_employee(self):
+		if frappe.db.get_value("Employee", self.employee, "status") != "Active":
+			frappe.throw(
+				_("{0} is not an active employee.").format(frappe.bold(self.employee_name or self.employee)),
+				title=_("Inactive Employee"),
+			)
+
+	def validate_program(self):
+		if not self.is_new():
+			return
+		status = frappe.db.get_value("Mentoring Program", self.program, "status")
+		allowed = ("Enrolling", "Active") if is_program_manager() else ("Enrolling",)
+		if status not in allowed:
+			frappe.throw(
+				_("Program {0} is {1} and does not take enrollments.").format(
+					frappe.bold(self.program), _(status)
+				),
+				title=_("Enrollment Closed"),
+			)
+
+	def validate_capacity(self):
+		if self.role != "Mentor":
+			self.capacity = 0
+			return
+		max_mentees = frappe.db.get_value("Mentoring Program", self.program, "max_mentees_per_mentor")
+		if self.capacity is None:
+			self.capacity = max_mentees
+		if self.capacity < 1:
+			frappe.throw(_("A mentor's capacity must be at least 1 mentee."), title=_("Invalid Capacity"))
+		if max_mentees and self.capacity > max_mentees:
+			frappe.throw(
+				_("A mentor's capacity cannot exceed the program's maximum of {0} mentees.").format(max_mentees),
+				title=_("Invalid Capacity"),
+			)

@@ -1,0 +1,15 @@
+# Copyright (c) 2026, mentorship_hr contributors and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from mentorship_hr.weights import validate_weight_fields
+
+
+class MentoringSettings(Document):
+	def validate(self):
+		validate_weight_fields(self)
+		if (self.confirmation_window_days or 0) < 0:
+			frappe.throw(_("The Confirmation Window cannot be negative."))

@@ -1,0 +1,134 @@
+"""Builders for the integration tests: real Companies, Employees with Users, Programs and Pairings."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, today
+
+from erpnext.setup.doctype.employee.test_employee import make_employee
+
+from hrms.tests.test_utils import create_company
+
+COMPANY = "_Test Mentoring Company"
+
+
+def unique(prefix: str) -> str:
+	return f"{prefix} {frappe.generate_hash(length=6)}"
+
+
+def company() -> str:
+	return create_company(COMPANY).name
+
+
+def department(name: str) -> str:
+	abbr = frappe.db.get_value("Company", company(), "abbr")
+	docname = f"{name} - {abbr}"
+	if not frappe.db.exists("Department", docname):
+		frappe.get_doc({"doctype": "Department", "department_name": name, "company": company()}).insert()
+	return docname
+
+
+def employee(prefix: str = "mentoring", **fields) -> str:
+	"""An Active employee of the test company, with a User that has the Employee role."""
+	email = f"{prefix}-{frappe.generate_hash(length=8)}@example.com"
+	fields.setdefault("department", department("Operations"))
+	return make_employee(email, company=company(), **fields)
+
+
+def user_of(employee_name: str) -> str:
+	return frappe.db.get_value("Employee", employee_name, "user_id")
+
+
+def program(**fields):
+	doc = frappe.get_doc(
+		{
+			"doctype": "Mentoring Program",
+			"program_name": unique("Mentoring"),
+			"company": company(),
+			"status": "Active",
+			"start_date": add_days(today(), -90),
+			"end_date": add_days(today(), 275),
+			**fields,
+		}
+	)
+	return doc.insert()
+
+
+def pairing(program_name: str, mentor: str, mentee: str, **fields):
+	return frappe.get_doc(
+		{
+			"doctype": "Mentoring Pairing",
+			"program": program_name,
+			"mentor": mentor,
+			"mentee": mentee,
+			"status": "Active",
+			"start_date": frappe.db.get_value("Mentoring Program", program_name, "start_date"),
+			**fields,
+		}
+	).insert()
+
+
+def goal(pairing_name: str, **fields):
+	return frappe.get_doc(
+		{"doctype": "Mentoring Goal", "pairing": pairing_name, "title": unique("Goal"), **fields}
+	).insert()
+
+
+def checkin(pairing_name: str, checkin_date=None, submit=True, **fields):
+	doc = frappe.get_doc(
+		{
+			"doctype": "Mentoring Check-in",
+			"pairing": pairing_name,
+			"checkin_date": checkin_date or today(),
+			"logged_by_role": "Mentee",
+			**fields,
+		}
+	).insert()
+	if submit:
+		doc.submit()
+	return doc
+
+
+class as_user:
+	"""Run a block as another user: `with as_user(email): ...`."""
+
+	def __init__(self, user: str):
+		self.user = user
+
+	def __enter__(self):
+		self.previous = frappe.session.user
+		frappe.set_user(self.user)
+
+	def __exit__(self, *exc):
+		frappe.set_user(self.previous)
+
+
+def user_with_roles(*roles: str) -> str:
+	email = f"mentoring-staff-{frappe.generate_hash(length=8)}@example.com"
+	frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": "Staff",
+			"send_welcome_email": 0,
+			"roles": [{"role": role} for role in roles],
+		}
+	).insert()
+	return email
+
+
+class MentoringTestCase(FrappeTestCase):
+	"""A program with one Active pairing. The mentee reports to a manager; the mentor sits elsewhere."""
+
+	def setUp(self):
+		frappe.set_user("Administrator")
+		self.mentee_manager = employee("manager")
+		self.mentor_manager = employee("mentor-manager", department=department("Sales"))
+		self.mentor = employee("mentor", department=department("Sales"), reports_to=self.mentor_manager)
+		self.mentee = employee("mentee", reports_to=self.mentee_manager)
+		self.stranger = employee("stranger")
+		self.program = program()
+		self.pairing = pairing(self.program.name, self.mentor, self.mentee)
+		self.mentor_user, self.mentee_user = user_of(self.mentor), user_of(self.mentee)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")

@@ -1,0 +1,214 @@
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mentorship_hr.domain import kpi
+from mentorship_hr.domain.kpi import MENTEE, MENTOR, CheckIn, Goal, Pairing
+
+TODAY = date(2027, 6, 30)
+WINDOW = (date(2027, 1, 1), date(2027, 3, 1))  # 60 days
+
+
+def checkin(day, status="Confirmed", role=MENTEE, agenda=False, mentee_rating=None, mentor_rating=None, **kw):
+	d = WINDOW[0] + timedelta(days=day)
+	return CheckIn(
+		checkin_date=d,
+		logged_on=kw.get("logged_on", d),
+		confirmation_status=status,
+		submitted=kw.get("submitted", True),
+		logged_by_role=role,
+		has_agenda=agenda,
+		mentee_rating=mentee_rating,
+		mentor_rating=mentor_rating,
+	)
+
+
+def pairing(checkins=(), goals=(), **kw):
+	return Pairing("P1", "MENTOR", "MENTEE", WINDOW[0], None, tuple(checkins), tuple(goals), **kw)
+
+
+def score(p, role, weights=None, frequency=14, today=TODAY, window=WINDOW):
+	return kpi.score_pairing(p, role, window, frequency, weights or kpi.DEFAULT_WEIGHTS[role], today)
+
+
+def components(result):
+	return {c.name: c.value for c in result.components}
+
+
+class TestWindow:
+	def test_intersection_of_cycle_program_and_pairing_capped_at_today(self):
+		window = kpi.scoring_window(
+			(date(2027, 1, 1), date(2027, 12, 31)),  # cycle
+			(date(2027, 2, 1), date(2027, 11, 30)),  # program
+			(date(2027, 3, 15), None),  # pairing, still active
+			today=date(2027, 5, 10),
+		)
+		assert window == (date(2027, 3, 15), date(2027, 5, 10))
+
+	def test_disjoint_ranges_have_no_window(self):
+		window = kpi.scoring_window(
+			(date(2027, 1, 1), date(2027, 3, 31)), (date(2027, 6, 1), None), today=date(2027, 12, 1)
+		)
+		assert window is None
+
+	def test_window_not_started_yet(self):
+		assert kpi.scoring_window((date(2027, 1, 1), None), today=date(2026, 12, 1)) is None
+
+
+class TestCounting:
+	def test_confirmed_counts_pending_counts_after_window_disputed_never(self):
+		inside = WINDOW[0] + timedelta(days=10)
+		today = inside + timedelta(days=7)
+		confirmed = CheckIn(inside, inside, "Confirmed")
+		pending_old = CheckIn(inside, inside, "Pending")
+		pending_new = CheckIn(inside, inside + timedelta(days=1), "Pending")
+		disputed = CheckIn(inside, inside - timedelta(days=30), "Disputed")
+		draft = CheckIn(inside, inside, "Confirmed", submitted=False)
+		assert kpi.is_counted(confirmed, WINDOW, today, 7)
+		assert kpi.is_counted(pending_old, WINDOW, today, 7)  # 7 days passed
+		assert not kpi.is_counted(pending_new, WINDOW, today, 7)  # only 6 days
+		assert not kpi.is_counted(disputed, WINDOW, today, 7)
+		assert not kpi.is_counted(draft, WINDOW, today, 7)
+
+	def test_checkin_outside_window_does_not_count(self):
+		outside = CheckIn(WINDOW[1] + timedelta(days=1), WINDOW[1], "Confirmed")
+		assert not kpi.is_counted(outside, WINDOW, TODAY, 7)
+
+
+class TestWorkedExamples:
+	def test_mentor_example(self):
+		# 60 days / 14 -> 4 expected; 3 counted (1 disputed ignored) -> cadence 0.75
+		checkins = [
+			checkin(5, mentee_rating=0.8),
+			checkin(20, mentee_rating=0.6),
+			checkin(35, status="Pending", mentee_rating=1.0),  # pending long past the window
+			checkin(50, status="Disputed", mentee_rating=0.0),
+		]
+		goals = [Goal(50), Goal(100), Goal(0, status="Dropped")]
+		result = score(pairing(checkins, goals, mentee_survey_ratings=(0.6,)), MENTOR)
+		assert result.expected_checkins == 4
+		assert result.counted_checkins == 3
+		got = components(result)
+		assert got["cadence"] == pytest.approx(0.75)
+		assert got["goal_progress"] == pytest.approx(0.75)  # (50 + 100) / 2, dropped ignored
+		assert got["mentee_feedback"] == pytest.approx((0.8 + 0.6 + 1.0 + 0.6) / 4)
+		# 0.4*0.75 + 0.3*0.75 + 0.3*0.75 = 0.75
+		assert result.raw == pytest.approx(0.75)
+		assert kpi.role_score("MENTOR", MENTOR, [result]).score == 75.0
+
+	def test_mentee_example(self):
+		checkins = [
+			checkin(5, role=MENTEE, mentor_rating=0.8),
+			checkin(20, role=MENTOR, agenda=True),
+			checkin(35, role=MENTOR, agenda=False, mentor_rating=0.4),
+			checkin(50, role=MENTOR),
+		]
+		goals = [Goal(40, mentor_rating=0.6), Goal(80)]
+		result = score(pairing(checkins, goals), MENTEE)
+		got = components(result)
+		assert got["cadence"] == 1.0  # 4 of 4
+		assert got["goal_progress"] == pytest.approx(0.6)
+		assert got["ownership"] == pytest.approx(0.5)  # 2 of 4 mentee-logged or with agenda
+		assert got["mentor_assessment"] == pytest.approx((0.6 + 0.8 + 0.4) / 3)
+		expected = 0.30 * 1.0 + 0.40 * 0.6 + 0.15 * 0.5 + 0.15 * 0.6
+		assert result.raw == pytest.approx(expected)
+		assert kpi.role_score("MENTEE", MENTEE, [result]).score == 70.5
+
+	def test_no_goals_scores_zero_goal_progress(self):
+		result = score(pairing([checkin(3)]), MENTOR)
+		assert components(result)["goal_progress"] == 0.0
+
+	def test_not_applicable_components_are_dropped_and_weights_renormalised(self):
+		# 10-day window with a 14-day frequency: cadence not applicable; no ratings at all
+		window = (WINDOW[0], WINDOW[0] + timedelta(days=9))
+		result = score(pairing([], [Goal(30)]), MENTOR, window=window)
+		got = components(result)
+		assert got["cadence"] is None and got["mentee_feedback"] is None
+		assert result.raw == pytest.approx(0.3)  # only goal progress remains, at full weight
+
+	def test_role_score_weighted_by_active_days(self):
+		long_pairing = score(pairing([], [Goal(100)]), MENTOR, window=(WINDOW[0], WINDOW[0] + timedelta(59)))
+		short = Pairing("P2", "MENTOR", "M2", WINDOW[0], goals=(Goal(0),))
+		short_pairing = score(short, MENTOR, window=(WINDOW[0], WINDOW[0] + timedelta(19)))
+		# long: cadence 0 (0 of 4) * 40 + goals 1.0 * 30, feedback n/a -> 30/70
+		# short: cadence 0 (0 of 1) + goals 0 -> 0
+		result = kpi.role_score("MENTOR", MENTOR, [long_pairing, short_pairing])
+		assert result.raw == pytest.approx((30 / 70 * 60 + 0 * 20) / 80)
+		assert result.score == 32.1
+
+	def test_rounding_is_half_up(self):
+		assert kpi.round_score(0.72450) == 72.5
+		assert kpi.round_score(0.72449) == 72.4
+
+	def test_weights_validation(self):
+		assert kpi.validate_weights({"cadence": 1}, MENTOR)
+		assert not kpi.validate_weights({"cadence": 0, "goal_progress": 0, "mentee_feedback": 0}, MENTOR)
+		assert not kpi.validate_weights({"cadence": 50, "goal_progress": -10}, MENTOR)
+
+
+ratings = st.one_of(st.none(), st.floats(0, 1))
+checkins_st = st.lists(
+	st.builds(
+		checkin,
+		day=st.integers(0, 59),
+		status=st.sampled_from(["Confirmed", "Pending", "Disputed"]),
+		role=st.sampled_from([MENTOR, MENTEE]),
+		agenda=st.booleans(),
+		mentee_rating=ratings,
+		mentor_rating=ratings,
+	),
+	max_size=12,
+)
+goals_st = st.lists(
+	st.builds(
+		Goal,
+		progress=st.floats(0, 100),
+		status=st.sampled_from(["Not Started", "In Progress", "Achieved", "Dropped"]),
+		mentor_rating=ratings,
+	),
+	max_size=5,
+)
+weights_st = st.fixed_dictionaries({name: st.floats(0.5, 100) for name in kpi.DEFAULT_WEIGHTS[MENTEE]} | {
+	"mentee_feedback": st.floats(0.5, 100)
+})
+roles = st.sampled_from([MENTOR, MENTEE])
+frequencies = st.integers(1, 90)
+
+
+@settings(max_examples=300)
+@given(checkins_st, goals_st, roles, weights_st, frequencies)
+def test_score_stays_in_0_100(checkins, goals, role, weights, frequency):
+	result = score(pairing(checkins, goals), role, weights, frequency)
+	final = kpi.role_score("E", role, [result])
+	assert 0 <= final.score <= 100
+
+
+@settings(max_examples=300)
+@given(checkins_st, goals_st, roles, weights_st, frequencies, st.integers(0, 59))
+def test_another_counted_checkin_never_lowers_the_score(checkins, goals, role, weights, frequency, day):
+	# the new check-in is mentee-logged and unrated, so only cadence can move
+	before = score(pairing(checkins, goals), role, weights, frequency).raw
+	after = score(pairing([*checkins, checkin(day, role=MENTEE)], goals), role, weights, frequency).raw
+	assert after >= before - 1e-12
+
+
+@settings(max_examples=300)
+@given(checkins_st, goals_st, roles, weights_st, frequencies, st.floats(0.01, 1000))
+def test_scaling_weights_keeps_the_score(checkins, goals, role, weights, frequency, factor):
+	plain = score(pairing(checkins, goals), role, weights, frequency).raw
+	scaled = score(pairing(checkins, goals), role, {k: v * factor for k, v in weights.items()}, frequency)
+	assert scaled.raw == pytest.approx(plain, abs=1e-9)
+
+
+@settings(max_examples=300)
+@given(checkins_st, goals_st, roles, weights_st, frequencies)
+def test_not_applicable_component_equals_renormalised_remainder(checkins, goals, role, weights, frequency):
+	result = score(pairing(checkins, goals), role, weights, frequency)
+	applied = [c for c in result.components if c.applies]
+	by_hand = sum(c.value * c.weight for c in applied) / sum(c.weight for c in applied)
+	assert result.raw == pytest.approx(by_hand)
+	# zeroing the weight of a not-applicable component changes nothing
+	zeroed = {**weights, **{c.name: 0 for c in result.components if not c.applies}}
+	assert score(pairing(checkins, goals), role, zeroed, frequency).raw == pytest.approx(result.raw)
