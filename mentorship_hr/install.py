@@ -35,9 +35,9 @@ def before_uninstall():
 
 def create_program_manager_role():
 	if not frappe.db.exists("Role", PROGRAM_MANAGER):
-		frappe.get_doc(
-			{"doctype": "Role", "role_name": PROGRAM_MANAGER, "desk_access": 1}
-		).insert(ignore_permissions=True)
+		frappe.get_doc({"doctype": "Role", "role_name": PROGRAM_MANAGER, "desk_access": 1}).insert(
+			ignore_permissions=True
+		)
 
 
 def create_kra(title: str):

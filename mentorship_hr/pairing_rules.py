@@ -19,7 +19,7 @@ def mentor_capacity(program: str, mentor: str) -> int:
 def reporting_map(employees: list[str], levels: int = 2) -> dict[str, str | None]:
 	"""reports_to for the employees and their managers, `levels` deep, one query a level."""
 	reports_to, frontier = {}, set(employees)
-	for _ in range(levels):
+	for _level in range(levels):
 		frontier -= set(reports_to)
 		if not frontier:
 			break
@@ -27,7 +27,7 @@ def reporting_map(employees: list[str], levels: int = 2) -> dict[str, str | None
 			"Employee", filters={"name": ("in", list(frontier))}, fields=["name", "reports_to"], as_list=True
 		)
 		reports_to.update(dict(rows))
-		frontier = {manager for _, manager in rows if manager}
+		frontier = {manager for _employee, manager in rows if manager}
 	return reports_to
 
 

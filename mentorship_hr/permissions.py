@@ -131,7 +131,6 @@ def participant_permission(doc, ptype=None, user=None, debug=False):
 	return doc.employee in employees_of(user)
 
 
-
 def changed_fields(doc) -> set[str]:
 	"""The editable fields whose value differs from the saved document (all set ones if new)."""
 	before = doc.get_doc_before_save()

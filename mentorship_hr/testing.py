@@ -117,18 +117,29 @@ def user_with_roles(*roles: str) -> str:
 
 
 class MentoringTestCase(FrappeTestCase):
-	"""A program with one Active pairing. The mentee reports to a manager; the mentor sits elsewhere."""
+	"""One Active pairing in a fresh program for every test, rolled back after it.
+
+	The people are made once per class: the mentee reports to a manager, the mentor sits in
+	another department under another manager, and a stranger has nothing to do with either.
+	"""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user("Administrator")
+		cls.mentee_manager = employee("manager")
+		cls.mentor_manager = employee("mentor-manager", department=department("Sales"))
+		cls.mentor = employee("mentor", department=department("Sales"), reports_to=cls.mentor_manager)
+		cls.mentee = employee("mentee", reports_to=cls.mentee_manager)
+		cls.stranger = employee("stranger")
+		cls.mentor_user, cls.mentee_user = user_of(cls.mentor), user_of(cls.mentee)
 
 	def setUp(self):
 		frappe.set_user("Administrator")
-		self.mentee_manager = employee("manager")
-		self.mentor_manager = employee("mentor-manager", department=department("Sales"))
-		self.mentor = employee("mentor", department=department("Sales"), reports_to=self.mentor_manager)
-		self.mentee = employee("mentee", reports_to=self.mentee_manager)
-		self.stranger = employee("stranger")
+		frappe.db.savepoint("mentoring_test")
 		self.program = program()
 		self.pairing = pairing(self.program.name, self.mentor, self.mentee)
-		self.mentor_user, self.mentee_user = user_of(self.mentor), user_of(self.mentee)
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
+		frappe.db.rollback(save_point="mentoring_test")

@@ -170,9 +170,10 @@ goals_st = st.lists(
 	),
 	max_size=5,
 )
-weights_st = st.fixed_dictionaries({name: st.floats(0.5, 100) for name in kpi.DEFAULT_WEIGHTS[MENTEE]} | {
-	"mentee_feedback": st.floats(0.5, 100)
-})
+weights_st = st.fixed_dictionaries(
+	{name: st.floats(0.5, 100) for name in kpi.DEFAULT_WEIGHTS[MENTEE]}
+	| {"mentee_feedback": st.floats(0.5, 100)}
+)
 roles = st.sampled_from([MENTOR, MENTEE])
 frequencies = st.integers(1, 90)
 

@@ -29,7 +29,8 @@ class MentoringCheckin(Document):
 		self.validate_ratings()
 		self.keep_private_notes()
 		self.title = _("{0} on {1}").format(
-			frappe.db.get_value("Mentoring Pairing", self.pairing, "title"), frappe.format(self.checkin_date, "Date")
+			frappe.db.get_value("Mentoring Pairing", self.pairing, "title"),
+			frappe.format(self.checkin_date, "Date"),
 		)
 
 	def before_update_after_submit(self):
@@ -52,7 +53,9 @@ class MentoringCheckin(Document):
 			frappe.throw(_("A check-in cannot be dated in the future."), title=_("Invalid Date"))
 		if start and checkin_date < getdate(start):
 			frappe.throw(
-				_("The check-in is dated before the pairing started on {0}.").format(frappe.format(start, "Date")),
+				_("The check-in is dated before the pairing started on {0}.").format(
+					frappe.format(start, "Date")
+				),
 				title=_("Invalid Date"),
 			)
 		if end and checkin_date > getdate(end):
@@ -75,7 +78,9 @@ class MentoringCheckin(Document):
 		for row in self.goal_updates:
 			if goals.get(row.goal) != self.pairing:
 				frappe.throw(
-					_("Row {0}: goal {1} does not belong to this pairing.").format(row.idx, frappe.bold(row.goal))
+					_("Row {0}: goal {1} does not belong to this pairing.").format(
+						row.idx, frappe.bold(row.goal)
+					)
 				)
 			validate_progress(row.progress, _("Row {0}: New Progress").format(row.idx))
 
@@ -107,7 +112,9 @@ class MentoringCheckin(Document):
 			goal = frappe.get_doc("Mentoring Goal", row.goal)
 			goal.progress = row.progress
 			goal.flags.from_checkin = True
-			goal.add_comment("Info", _("Progress set to {0}% in check-in {1}").format(row.progress, self.name))
+			goal.add_comment(
+				"Info", _("Progress set to {0}% in check-in {1}").format(row.progress, self.name)
+			)
 			goal.save(ignore_permissions=True)
 
 	def check_can_respond(self):

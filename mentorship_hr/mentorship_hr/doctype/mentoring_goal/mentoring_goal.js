@@ -1,8 +1,8 @@
 // Copyright (c) 2026, mentorship_hr contributors and contributors
 // For license information, please see license.txt
 
-// frappe.ui.form.on("Mentoring Goal", {
-// 	refresh(frm) {
-
-// 	},
-// });
+frappe.ui.form.on("Mentoring Goal", {
+	setup(frm) {
+		frm.set_query("pairing", () => ({ filters: { status: "Active" } }));
+	},
+});

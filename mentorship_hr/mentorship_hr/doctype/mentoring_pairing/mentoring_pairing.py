@@ -43,7 +43,9 @@ class MentoringPairing(Document):
 					title=_("Dates Outside Program"),
 				)
 		if self.start_date and self.end_date and getdate(self.end_date) < getdate(self.start_date):
-			frappe.throw(_("The pairing's End Date cannot be before its Start Date."), title=_("Invalid Dates"))
+			frappe.throw(
+				_("The pairing's End Date cannot be before its Start Date."), title=_("Invalid Dates")
+			)
 
 	def update_checkin_dates(self):
 		"""Refresh the last check-in and the next one due from the submitted check-ins."""

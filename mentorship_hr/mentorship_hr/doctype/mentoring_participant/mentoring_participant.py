@@ -18,7 +18,12 @@ class MentoringParticipant(Document):
 	def validate_duplicate(self):
 		existing = frappe.db.exists(
 			"Mentoring Participant",
-			{"program": self.program, "employee": self.employee, "role": self.role, "name": ("!=", self.name)},
+			{
+				"program": self.program,
+				"employee": self.employee,
+				"role": self.role,
+				"name": ("!=", self.name),
+			},
 		)
 		if existing:
 			frappe.throw(
@@ -60,6 +65,8 @@ class MentoringParticipant(Document):
 			frappe.throw(_("A mentor's capacity must be at least 1 mentee."), title=_("Invalid Capacity"))
 		if max_mentees and self.capacity > max_mentees:
 			frappe.throw(
-				_("A mentor's capacity cannot exceed the program's maximum of {0} mentees.").format(max_mentees),
+				_("A mentor's capacity cannot exceed the program's maximum of {0} mentees.").format(
+					max_mentees
+				),
 				title=_("Invalid Capacity"),
 			)

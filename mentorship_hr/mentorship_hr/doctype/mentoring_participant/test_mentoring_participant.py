@@ -42,10 +42,16 @@ class TestMentoringParticipant(FrappeTestCase):
 
 	def test_closed_program_takes_no_applications(self):
 		draft = testing.program(status="Draft").name
-		with testing.as_user(self.user), self.assertRaisesRegex(frappe.ValidationError, "does not take enrollments"):
+		with (
+			testing.as_user(self.user),
+			self.assertRaisesRegex(frappe.ValidationError, "does not take enrollments"),
+		):
 			enroll(draft, self.employee)
 		active = testing.program(status="Active").name
-		with testing.as_user(self.user), self.assertRaisesRegex(frappe.ValidationError, "does not take enrollments"):
+		with (
+			testing.as_user(self.user),
+			self.assertRaisesRegex(frappe.ValidationError, "does not take enrollments"),
+		):
 			enroll(active, self.employee)
 		enroll(active, self.employee)  # a program manager may still add people to a running program
 
@@ -66,7 +72,9 @@ class TestMentoringParticipant(FrappeTestCase):
 		hr = testing.user_with_roles("HR Manager")
 		with testing.as_user(hr):
 			self.assertEqual(
-				set(frappe.get_list("Mentoring Participant", filters={"program": self.program}, pluck="name")),
+				set(
+					frappe.get_list("Mentoring Participant", filters={"program": self.program}, pluck="name")
+				),
 				{mine.name, other.name},
 			)
 

@@ -22,7 +22,9 @@ class MentoringProgram(Document):
 
 	def validate_dates(self):
 		if self.start_date and self.end_date and getdate(self.end_date) < getdate(self.start_date):
-			frappe.throw(_("The program's End Date cannot be before its Start Date."), title=_("Invalid Dates"))
+			frappe.throw(
+				_("The program's End Date cannot be before its Start Date."), title=_("Invalid Dates")
+			)
 
 	def validate_cadence_and_capacity(self):
 		if self.checkin_frequency_days is not None and self.checkin_frequency_days < 1:

@@ -12,10 +12,18 @@ class TestMentoringProgram(FrappeTestCase):
 	def test_end_before_start_is_refused(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "End Date cannot be before"):
 			testing.program(start_date=today(), end_date=add_days(today(), -1))
-		self.assertFalse(frappe.db.exists("Mentoring Program", {"company": testing.COMPANY, "end_date": add_days(today(), -1)}))
+		self.assertFalse(
+			frappe.db.exists(
+				"Mentoring Program", {"company": testing.COMPANY, "end_date": add_days(today(), -1)}
+			)
+		)
 
 	def test_weights_must_sum_to_a_positive_number(self):
-		zero = {"mentor_weight_cadence": 0, "mentor_weight_goal_progress": 0, "mentor_weight_mentee_feedback": 0}
+		zero = {
+			"mentor_weight_cadence": 0,
+			"mentor_weight_goal_progress": 0,
+			"mentor_weight_mentee_feedback": 0,
+		}
 		with self.assertRaisesRegex(frappe.ValidationError, "Mentor KPI weights"):
 			testing.program(**zero)
 		with self.assertRaisesRegex(frappe.ValidationError, "Mentee KPI weights"):
@@ -31,7 +39,11 @@ class TestMentoringProgram(FrappeTestCase):
 		program = testing.program()
 		self.assertEqual(program.kra, "Mentoring")
 		self.assertEqual(
-			(program.mentor_weight_cadence, program.mentor_weight_goal_progress, program.mentee_weight_ownership),
+			(
+				program.mentor_weight_cadence,
+				program.mentor_weight_goal_progress,
+				program.mentee_weight_ownership,
+			),
 			(40, 30, 15),
 		)
 		self.assertEqual((program.checkin_frequency_days, program.max_mentees_per_mentor), (14, 2))
