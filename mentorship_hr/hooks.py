@@ -6,6 +6,8 @@ app_email = "dev@mentorship-hr.invalid"
 app_license = "MIT"
 required_apps = ["frappe/erpnext", "frappe/hrms"]
 
+app_include_js = "/assets/mentorship_hr/js/mentorship.js"
+
 # Installation
 # ------------
 
@@ -21,6 +23,7 @@ permission_query_conditions = {
 	"Mentoring Goal": "mentorship_hr.permissions.goal_query",
 	"Mentoring Check-in": "mentorship_hr.permissions.checkin_query",
 	"Mentoring Participant": "mentorship_hr.permissions.participant_query",
+	"Mentoring Score": "mentorship_hr.permissions.score_query",
 }
 
 has_permission = {
@@ -28,6 +31,23 @@ has_permission = {
 	"Mentoring Goal": "mentorship_hr.permissions.goal_permission",
 	"Mentoring Check-in": "mentorship_hr.permissions.checkin_permission",
 	"Mentoring Participant": "mentorship_hr.permissions.participant_permission",
+	"Mentoring Score": "mentorship_hr.permissions.score_permission",
+}
+
+# Frappe HR forms
+# ---------------
+
+doctype_js = {
+	"Appraisal": "public/js/appraisal.js",
+	"Appraisal Cycle": "public/js/appraisal_cycle.js",
+	"Appraisal Template": "public/js/appraisal_template.js",
+}
+
+# Scheduled Tasks
+# ---------------
+
+scheduler_events = {
+	"daily": ["mentorship_hr.kpi_sync.daily_sync"],
 }
 
 # Testing

@@ -5,6 +5,7 @@ managers of either read the pairing and its goals but never its check-ins.
 """
 
 import frappe
+from frappe import _
 from frappe.utils import cstr, flt, getdate
 
 MANAGER_ROLES = {"System Manager", "HR Manager", "Mentoring Program Manager"}
@@ -14,6 +15,11 @@ READ_ONLY = {"read", "print", "report", "export", "email"}
 def is_program_manager(user: str | None = None) -> bool:
 	user = user or frappe.session.user
 	return user == "Administrator" or bool(MANAGER_ROLES & set(frappe.get_roles(user)))
+
+
+def check_program_manager():
+	if not is_program_manager():
+		frappe.throw(_("Only program managers and HR can do this."), frappe.PermissionError)
 
 
 def employees_of(user: str) -> list[str]:
@@ -62,6 +68,17 @@ def participant_query(user: str | None = None) -> str:
 	if is_program_manager(user):
 		return ""
 	return f"`tabMentoring Participant`.employee in ({_in(employees_of(user))})"
+
+
+def score_query(user: str | None = None) -> str:
+	user = user or frappe.session.user
+	if is_program_manager(user):
+		return ""
+	mine = _in(employees_of(user))
+	return (
+		f"(`tabMentoring Score`.employee in ({mine}) or `tabMentoring Score`.employee in "
+		f"(select e.name from `tabEmployee` e where e.reports_to in ({mine})))"
+	)
 
 
 # has_permission
@@ -129,6 +146,17 @@ def participant_permission(doc, ptype=None, user=None, debug=False):
 	if ptype == "delete":
 		return False
 	return doc.employee in employees_of(user)
+
+
+def score_permission(doc, ptype=None, user=None, debug=False):
+	"""Employees read their own scores; managers read their reports' scores."""
+	user = user or frappe.session.user
+	if is_program_manager(user):
+		return None
+	if ptype not in READ_ONLY:
+		return False
+	mine = employees_of(user)
+	return doc.employee in mine or frappe.db.get_value("Employee", doc.employee, "reports_to") in mine
 
 
 def changed_fields(doc) -> set[str]:

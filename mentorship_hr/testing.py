@@ -34,6 +34,27 @@ def employee(prefix: str = "mentoring", **fields) -> str:
 	return make_employee(email, company=company(), **fields)
 
 
+def employee_without_user(prefix: str = "mentee", **fields) -> str:
+	"""A cheap Active employee for volume tests; no User, so no login."""
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Employee",
+				"first_name": f"{prefix}-{frappe.generate_hash(length=6)}",
+				"company": company(),
+				"gender": "Female",
+				"date_of_birth": "1990-05-08",
+				"date_of_joining": "2013-01-01",
+				"status": "Active",
+				"department": department("Operations"),
+				**fields,
+			}
+		)
+		.insert()
+		.name
+	)
+
+
 def user_of(employee_name: str) -> str:
 	return frappe.db.get_value("Employee", employee_name, "user_id")
 
@@ -114,6 +135,51 @@ def user_with_roles(*roles: str) -> str:
 		}
 	).insert()
 	return email
+
+
+def kra(title: str) -> str:
+	if not frappe.db.exists("KRA", title):
+		frappe.get_doc({"doctype": "KRA", "title": title}).insert()
+	return title
+
+
+def appraisal_template(weights: dict[str, float]) -> str:
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Appraisal Template",
+				"template_title": unique("Template"),
+				"goals": [{"key_result_area": kra(k), "per_weightage": w} for k, w in weights.items()],
+			}
+		)
+		.insert()
+		.name
+	)
+
+
+def appraisal_cycle(employees: list[str], template: str, create_appraisals=True, **fields):
+	"""An Appraisal Cycle for the employees, with their appraisals made by HRMS itself."""
+	cycle = frappe.get_doc(
+		{
+			"doctype": "Appraisal Cycle",
+			"cycle_name": unique("Cycle"),
+			"company": company(),
+			"start_date": add_days(today(), -60),
+			"end_date": add_days(today(), 30),
+			"appraisees": [{"employee": e, "appraisal_template": template} for e in employees],
+			**fields,
+		}
+	).insert()
+	if create_appraisals:
+		cycle.create_appraisals()
+		# HRMS gives cycle-made appraisals the site's default company; use the employee's, as a
+		# single-company site would, so that employees can read their own appraisal.
+		frappe.db.set_value("Appraisal", {"appraisal_cycle": cycle.name}, "company", company())
+	return cycle
+
+
+def appraisal_of(employee_name: str, cycle: str):
+	return frappe.get_doc("Appraisal", {"employee": employee_name, "appraisal_cycle": cycle})
 
 
 class MentoringTestCase(FrappeTestCase):

@@ -202,3 +202,27 @@ def validate_weights(weights: dict[str, float], role: str) -> bool:
 	"""A role's weights are usable when none is negative and they sum to a positive number."""
 	values = [float(weights.get(name) or 0) for name in COMPONENTS[role]]
 	return all(v >= 0 for v in values) and sum(values) > 0
+
+
+def score_cycle(
+	pairings: list[Pairing],
+	cycle: tuple[date, date],
+	program: tuple[date, date],
+	frequency_days: int,
+	weights: dict[str, dict[str, float]],
+	today: date,
+	confirmation_days: int = 7,
+) -> list[RoleScore]:
+	"""Every employee's score in every role they hold in one program, over one appraisal cycle."""
+	by_employee: dict[tuple[str, str], list[PairingScore]] = {}
+	for pairing in pairings:
+		window = scoring_window(cycle, program, (pairing.start_date, pairing.end_date), today=today)
+		if not window:
+			continue
+		for role, employee in ((MENTOR, pairing.mentor), (MENTEE, pairing.mentee)):
+			result = score_pairing(
+				pairing, role, window, frequency_days, weights[role], today, confirmation_days
+			)
+			by_employee.setdefault((employee, role), []).append(result)
+	scores = (role_score(employee, role, results) for (employee, role), results in by_employee.items())
+	return [s for s in scores if s]

@@ -1,0 +1,179 @@
+"""The mentoring KRA in Frappe HR appraisals: template weightage, the Appraisal form section,
+and suggested ratings for Manual Rating cycles."""
+
+import frappe
+from frappe import _
+from frappe.utils import flt
+
+from mentorship_hr.domain.weightage import with_kra
+from mentorship_hr.kpi_sync import COMPONENT_NAMES, SCORED_PAIRING_STATUSES
+
+
+def add_mentoring_kra(appraisal_template: str, weightage: float, apply_to_draft_appraisals=True, kra=None):
+	"""Give the mentoring KRA a weightage in a template, rescale the other KRAs to keep 100,
+	and carry the new weights into the template's Draft appraisals."""
+	kra = kra or frappe.db.get_single_value("Mentoring Settings", "default_kra")
+	if not frappe.db.exists("KRA", kra):
+		frappe.throw(_("KRA {0} does not exist.").format(frappe.bold(kra)))
+	template = frappe.get_doc("Appraisal Template", appraisal_template)
+	template.check_permission("write")
+	try:
+		weights = with_kra(
+			{row.key_result_area: flt(row.per_weightage) for row in template.goals}, kra, flt(weightage)
+		)
+	except ValueError:
+		frappe.throw(
+			_(
+				"The weightage must be above 0 and below 100, and the template's other KRAs must carry some weight."
+			),
+			title=_("Invalid Weightage"),
+		)
+	_set_weights(template, "goals", "key_result_area", weights)
+	template.save()
+
+	result = frappe._dict(template=template.name, weights=weights, updated=[], not_changed=[])
+	if not int(apply_to_draft_appraisals):
+		return result
+	for appraisal in frappe.get_all(
+		"Appraisal",
+		filters={"appraisal_template": template.name, "docstatus": ("<", 2)},
+		fields=["name", "docstatus", "appraisal_cycle"],
+		order_by="name",
+	):
+		reason = _reason_not_editable(appraisal)
+		if reason:
+			result.not_changed.append({"appraisal": appraisal.name, "reason": reason})
+			continue
+		doc = frappe.get_doc("Appraisal", appraisal.name)
+		_set_weights(doc, "goals" if doc.rate_goals_manually else "appraisal_kra", "kra", weights)
+		doc.save()
+		result.updated.append(doc.name)
+	return result
+
+
+def _reason_not_editable(appraisal) -> str | None:
+	if appraisal.docstatus == 1:
+		return _("already submitted")
+	if frappe.db.get_value("Appraisal Cycle", appraisal.appraisal_cycle, "status") == "Completed":
+		return _("its cycle is Completed")
+	return None
+
+
+def _set_weights(doc, table: str, kra_field: str, weights: dict[str, float]):
+	rows = {row.get(kra_field): row for row in doc.get(table)}
+	for kra, weight in weights.items():
+		if kra in rows:
+			rows[kra].per_weightage = weight
+		else:
+			doc.append(table, {kra_field: kra, "per_weightage": weight})
+
+
+def appraisal_mentoring(appraisal: str) -> dict:
+	"""What the Appraisal form shows in its Mentoring section. Never check-in notes."""
+	doc = frappe.get_doc("Appraisal", appraisal)
+	doc.check_permission("read")
+	scores = frappe.get_all(
+		"Mentoring Score",
+		filters={"employee": doc.employee, "appraisal_cycle": doc.appraisal_cycle},
+		fields=[
+			"name",
+			"role",
+			"program",
+			"program.kra as kra",
+			"score",
+			"window_start",
+			"window_end",
+			"expected_checkins",
+			"counted_checkins",
+			"computed_on",
+			*(f"{c}{suffix}" for c in COMPONENT_NAMES for suffix in ("", "_weight", "_applies")),
+		],
+		order_by="program, role",
+	)
+	for score in scores:
+		score.suggested_rating = suggested_rating(score.score)
+		score.components = [
+			{
+				"name": c,
+				"label": _(c.replace("_", " ").title()),
+				"value": score.pop(c),
+				"weight": score.pop(f"{c}_weight"),
+				"applies": score.pop(f"{c}_applies"),
+			}
+			for c in COMPONENT_NAMES
+		]
+		score.components = [c for c in score.components if c["weight"] or c["applies"]]
+
+	pairings = frappe.get_all(
+		"Mentoring Pairing",
+		filters={"status": ("in", SCORED_PAIRING_STATUSES)},
+		or_filters={"mentor": doc.employee, "mentee": doc.employee},
+		fields=[
+			"name",
+			"program",
+			"status",
+			"mentor",
+			"mentor_name",
+			"mentee_name",
+			"start_date",
+			"end_date",
+			"health",
+		],
+		order_by="start_date",
+	)
+	for p in pairings:
+		p.role = "Mentor" if p.mentor == doc.employee else "Mentee"
+	goals = frappe.get_all(
+		"Mentoring Goal",
+		filters={"pairing": ("in", [p.name for p in pairings] or [""])},
+		fields=["name", "pairing", "title", "status", "progress", "target_date", "mentee_name"],
+		order_by="pairing, target_date",
+	)
+	manual = (
+		frappe.db.get_value("Appraisal Cycle", doc.appraisal_cycle, "kra_evaluation_method")
+		== "Manual Rating"
+	)
+	return {"scores": scores, "pairings": pairings, "goals": goals, "manual_rating": manual}
+
+
+def suggested_rating(score: float) -> float:
+	"""A 0-100 score as a 0-5 rating."""
+	return flt(flt(score) / 20, 2)
+
+
+def apply_suggested_ratings(appraisal_cycle: str) -> dict:
+	"""Fill the mentoring KRA rows of the cycle's Draft manual-rating appraisals with the suggestion."""
+	cycle = frappe.get_doc("Appraisal Cycle", appraisal_cycle)
+	if cycle.kra_evaluation_method != "Manual Rating":
+		frappe.throw(_("Appraisal Cycle {0} does not use Manual Rating.").format(frappe.bold(cycle.name)))
+	if cycle.status == "Completed":
+		frappe.throw(_("Appraisal Cycle {0} is Completed.").format(frappe.bold(cycle.name)))
+
+	suggestions = {}
+	for s in frappe.get_all(
+		"Mentoring Score",
+		filters={"appraisal_cycle": cycle.name},
+		fields=["employee", "score", "program.kra as kra"],
+	):
+		suggestions.setdefault((s.employee, s.kra), []).append(s.score)
+
+	result = frappe._dict(updated=[], not_changed=[])
+	for appraisal in frappe.get_all(
+		"Appraisal",
+		filters={"appraisal_cycle": cycle.name, "docstatus": ("<", 2)},
+		fields=["name", "employee", "docstatus"],
+		order_by="name",
+	):
+		if appraisal.docstatus == 1:
+			result.not_changed.append({"appraisal": appraisal.name, "reason": _("already submitted")})
+			continue
+		doc = frappe.get_doc("Appraisal", appraisal.name)
+		rows = [r for r in doc.goals if (appraisal.employee, r.kra) in suggestions]
+		if not rows:
+			continue
+		for row in rows:
+			scores = suggestions[(appraisal.employee, row.kra)]
+			row.score = suggested_rating(sum(scores) / len(scores))
+		doc.save()
+		result.updated.append(doc.name)
+	return result

@@ -1,0 +1,322 @@
+"""Compute mentoring KPI scores and sync them into Frappe HR appraisals (DESIGN.md §3).
+
+Reads in batches: the number of queries does not grow with the number of pairings. Writes
+only what changed, so running it twice changes nothing.
+"""
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Coalesce, Length
+from frappe.utils import flt, getdate, now_datetime, nowdate
+
+from mentorship_hr.domain import kpi
+from mentorship_hr.weights import weights_of
+
+SCORED_PAIRING_STATUSES = ("Active", "Paused", "Completed", "Ended Early")
+SCORED_PROGRAM_STATUSES = ("Active", "Completed")
+COMPONENT_NAMES = (kpi.CADENCE, kpi.GOAL_PROGRESS, kpi.MENTEE_FEEDBACK, kpi.OWNERSHIP, kpi.MENTOR_ASSESSMENT)
+SCORE_FIELDS = (
+	"window_start",
+	"window_end",
+	"pairings",
+	"expected_checkins",
+	"counted_checkins",
+	"score",
+	*(f"{c}{suffix}" for c in COMPONENT_NAMES for suffix in ("", "_weight", "_applies")),
+)
+
+
+def sync_scores(program: str | None = None, appraisal_cycle: str | None = None, today=None) -> dict:
+	today = getdate(today or nowdate())
+	summary = frappe._dict(created=0, updated=0, unchanged=0, skipped=[], warnings=[])
+	data = _load(program, appraisal_cycle)
+
+	for prog in data.programs:
+		for cycle in data.cycles_by_company.get(prog.company, []):
+			if not _overlaps(cycle, prog):
+				continue
+			if cycle.status == "Completed":
+				summary.skipped.append(
+					{
+						"program": prog.name,
+						"appraisal_cycle": cycle.name,
+						"reason": _("the cycle is Completed"),
+					}
+				)
+				continue
+			scores = kpi.score_cycle(
+				data.pairings_by_program.get(prog.name, []),
+				(getdate(cycle.start_date), getdate(cycle.end_date)),
+				(getdate(prog.start_date), getdate(prog.end_date)),
+				prog.checkin_frequency_days or 14,
+				weights_of(prog),
+				today,
+				data.confirmation_days,
+			)
+			for score in scores:
+				_sync_one(score, prog, cycle, data, summary)
+
+	summary.skipped.sort(key=lambda row: tuple(str(v) for v in row.values()))
+	return summary
+
+
+def _sync_one(score: kpi.RoleScore, program, cycle, data, summary):
+	who = {
+		"employee": score.employee,
+		"role": score.role,
+		"program": program.name,
+		"appraisal_cycle": cycle.name,
+	}
+	if data.employee_status.get(score.employee) != "Active":
+		summary.skipped.append({**who, "reason": _("the employee is not Active")})
+		return
+	appraisal = data.appraisals.get((score.employee, cycle.name))
+	if not appraisal:
+		summary.skipped.append({**who, "reason": _("no appraisal in this cycle")})
+		return
+	if program.kra not in data.appraisal_kras.get(appraisal, set()):
+		summary.warnings.append(
+			{
+				**who,
+				"reason": _("appraisal {0} has no {1} KRA, so the score does not count yet").format(
+					appraisal, program.kra
+				),
+			}
+		)
+
+	values = _score_values(score)
+	existing = data.scores.get((score.employee, score.role, program.name, cycle.name))
+	goal = data.goals.get(existing.hrms_goal) if existing and existing.hrms_goal else None
+	goal_name = _upsert_goal(goal, score, program, cycle)
+
+	if not existing:
+		doc = frappe.get_doc({"doctype": "Mentoring Score", **who, **values, "hrms_goal": goal_name})
+		doc.computed_on = now_datetime()
+		doc.insert(ignore_permissions=True)
+		summary.created += 1
+	elif goal_name != existing.hrms_goal or any(
+		_differs(existing.get(field), values[field]) for field in SCORE_FIELDS
+	):
+		doc = frappe.get_doc("Mentoring Score", existing.name)
+		doc.update({**values, "hrms_goal": goal_name, "computed_on": now_datetime()})
+		doc.save(ignore_permissions=True)
+		summary.updated += 1
+	else:
+		summary.unchanged += 1
+
+
+def _upsert_goal(goal, score: kpi.RoleScore, program, cycle) -> str:
+	"""The HRMS Goal that carries the score into the appraisal; saved only when it changes."""
+	fields = {
+		"goal_name": _("Mentoring: {0} duties ({1})").format(_(score.role).lower(), program.name),
+		"employee": score.employee,
+		"kra": program.kra,
+		"appraisal_cycle": cycle.name,
+		"start_date": getdate(cycle.start_date),
+		"end_date": getdate(cycle.end_date),
+		"progress": score.score,
+	}
+	if goal and not any(_differs(goal.get(k), v) for k, v in fields.items()):
+		return goal.name
+	doc = frappe.get_doc("Goal", goal.name) if goal else frappe.new_doc("Goal")
+	doc.update(fields)
+	doc.flags.ignore_permissions = True
+	doc.save()
+	return doc.name
+
+
+def _score_values(score: kpi.RoleScore) -> dict:
+	components = {c.name: c for c in score.components}
+	values = {
+		"window_start": score.window_start,
+		"window_end": score.window_end,
+		"pairings": len(score.pairings),
+		"expected_checkins": sum(p.expected_checkins for p in score.pairings),
+		"counted_checkins": sum(p.counted_checkins for p in score.pairings),
+		"score": score.score,
+	}
+	for name in COMPONENT_NAMES:
+		component = components.get(name)
+		applies = bool(component and component.applies)
+		values[name] = flt(component.value * 100, 2) if applies else 0
+		values[f"{name}_weight"] = flt(component.weight, 2) if component else 0
+		values[f"{name}_applies"] = int(applies)
+	return values
+
+
+def _differs(old, new) -> bool:
+	if isinstance(new, float | int) and not isinstance(new, bool):
+		return flt(old, 2) != flt(new, 2)
+	if hasattr(new, "year"):
+		return (getdate(old) if old else None) != new
+	return (old or None) != (new or None)
+
+
+def _overlaps(cycle, program) -> bool:
+	return getdate(cycle.start_date) <= getdate(program.end_date) and getdate(cycle.end_date) >= getdate(
+		program.start_date
+	)
+
+
+def _load(program: str | None, appraisal_cycle: str | None) -> frappe._dict:
+	"""Everything the sync reads, in a fixed number of queries."""
+	filters = {"status": ("in", SCORED_PROGRAM_STATUSES)}
+	if program:
+		filters["name"] = program
+	weight_fields = [f"{role.lower()}_weight_{c}" for role, cs in kpi.COMPONENTS.items() for c in cs]
+	programs = frappe.get_all(
+		"Mentoring Program",
+		filters=filters,
+		fields=["name", "company", "start_date", "end_date", "checkin_frequency_days", "kra", *weight_fields],
+	)
+	data = frappe._dict(
+		programs=programs,
+		confirmation_days=frappe.db.get_single_value("Mentoring Settings", "confirmation_window_days") or 0,
+		cycles_by_company={},
+		pairings_by_program={},
+		employee_status={},
+		appraisals={},
+		appraisal_kras={},
+		scores={},
+		goals={},
+	)
+	if not programs:
+		return data
+
+	cycle_filters = {"company": ("in", {p.company for p in programs})}
+	if appraisal_cycle:
+		cycle_filters["name"] = appraisal_cycle
+	for cycle in frappe.get_all(
+		"Appraisal Cycle",
+		filters=cycle_filters,
+		fields=["name", "company", "start_date", "end_date", "status"],
+	):
+		data.cycles_by_company.setdefault(cycle.company, []).append(cycle)
+
+	pairings = frappe.get_all(
+		"Mentoring Pairing",
+		filters={
+			"program": ("in", [p.name for p in programs]),
+			"status": ("in", SCORED_PAIRING_STATUSES),
+			"start_date": ("is", "set"),
+		},
+		fields=["name", "program", "mentor", "mentee", "start_date", "end_date"],
+	)
+	checkins, goals = _load_checkins(pairings), _load_goals(pairings)
+	for p in pairings:
+		data.pairings_by_program.setdefault(p.program, []).append(
+			kpi.Pairing(
+				name=p.name,
+				mentor=p.mentor,
+				mentee=p.mentee,
+				start_date=getdate(p.start_date),
+				end_date=getdate(p.end_date) if p.end_date else None,
+				checkins=tuple(checkins.get(p.name, ())),
+				goals=tuple(goals.get(p.name, ())),
+			)
+		)
+
+	employees = list({e for p in pairings for e in (p.mentor, p.mentee)})
+	cycles = [c.name for cs in data.cycles_by_company.values() for c in cs]
+	if employees:
+		data.employee_status = dict(
+			frappe.get_all(
+				"Employee", filters={"name": ("in", employees)}, fields=["name", "status"], as_list=True
+			)
+		)
+	if employees and cycles:
+		for a in frappe.get_all(
+			"Appraisal",
+			filters={"employee": ("in", employees), "appraisal_cycle": ("in", cycles), "docstatus": ("<", 2)},
+			fields=["name", "employee", "appraisal_cycle"],
+		):
+			data.appraisals[(a.employee, a.appraisal_cycle)] = a.name
+	if data.appraisals:
+		for child, field in (("Appraisal KRA", "kra"), ("Appraisal Goal", "kra")):
+			for row in frappe.get_all(
+				child,
+				filters={"parent": ("in", list(data.appraisals.values())), "parenttype": "Appraisal"},
+				fields=["parent", field],
+			):
+				data.appraisal_kras.setdefault(row.parent, set()).add(row[field])
+
+	for s in frappe.get_all(
+		"Mentoring Score",
+		filters={"program": ("in", [p.name for p in programs])},
+		fields=["name", "employee", "role", "program", "appraisal_cycle", "hrms_goal", *SCORE_FIELDS],
+	):
+		data.scores[(s.employee, s.role, s.program, s.appraisal_cycle)] = s
+	goal_names = [s.hrms_goal for s in data.scores.values() if s.hrms_goal]
+	if goal_names:
+		data.goals = {
+			g.name: g
+			for g in frappe.get_all(
+				"Goal",
+				filters={"name": ("in", goal_names)},
+				fields=[
+					"name",
+					"goal_name",
+					"employee",
+					"kra",
+					"appraisal_cycle",
+					"start_date",
+					"end_date",
+					"progress",
+				],
+			)
+		}
+	return data
+
+
+def _load_checkins(pairings) -> dict[str, list[kpi.CheckIn]]:
+	if not pairings:
+		return {}
+	Checkin = frappe.qb.DocType("Mentoring Check-in")
+	rows = (
+		frappe.qb.from_(Checkin)
+		.select(
+			Checkin.pairing,
+			Checkin.checkin_date,
+			Checkin.submitted_on,
+			Checkin.confirmation_status,
+			Checkin.logged_by_role,
+			Checkin.mentee_rating,
+			Checkin.mentor_rating,
+			Coalesce(Length(Checkin.agenda), 0).as_("agenda_length"),
+		)
+		.where((Checkin.docstatus == 1) & Checkin.pairing.isin([p.name for p in pairings]))
+	).run(as_dict=True)
+	result = {}
+	for r in rows:
+		result.setdefault(r.pairing, []).append(
+			kpi.CheckIn(
+				checkin_date=getdate(r.checkin_date),
+				logged_on=getdate(r.submitted_on or r.checkin_date),
+				confirmation_status=r.confirmation_status,
+				logged_by_role=r.logged_by_role,
+				has_agenda=bool(r.agenda_length),
+				mentee_rating=r.mentee_rating or None,
+				mentor_rating=r.mentor_rating or None,
+			)
+		)
+	return result
+
+
+def _load_goals(pairings) -> dict[str, list[kpi.Goal]]:
+	if not pairings:
+		return {}
+	result = {}
+	for g in frappe.get_all(
+		"Mentoring Goal",
+		filters={"pairing": ("in", [p.name for p in pairings])},
+		fields=["pairing", "progress", "status", "mentor_rating"],
+	):
+		result.setdefault(g.pairing, []).append(
+			kpi.Goal(progress=flt(g.progress), status=g.status, mentor_rating=g.mentor_rating or None)
+		)
+	return result
+
+
+def daily_sync():
+	if frappe.db.get_single_value("Mentoring Settings", "auto_sync_scores"):
+		sync_scores()
