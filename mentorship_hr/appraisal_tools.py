@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import flt
 
+from mentorship_hr.domain.kpi import suggested_rating
 from mentorship_hr.domain.weightage import with_kra
 from mentorship_hr.kpi_sync import COMPONENT_NAMES, SCORED_PAIRING_STATUSES
 
@@ -133,12 +134,21 @@ def appraisal_mentoring(appraisal: str) -> dict:
 		frappe.db.get_value("Appraisal Cycle", doc.appraisal_cycle, "kra_evaluation_method")
 		== "Manual Rating"
 	)
-	return {"scores": scores, "pairings": pairings, "goals": goals, "manual_rating": manual}
+	by_kra = {}
+	for score in scores:
+		by_kra.setdefault(score.kra, []).append(score.score)
+	return {
+		"scores": scores,
+		"pairings": pairings,
+		"goals": goals,
+		"manual_rating": manual,
+		"suggested_by_kra": {kra: mean_rating(values) for kra, values in by_kra.items()},
+	}
 
 
-def suggested_rating(score: float) -> float:
-	"""A 0-100 score as a 0-5 rating."""
-	return flt(flt(score) / 20, 2)
+def mean_rating(scores: list[float]) -> float:
+	"""The suggested 0-5 rating for a KRA row: the mean of the employee's scores under it."""
+	return suggested_rating(sum(scores) / len(scores))
 
 
 def apply_suggested_ratings(appraisal_cycle: str) -> dict:
@@ -172,8 +182,7 @@ def apply_suggested_ratings(appraisal_cycle: str) -> dict:
 		if not rows:
 			continue
 		for row in rows:
-			scores = suggestions[(appraisal.employee, row.kra)]
-			row.score = suggested_rating(sum(scores) / len(scores))
+			row.score = mean_rating(suggestions[(appraisal.employee, row.kra)])
 		doc.save()
 		result.updated.append(doc.name)
 	return result

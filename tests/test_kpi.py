@@ -142,6 +142,11 @@ class TestWorkedExamples:
 		assert kpi.round_score(0.72450) == 72.5
 		assert kpi.round_score(0.72449) == 72.4
 
+	def test_suggested_rating_is_score_over_20_half_up(self):
+		assert kpi.suggested_rating(34.3) == 1.72
+		assert kpi.suggested_rating(100) == 5.0
+		assert kpi.suggested_rating(0) == 0.0
+
 	def test_weights_validation(self):
 		assert kpi.validate_weights({"cadence": 1}, MENTOR)
 		assert not kpi.validate_weights({"cadence": 0, "goal_progress": 0, "mentee_feedback": 0}, MENTOR)

@@ -26,9 +26,10 @@ def test_existing_kra_gets_the_new_weightage():
 
 
 def test_bad_weightage_is_refused():
-	for bad in (0, -5, 101):
+	for bad in (0, -5, 100, 101):
 		with pytest.raises(ValueError):
 			with_kra({"A": 100}, "Mentoring", bad)
+	assert with_kra({}, "Mentoring", 100) == {"Mentoring": 100.0}
 	with pytest.raises(ValueError):
 		with_kra({"A": 0}, "Mentoring", 20)
 

@@ -176,6 +176,11 @@ def round_score(raw: float) -> float:
 	return float(Decimal(repr(raw * 100)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
+def suggested_rating(score: float) -> float:
+	"""A 0-100 score as a 0-5 rating for Manual Rating appraisals, rounded half up to 0.01."""
+	return float((Decimal(repr(score)) / 20).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
 def role_score(employee: str, role: str, scores: list[PairingScore]) -> RoleScore | None:
 	"""An employee's score in one role: pairing scores weighted by active days."""
 	scores = [s for s in scores if s.raw is not None]

@@ -13,9 +13,9 @@ def with_kra(weights: dict[str, float], kra: str, weightage: float, places: int 
 	Rounds to `places` decimals by the largest remainder, so the result sums to exactly 100.
 	"""
 	share = Decimal(str(weightage))
-	if not 0 < share <= TOTAL:
-		raise ValueError("weightage must be above 0 and at most 100")
 	others = {k: Decimal(str(v)) for k, v in weights.items() if k != kra}
+	if not 0 < share <= TOTAL or (others and share == TOTAL):
+		raise ValueError("weightage must be above 0, and below 100 when there are other KRAs")
 	rest, old_total = TOTAL - share, sum(others.values())
 	if others and old_total <= 0:
 		raise ValueError("the other KRAs have no weightage to rescale")

@@ -51,14 +51,11 @@ function render_mentoring({ scores, pairings, goals, manual_rating }) {
 		<tbody>${pairing_rows}</tbody></table>`;
 }
 
-function fill_suggestion(frm, { scores }) {
-	const by_kra = {};
-	scores.forEach((s) => (by_kra[s.kra] = by_kra[s.kra] || []).push(s.score));
+function fill_suggestion(frm, { suggested_by_kra }) {
 	let filled = 0;
 	(frm.doc.goals || []).forEach((row) => {
-		const list = by_kra[row.kra];
-		if (!list) return;
-		frappe.model.set_value(row.doctype, row.name, "score", flt(list.reduce((a, b) => a + b, 0) / list.length / 20, 2));
+		if (!(row.kra in suggested_by_kra)) return;
+		frappe.model.set_value(row.doctype, row.name, "score", suggested_by_kra[row.kra]);
 		filled++;
 	});
 	frappe.show_alert(
