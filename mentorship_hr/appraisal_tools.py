@@ -7,7 +7,7 @@ from frappe.utils import flt
 
 from mentorship_hr.domain.kpi import suggested_rating
 from mentorship_hr.domain.weightage import with_kra
-from mentorship_hr.kpi_sync import COMPONENT_NAMES, SCORED_PAIRING_STATUSES
+from mentorship_hr.kpi_sync import COMPONENT_FIELDS, COMPONENT_NAMES, SCORED_PAIRING_STATUSES
 
 
 def add_mentoring_kra(appraisal_template: str, weightage: float, apply_to_draft_appraisals=True, kra=None):
@@ -87,7 +87,7 @@ def appraisal_mentoring(appraisal: str) -> dict:
 			"expected_checkins",
 			"counted_checkins",
 			"computed_on",
-			*(f"{c}{suffix}" for c in COMPONENT_NAMES for suffix in ("", "_weight", "_applies")),
+			*COMPONENT_FIELDS,
 		],
 		order_by="program, role",
 	)

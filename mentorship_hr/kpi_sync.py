@@ -15,6 +15,7 @@ from mentorship_hr.weights import weights_of
 SCORED_PAIRING_STATUSES = ("Active", "Paused", "Completed", "Ended Early")
 SCORED_PROGRAM_STATUSES = ("Active", "Completed")
 COMPONENT_NAMES = (kpi.CADENCE, kpi.GOAL_PROGRESS, kpi.MENTEE_FEEDBACK, kpi.OWNERSHIP, kpi.MENTOR_ASSESSMENT)
+COMPONENT_FIELDS = tuple(f"{c}{suffix}" for c in COMPONENT_NAMES for suffix in ("", "_weight", "_applies"))
 SCORE_FIELDS = (
 	"window_start",
 	"window_end",
@@ -22,7 +23,7 @@ SCORE_FIELDS = (
 	"expected_checkins",
 	"counted_checkins",
 	"score",
-	*(f"{c}{suffix}" for c in COMPONENT_NAMES for suffix in ("", "_weight", "_applies")),
+	*COMPONENT_FIELDS,
 )
 
 
