@@ -47,7 +47,7 @@ doctype_js = {
 # ---------------
 
 scheduler_events = {
-	"daily": ["mentorship_hr.kpi_sync.daily_sync"],
+	"daily": ["mentorship_hr.kpi_sync.daily_sync", "mentorship_hr.self_select.expire_requests"],
 }
 
 # Testing

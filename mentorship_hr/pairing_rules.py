@@ -5,7 +5,8 @@ from frappe import _
 
 from mentorship_hr.domain.exclusions import in_reporting_line
 
-OPEN_STATUSES = ("Proposed", "Active")
+OPEN_STATUSES = ("Proposed", "Active")  # these hold a place in the mentor's capacity
+RULED_STATUSES = (*OPEN_STATUSES, "Requested")  # these must keep the pairing rules
 
 
 def mentor_capacity(program: str, mentor: str) -> int:
@@ -67,7 +68,7 @@ def check_pairing_rules(pairing):
 		"Mentoring Pairing",
 		filters={
 			"program": pairing.program,
-			"status": ("in", OPEN_STATUSES),
+			"status": ("in", RULED_STATUSES),
 			"name": ("!=", pairing.name or ""),
 		},
 		or_filters={"mentor": pairing.mentor, "mentee": pairing.mentee},
@@ -94,8 +95,10 @@ def check_pairing_rules(pairing):
 				title=_("Overlapping Pairing"),
 			)
 
+	if pairing.status not in OPEN_STATUSES:
+		return
 	capacity = mentor_capacity(pairing.program, pairing.mentor)
-	load = sum(1 for p in others if p.mentor == pairing.mentor)
+	load = sum(1 for p in others if p.mentor == pairing.mentor and p.status in OPEN_STATUSES)
 	if load + 1 > capacity:
 		frappe.throw(
 			_("{0} is at capacity: {1} of {2} mentees already.").format(

@@ -11,6 +11,22 @@ from hrms.tests.test_utils import create_company
 COMPANY = "_Test Mentoring Company"
 
 
+def outgoing_email_account():
+	"""A default outgoing account so that email is queued; tests never send it."""
+	if not frappe.db.exists("Email Account", {"default_outgoing": 1}):
+		frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": "_Test Mentoring Outgoing",
+				"email_id": "mentoring-outgoing@example.com",
+				"smtp_server": "localhost",
+				"enable_outgoing": 1,
+				"default_outgoing": 1,
+				"no_smtp_authentication": 1,
+			}
+		).insert()
+
+
 def unique(prefix: str) -> str:
 	return f"{prefix} {frappe.generate_hash(length=6)}"
 

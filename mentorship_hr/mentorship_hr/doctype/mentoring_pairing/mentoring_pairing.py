@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_days, getdate, today
 
-from mentorship_hr.pairing_rules import OPEN_STATUSES, check_pairing_rules
+from mentorship_hr.pairing_rules import RULED_STATUSES, check_pairing_rules
 
 ENDED = ("Completed", "Ended Early")
 
@@ -16,10 +16,23 @@ class MentoringPairing(Document):
 		self.title = f"{self.mentor_name or self.mentor} → {self.mentee_name or self.mentee}"
 		self.set_dates()
 		self.validate_dates()
-		if self.status in OPEN_STATUSES:
+		if self.status in RULED_STATUSES and not self.flags.ignore_pairing_rules:
 			check_pairing_rules(self)
 		if self.status == "Ended Early" and not (self.end_reason or "").strip():
 			frappe.throw(_("Say why the pairing ended early."), title=_("End Reason Required"))
+
+	def on_update(self):
+		before = self.get_doc_before_save()
+		if self.status == "Ended Early" and (not before or before.status != "Ended Early"):
+			self.return_mentee_to_pool()
+
+	def return_mentee_to_pool(self):
+		"""The back-up plan: a mentee whose pairing ended early can be matched again."""
+		participant = frappe.db.get_value(
+			"Mentoring Participant", {"program": self.program, "employee": self.mentee, "role": "Mentee"}
+		)
+		if participant:
+			frappe.db.set_value("Mentoring Participant", participant, "status", "Approved")
 
 	def set_dates(self):
 		program_start = frappe.db.get_value("Mentoring Program", self.program, "start_date")

@@ -14,6 +14,7 @@ class MentoringParticipant(Document):
 		self.validate_employee()
 		self.validate_program()
 		self.validate_capacity()
+		self.validate_status()
 
 	def validate_duplicate(self):
 		existing = frappe.db.exists(
@@ -69,4 +70,15 @@ class MentoringParticipant(Document):
 					max_mentees
 				),
 				title=_("Invalid Capacity"),
+			)
+
+	def validate_status(self):
+		"""Employees apply or withdraw; program managers decide the rest."""
+		if is_program_manager() or self.flags.ignore_permissions:
+			return
+		before = self.get_doc_before_save()
+		if self.status != (before.status if before else "Applied") and self.status != "Withdrawn":
+			frappe.throw(
+				_("Only a program manager can set an enrollment to {0}.").format(_(self.status)),
+				frappe.PermissionError,
 			)

@@ -1,0 +1,258 @@
+"""Compatibility, hard exclusions and globally optimal assignment of mentees to mentors
+(DESIGN.md §4). Pure Python with numpy and scipy; no frappe import."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from mentorship_hr.domain.exclusions import in_reporting_line, managers_up
+
+FORBIDDEN = -1.0  # score of an excluded pair in the matrix
+
+# Seniority from the designation, when no explicit level is known: the highest keyword wins.
+LEVEL_KEYWORDS = (
+	(8, ("chief", "ceo", "cto", "cfo", "coo", "president", "founder")),
+	(7, ("vice president", "vp", "svp", "evp")),
+	(6, ("director", "head")),
+	(5, ("manager",)),
+	(4, ("lead", "principal", "architect", "staff")),
+	(3, ("senior", "sr")),
+	(1, ("junior", "jr", "associate", "assistant", "trainee")),
+	(0, ("intern", "apprentice")),
+)
+DEFAULT_LEVEL = 2
+
+
+def level_from_designation(designation: str | None) -> int | None:
+	"""A 0-8 seniority level read from a designation's words; None when there is no designation."""
+	if not designation:
+		return None
+	words = " ".join(re.findall(r"[a-z]+", designation.lower()))
+	for level, keywords in LEVEL_KEYWORDS:
+		if any(re.search(rf"\b{re.escape(k)}\b", words) for k in keywords):
+			return level
+	return DEFAULT_LEVEL
+
+
+@dataclass(frozen=True)
+class Person:
+	employee: str
+	name: str = ""
+	department: str | None = None
+	level: int | None = None
+	skills: frozenset[str] = frozenset()  # offered by a mentor, sought by a mentee
+	interests: frozenset[str] = frozenset()
+	capacity: int = 0  # free places, mentors only
+
+
+@dataclass(frozen=True)
+class Weights:
+	skills: float = 50
+	interests: float = 20
+	cross_department: float = 15
+	seniority: float = 15
+
+	@property
+	def total(self) -> float:
+		return self.skills + self.interests + self.cross_department + self.seniority
+
+
+@dataclass(frozen=True)
+class Rules:
+	reports_to: dict[str, str | None] = field(default_factory=dict)
+	exclude_reporting_line: bool = True
+	exclude_same_department: bool = False
+	existing_pairs: frozenset[tuple[str, str]] = frozenset()  # (mentor, mentee) already paired
+
+
+@dataclass(frozen=True)
+class Match:
+	mentor: str
+	mentee: str
+	score: float
+	reasons: tuple[str, ...]
+
+
+def parse_interests(text: str | None) -> frozenset[str]:
+	return frozenset(w.strip().lower() for w in re.split(r"[,;\n]", text or "") if w.strip())
+
+
+def seniority_fit(gap: np.ndarray) -> np.ndarray:
+	"""How good a mentor-minus-mentee level gap is: one or two levels up is ideal."""
+	return np.select([gap <= -1, gap == 0, gap <= 2, gap == 3], [0.0, 0.3, 1.0, 0.6], default=0.3).astype(
+		float
+	)
+
+
+def score_matrix(mentors: list[Person], mentees: list[Person], weights: Weights = Weights()) -> np.ndarray:
+	"""Compatibility 0-100 for every (mentee, mentor): rows are mentees, columns mentors."""
+	n, m = len(mentees), len(mentors)
+	if not n or not m:
+		return np.zeros((n, m))
+
+	def incidence(people, attr, vocabulary):
+		matrix = np.zeros((len(people), len(vocabulary)), dtype=np.float32)
+		for i, person in enumerate(people):
+			for item in getattr(person, attr):
+				matrix[i, vocabulary[item]] = 1
+		return matrix
+
+	def vocabulary(attr):
+		items = sorted({x for p in mentors + mentees for x in getattr(p, attr)})
+		return {item: i for i, item in enumerate(items)}
+
+	skills = vocabulary("skills")
+	sought, offered = incidence(mentees, "skills", skills), incidence(mentors, "skills", skills)
+	sought_count = sought.sum(axis=1, keepdims=True)
+	skill_fit = np.divide(sought @ offered.T, sought_count, out=np.zeros((n, m)), where=sought_count > 0)
+
+	interests = vocabulary("interests")
+	a, b = incidence(mentees, "interests", interests), incidence(mentors, "interests", interests)
+	smaller = np.minimum(a.sum(axis=1)[:, None], b.sum(axis=1)[None, :])
+	interest_fit = np.divide(a @ b.T, smaller, out=np.zeros((n, m)), where=smaller > 0)
+
+	mentee_dept = np.array([p.department or "" for p in mentees], dtype=object)[:, None]
+	mentor_dept = np.array([p.department or "" for p in mentors], dtype=object)[None, :]
+	cross = ((mentee_dept != mentor_dept) & (mentee_dept != "") & (mentor_dept != "")).astype(float)
+
+	mentee_level = np.array([np.nan if p.level is None else p.level for p in mentees])[:, None]
+	mentor_level = np.array([np.nan if p.level is None else p.level for p in mentors])[None, :]
+	gap = mentor_level - mentee_level
+	seniority = np.where(np.isnan(gap), 0.0, seniority_fit(np.nan_to_num(gap)))
+
+	total = weights.total or 1
+	return (
+		weights.skills * skill_fit
+		+ weights.interests * interest_fit
+		+ weights.cross_department * cross
+		+ weights.seniority * seniority
+	) * (100 / total)
+
+
+def exclusion(mentor: Person, mentee: Person, rules: Rules) -> str | None:
+	"""Why this pair may not be made, or None."""
+	if mentor.employee == mentee.employee:
+		return "the same person"
+	if rules.exclude_reporting_line and in_reporting_line(mentor.employee, mentee.employee, rules.reports_to):
+		return "in the same reporting line"
+	if (mentor.employee, mentee.employee) in rules.existing_pairs:
+		return "already paired"
+	if mentor.capacity < 1:
+		return "mentor at capacity"
+	if rules.exclude_same_department and mentor.department and mentor.department == mentee.department:
+		return "same department"
+	return None
+
+
+def allowed_matrix(mentors: list[Person], mentees: list[Person], rules: Rules) -> np.ndarray:
+	"""`exclusion(...) is None` for every (mentee, mentor), built in O(mentors + mentees)."""
+	allowed = np.ones((len(mentees), len(mentors)), dtype=bool)
+	col = {p.employee: j for j, p in enumerate(mentors)}
+	row = {p.employee: i for i, p in enumerate(mentees)}
+	allowed[:, [j for j, p in enumerate(mentors) if p.capacity < 1]] = False
+	for i, mentee in enumerate(mentees):
+		if mentee.employee in col:
+			allowed[i, col[mentee.employee]] = False
+	if rules.exclude_reporting_line:
+		for i, mentee in enumerate(mentees):
+			for manager in managers_up(mentee.employee, rules.reports_to):
+				if manager in col:
+					allowed[i, col[manager]] = False
+		for j, mentor in enumerate(mentors):
+			for manager in managers_up(mentor.employee, rules.reports_to):
+				if manager in row:
+					allowed[row[manager], j] = False
+	for mentor, mentee in rules.existing_pairs:
+		if mentor in col and mentee in row:
+			allowed[row[mentee], col[mentor]] = False
+	if rules.exclude_same_department:
+		mentee_dept = np.array([p.department or "" for p in mentees], dtype=object)[:, None]
+		mentor_dept = np.array([p.department or "" for p in mentors], dtype=object)[None, :]
+		allowed &= ~((mentee_dept == mentor_dept) & (mentor_dept != ""))
+	return allowed
+
+
+def reasons(mentor: Person, mentee: Person) -> tuple[str, ...]:
+	"""Human-readable reasons behind a pair's score."""
+	out = []
+	if mentee.skills:
+		hits = sorted(mentee.skills & mentor.skills)
+		line = f"offers {len(hits)} of {len(mentee.skills)} skills sought"
+		out.append(f"{line}: {', '.join(hits)}" if hits else line)
+	shared = sorted(mentee.interests & mentor.interests)
+	if shared:
+		out.append(f"shares interests: {', '.join(shared)}")
+	if mentor.department and mentee.department and mentor.department != mentee.department:
+		out.append("different department")
+	elif mentor.department and mentor.department == mentee.department:
+		out.append("same department")
+	if mentor.level is not None and mentee.level is not None:
+		gap = mentor.level - mentee.level
+		if gap > 0:
+			out.append(f"mentor is {gap} level{'s' if gap > 1 else ''} senior")
+		elif gap == 0:
+			out.append("same seniority")
+		else:
+			out.append("mentor is junior to the mentee")
+	return tuple(out)
+
+
+def compatibility(
+	mentor: Person, mentee: Person, weights: Weights = Weights()
+) -> tuple[float, tuple[str, ...]]:
+	return round(float(score_matrix([mentor], [mentee], weights)[0, 0]), 1), reasons(mentor, mentee)
+
+
+def assign(
+	mentors: list[Person], mentees: list[Person], rules: Rules = Rules(), weights: Weights = Weights()
+) -> tuple[list[Match], list[str]]:
+	"""The assignment with the highest total compatibility within each mentor's free capacity.
+
+	Returns the matches and the mentees left unmatched.
+	"""
+	scores = score_matrix(mentors, mentees, weights)
+	allowed = allowed_matrix(mentors, mentees, rules) if mentees and mentors else np.zeros_like(scores, bool)
+	slots = [j for j, mentor in enumerate(mentors) for _slot in range(max(0, mentor.capacity))]
+	if not slots or not mentees:
+		return [], [m.employee for m in mentees]
+
+	expanded = np.where(allowed[:, slots], scores[:, slots], FORBIDDEN)
+	rows, cols = linear_sum_assignment(expanded, maximize=True)
+	matches, matched = [], set()
+	for i, c in zip(rows, cols, strict=True):
+		if expanded[i, c] == FORBIDDEN:
+			continue
+		mentor, mentee = mentors[slots[c]], mentees[i]
+		matches.append(
+			Match(
+				mentor.employee,
+				mentee.employee,
+				round(float(scores[i, slots[c]]), 1),
+				reasons(mentor, mentee),
+			)
+		)
+		matched.add(i)
+	return matches, [m.employee for i, m in enumerate(mentees) if i not in matched]
+
+
+def suggestions(
+	mentee: Person,
+	mentors: list[Person],
+	rules: Rules = Rules(),
+	weights: Weights = Weights(),
+	limit: int = 5,
+) -> list[Match]:
+	"""The mentee's best allowed mentors, best first."""
+	scores = score_matrix(mentors, [mentee], weights)[0] if mentors else []
+	ranked = sorted(
+		(j for j, mentor in enumerate(mentors) if exclusion(mentor, mentee, rules) is None),
+		key=lambda j: (-scores[j], mentors[j].employee),
+	)
+	return [
+		Match(mentors[j].employee, mentee.employee, round(float(scores[j]), 1), reasons(mentors[j], mentee))
+		for j in ranked[:limit]
+	]

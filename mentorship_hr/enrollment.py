@@ -1,0 +1,85 @@
+"""Opt-in enrollment: employees apply, program managers invite in bulk and review (DESIGN.md §4)."""
+
+import frappe
+from frappe import _
+
+from mentorship_hr.notifications import notify
+from mentorship_hr.permissions import check_program_manager, employees_of
+
+INVITE_FILTERS = ("department", "designation", "branch", "grade")
+
+
+def invite(program: str, role: str, **filters) -> dict:
+	"""Invite the program company's Active employees that match the filters, like Appraisal Cycle's
+	employee filters. Invitees must accept; nobody is enrolled against their will."""
+	check_program_manager()
+	program_doc = frappe.get_doc("Mentoring Program", program)
+	if program_doc.status not in ("Enrolling", "Active"):
+		frappe.throw(
+			_("Program {0} is {1} and does not take enrollments.").format(program, _(program_doc.status))
+		)
+	if role not in ("Mentor", "Mentee"):
+		frappe.throw(_("Invite people as a Mentor or a Mentee."))
+	employee_filters = {"status": "Active", "company": program_doc.company}
+	employee_filters.update({k: v for k, v in filters.items() if k in INVITE_FILTERS and v})
+	employees = frappe.get_all("Employee", filters=employee_filters, pluck="name")
+	enrolled = set(
+		frappe.get_all(
+			"Mentoring Participant",
+			filters={"program": program, "role": role, "employee": ("in", employees or [""])},
+			pluck="employee",
+		)
+	)
+	invited = []
+	for employee in employees:
+		if employee in enrolled:
+			continue
+		doc = frappe.get_doc(
+			{
+				"doctype": "Mentoring Participant",
+				"program": program,
+				"employee": employee,
+				"role": role,
+				"status": "Invited",
+			}
+		)
+		doc.insert(ignore_permissions=True)
+		notify(
+			[doc.user],
+			_("You are invited to mentoring program {0}").format(program),
+			doc,
+			"mentoring_invitation",
+		)
+		invited.append(doc.name)
+	return {"invited": len(invited), "already_enrolled": len(enrolled), "participants": invited}
+
+
+def respond_to_invitation(participant: str, accept: bool) -> str:
+	doc = frappe.get_doc("Mentoring Participant", participant)
+	if doc.employee not in employees_of(frappe.session.user):
+		frappe.throw(_("Only the invited employee can answer this invitation."), frappe.PermissionError)
+	if doc.status != "Invited":
+		frappe.throw(_("This invitation was already answered ({0}).").format(_(doc.status)))
+	doc.status = "Approved" if int(accept) else "Withdrawn"
+	doc.flags.ignore_permissions = True
+	doc.save()
+	return doc.status
+
+
+def review_application(participant: str, approve: bool) -> str:
+	check_program_manager()
+	doc = frappe.get_doc("Mentoring Participant", participant)
+	if doc.status != "Applied":
+		frappe.throw(
+			_("Only applications can be approved or declined; this one is {0}.").format(_(doc.status))
+		)
+	doc.status = "Approved" if int(approve) else "Declined"
+	doc.save()
+	notify(
+		[doc.user],
+		_("Your application to {0} was {1}").format(doc.program, _(doc.status.lower())),
+		doc,
+		"mentoring_application",
+		decision=doc.status.lower(),
+	)
+	return doc.status

@@ -1,0 +1,244 @@
+# Copyright (c) 2026, mentorship_hr contributors and Contributors
+# See license.txt
+"""Apply, approve, match, review and publish, on a real site (DESIGN.md §4)."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from mentorship_hr import api, testing
+from mentorship_hr.testing import as_user
+
+
+def designation(name: str) -> str:
+	if not frappe.db.exists("Designation", name):
+		frappe.get_doc({"doctype": "Designation", "designation_name": name}).insert()
+	return name
+
+
+def apply(program, employee, role, skills=(), **fields):
+	skill_field = "skills_offered" if role == "Mentor" else "skills_sought"
+	with as_user(testing.user_of(employee)):
+		return frappe.get_doc(
+			{
+				"doctype": "Mentoring Participant",
+				"program": program,
+				"employee": employee,
+				"role": role,
+				skill_field: [{"skill": s} for s in skills],
+				**fields,
+			}
+		).insert()
+
+
+def notified(user, doc_name) -> bool:
+	return bool(frappe.db.exists("Notification Log", {"for_user": user, "document_name": doc_name}))
+
+
+def emailed(user, doc_name) -> bool:
+	queue = frappe.get_all("Email Queue", filters={"reference_name": doc_name}, pluck="name")
+	return bool(
+		frappe.db.exists("Email Queue Recipient", {"parent": ("in", queue or [""]), "recipient": user})
+	)
+
+
+class TestMatchingFlow(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user("Administrator")
+		testing.outgoing_email_account()
+		sales, ops = testing.department("Sales"), testing.department("Operations")
+		cls.boss = testing.employee("boss", department=sales, designation=designation("Sales Director"))
+		cls.m1 = testing.employee(
+			"m1", department=sales, designation=designation("Sales Manager"), reports_to=cls.boss
+		)
+		cls.m2 = testing.employee("m2", department=sales, designation=designation("Sales Manager"))
+		cls.e1 = testing.employee("e1", department=ops, designation=designation("Associate"))
+		cls.e2 = testing.employee("e2", department=ops, designation=designation("Associate"))
+		cls.e3 = testing.employee(
+			"e3", department=ops, designation=designation("Associate"), reports_to=cls.boss
+		)
+		cls.manager = testing.user_with_roles("Mentoring Program Manager")
+
+	def setUp(self):
+		frappe.set_user("Administrator")
+		frappe.db.savepoint("matching_test")
+		self.program = testing.program(status="Enrolling", max_mentees_per_mentor=1).name
+		apply(self.program, self.m1, "Mentor", ["Negotiation", "Delegation"], interests="chess")
+		apply(self.program, self.m2, "Mentor", ["Empathy"])
+		apply(self.program, self.e1, "Mentee", ["Negotiation", "Delegation"], interests="Chess, running")
+		apply(self.program, self.e2, "Mentee", ["Empathy"])
+		apply(self.program, self.e3, "Mentee", ["Negotiation"])
+		with as_user(self.manager):
+			for name in frappe.get_all(
+				"Mentoring Participant", filters={"program": self.program}, pluck="name"
+			):
+				api.review_application(name, approve=1)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback(save_point="matching_test")
+
+	def status_of(self, employee, role="Mentee"):
+		return frappe.db.get_value(
+			"Mentoring Participant", {"program": self.program, "employee": employee, "role": role}, "status"
+		)
+
+	def proposals(self):
+		return {
+			p.mentee: p
+			for p in frappe.get_all(
+				"Mentoring Pairing",
+				filters={"program": self.program, "status": "Proposed"},
+				fields=["name", "mentor", "mentee", "match_score", "match_reasons", "source"],
+			)
+		}
+
+	def test_approval_notifies_the_applicant(self):
+		participant = frappe.db.get_value(
+			"Mentoring Participant", {"program": self.program, "employee": self.e1}
+		)
+		self.assertTrue(notified(testing.user_of(self.e1), participant))
+		self.assertTrue(emailed(testing.user_of(self.e1), participant))
+		self.assertEqual(self.status_of(self.e1), "Approved")
+
+	def test_match_proposes_the_optimal_pairs_with_reasons_and_waitlists_the_rest(self):
+		with as_user(self.manager):
+			result = api.run_matching(self.program)
+		proposals = self.proposals()
+		# e3 and m1 share a manager (peers), so that pair is allowed.
+		# Optimal total: m1-e1 (skills 2/2 + shared interest) and m2-e2 (empathy) beat giving m1 to e3.
+		self.assertEqual({e: p.mentor for e, p in proposals.items()}, {self.e1: self.m1, self.e2: self.m2})
+		self.assertEqual(result["waitlisted"], [self.e3])
+		self.assertEqual((self.status_of(self.e1), self.status_of(self.e3)), ("Matched", "Waitlisted"))
+		reasons = proposals[self.e1].match_reasons
+		self.assertIn("offers 2 of 2 skills sought: delegation, negotiation", reasons)
+		self.assertIn("shares interests: chess", reasons)
+		self.assertIn("different department", reasons)
+		self.assertIn("mentor is 4 levels senior", reasons)  # Sales Manager (5) over Associate (1)
+		self.assertEqual(proposals[self.e1].source, "Bulk Match")
+		self.assertGreater(proposals[self.e1].match_score, proposals[self.e2].match_score)
+
+	def test_review_swap_remove_and_rerun_fill_only_gaps(self):
+		with as_user(self.manager):
+			api.run_matching(self.program)
+			p = self.proposals()
+			api.swap_mentors(p[self.e1].name, p[self.e2].name)
+			swapped = self.proposals()
+			self.assertEqual((swapped[self.e1].mentor, swapped[self.e2].mentor), (self.m2, self.m1))
+			api.remove_proposal(p[self.e2].name)
+			self.assertEqual(self.status_of(self.e2), "Approved")
+			self.assertNotIn(self.e2, self.proposals())
+			# re-run: e1's edited proposal stays; m1's free place goes to the better of e2 and e3
+			result = api.run_matching(self.program)
+		after = self.proposals()
+		self.assertEqual(after[self.e1].name, p[self.e1].name)
+		self.assertEqual(after[self.e1].mentor, self.m2)
+		self.assertEqual(len(result["proposed"]), 1)
+		self.assertEqual(after[self.e3].mentor, self.m1)  # e3 seeks negotiation, which m1 offers
+
+	def test_publish_activates_rechecks_rules_and_notifies_pair_and_managers(self):
+		with as_user(self.manager):
+			api.run_matching(self.program)
+			p = self.proposals()
+			# e2 now reports to m2: that proposal breaks the reporting-line rule
+			frappe.db.set_value("Employee", self.e2, "reports_to", self.m2)
+			result = api.publish_matches(self.program)
+		self.assertEqual(result["published"], [p[self.e1].name])
+		self.assertEqual(result["failed"][0]["pairing"], p[self.e2].name)
+		self.assertIn("same reporting line", result["failed"][0]["reason"])
+		self.assertEqual(frappe.db.get_value("Mentoring Pairing", p[self.e2].name, "status"), "Proposed")
+
+		active = frappe.get_doc("Mentoring Pairing", p[self.e1].name)
+		self.assertEqual(active.status, "Active")
+		self.assertTrue(active.start_date)
+		for user in (testing.user_of(self.m1), testing.user_of(self.e1), testing.user_of(self.boss)):
+			self.assertTrue(notified(user, active.name), user)
+			self.assertTrue(emailed(user, active.name), user)
+
+	def test_employees_cannot_review_match_or_publish(self):
+		participant = frappe.db.get_value(
+			"Mentoring Participant", {"program": self.program, "employee": self.e1}
+		)
+		with as_user(testing.user_of(self.e1)):
+			for call in (
+				lambda: api.review_application(participant, approve=1),
+				lambda: api.run_matching(self.program),
+				lambda: api.publish_matches(self.program),
+				lambda: api.invite_participants(self.program, "Mentee"),
+			):
+				with self.assertRaises(frappe.PermissionError):
+					call()
+			doc = frappe.get_doc("Mentoring Participant", participant)
+			doc.status = "Matched"
+			with self.assertRaises(frappe.PermissionError):
+				doc.save()
+
+	def test_ending_early_puts_the_mentee_back_in_the_pool_for_another_mentor(self):
+		with as_user(self.manager):
+			api.run_matching(self.program)
+			api.publish_matches(self.program)
+			pairing = frappe.get_doc("Mentoring Pairing", {"program": self.program, "mentee": self.e1})
+			pairing.update({"status": "Ended Early", "end_reason": "Not a fit"}).save()
+			self.assertEqual(self.status_of(self.e1), "Approved")
+			frappe.db.set_value("Mentoring Program", self.program, "max_mentees_per_mentor", 2)
+			m2 = frappe.db.get_value("Mentoring Participant", {"program": self.program, "employee": self.m2})
+			frappe.db.set_value("Mentoring Participant", m2, "capacity", 2)
+			result = api.run_matching(self.program)
+		# m1 is free again but ended early with e1, so e1 goes to m2 and m1 takes e3
+		self.assertEqual({e: p.mentor for e, p in self.proposals().items()}, {self.e1: self.m2, self.e3: self.m1})
+		self.assertEqual(result["waitlisted"], [])
+
+
+class TestInvitations(FrappeTestCase):
+	def setUp(self):
+		frappe.set_user("Administrator")
+		frappe.db.savepoint("invite_test")
+		testing.outgoing_email_account()
+		self.department = testing.department("Research")
+		self.a = testing.employee("inv-a", department=self.department)
+		self.b = testing.employee("inv-b", department=self.department)
+		self.elsewhere = testing.employee("inv-c", department=testing.department("Legal"))
+		self.program = testing.program(status="Enrolling").name
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback(save_point="invite_test")
+
+	def test_invite_by_department_and_invitees_choose(self):
+		apply(self.program, self.b, "Mentee")  # already enrolled: not invited again
+		with as_user(testing.user_with_roles("Mentoring Program Manager")):
+			result = api.invite_participants(self.program, "Mentee", department=self.department)
+		self.assertEqual((result["invited"], result["already_enrolled"]), (1, 1))
+		invitation = result["participants"][0]
+		self.assertEqual(
+			frappe.db.get_value("Mentoring Participant", invitation, ["employee", "status"]),
+			(self.a, "Invited"),
+		)
+		self.assertTrue(notified(testing.user_of(self.a), invitation))
+		self.assertFalse(
+			frappe.db.exists("Mentoring Participant", {"program": self.program, "employee": self.elsewhere})
+		)
+
+		with as_user(testing.user_of(self.elsewhere)), self.assertRaises(frappe.PermissionError):
+			api.respond_to_invitation(invitation, accept=1)
+		with as_user(testing.user_of(self.a)):
+			self.assertEqual(api.respond_to_invitation(invitation, accept=0), "Withdrawn")
+			with self.assertRaisesRegex(frappe.ValidationError, "already answered"):
+				api.respond_to_invitation(invitation, accept=1)
+
+	def test_accepting_an_invitation_enrolls(self):
+		with as_user(testing.user_with_roles("HR Manager")):
+			invitation = api.invite_participants(self.program, "Mentor", department=self.department)[
+				"participants"
+			][0]
+		with as_user(testing.user_of(frappe.db.get_value("Mentoring Participant", invitation, "employee"))):
+			self.assertEqual(api.respond_to_invitation(invitation, accept=1), "Approved")
+
+	def test_invitations_need_an_open_program_and_a_role(self):
+		manager = testing.user_with_roles("Mentoring Program Manager")
+		with as_user(manager), self.assertRaisesRegex(frappe.ValidationError, "as a Mentor or a Mentee"):
+			api.invite_participants(self.program, "Sponsor")
+		draft = testing.program(status="Draft").name
+		with as_user(manager), self.assertRaisesRegex(frappe.ValidationError, "does not take enrollments"):
+			api.invite_participants(draft, "Mentee")

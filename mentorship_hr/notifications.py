@@ -1,0 +1,44 @@
+"""Tell people what happened: an in-app notification plus an email from a Jinja template,
+queued in Frappe's email queue (never sent inline)."""
+
+import frappe
+from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
+
+
+def notify(users, subject: str, doc, template: str, **args):
+	"""Notify the users about a document, in the desk and by email."""
+	users = sorted({u for u in users if u and u not in ("Administrator", "Guest")})
+	if not users:
+		return
+	enqueue_create_notification(
+		users,
+		{
+			"type": "Alert",
+			"document_type": doc.doctype,
+			"document_name": doc.name,
+			"subject": subject,
+			"from_user": frappe.session.user,
+		},
+	)
+	try:
+		frappe.sendmail(
+			recipients=users,
+			subject=subject,
+			template=template,
+			args={"doc": doc, "link": frappe.utils.get_url_to_form(doc.doctype, doc.name), **args},
+			reference_doctype=doc.doctype,
+			reference_name=doc.name,
+			now=False,
+		)
+	except frappe.OutgoingEmailError:
+		pass  # the site sends no email; the in-app notification stands
+
+
+def manager_users(employees) -> list[str]:
+	"""The users of the employees' managers (Employee.reports_to)."""
+	managers = frappe.get_all(
+		"Employee", filters={"name": ("in", [e for e in employees if e] or [""])}, pluck="reports_to"
+	)
+	return frappe.get_all(
+		"Employee", filters={"name": ("in", [m for m in managers if m] or [""])}, pluck="user_id"
+	)

@@ -1,0 +1,147 @@
+"""Self-select: a mentee picks from their best suggestions and asks; the mentor answers in time."""
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, getdate, today
+
+from mentorship_hr.domain.matching import compatibility, suggestions
+from mentorship_hr.matching_service import POOL_STATUSES, announce, load_pool, weights_of
+from mentorship_hr.notifications import notify
+from mentorship_hr.pairing_rules import OPEN_STATUSES, mentor_capacity
+from mentorship_hr.permissions import employees_of, is_program_manager
+
+
+def _my_mentee_profile(program):
+	"""The session user's mentee entry in the pool, or a clear error."""
+	employees = employees_of(frappe.session.user)
+	enrolled = frappe.db.exists(
+		"Mentoring Participant",
+		{
+			"program": program.name,
+			"role": "Mentee",
+			"employee": ("in", employees or [""]),
+			"status": ("in", POOL_STATUSES),
+		},
+	)
+	if not enrolled:
+		frappe.throw(_("You are not an approved mentee of program {0}.").format(frappe.bold(program.name)))
+	pool = load_pool(program)
+	mentee = next((m for m in pool.mentees if m.employee in employees), None)
+	if not mentee:
+		frappe.throw(_("You already have a mentor in program {0}.").format(frappe.bold(program.name)))
+	return pool, mentee
+
+
+def mentor_suggestions(program: str, limit: int = 5) -> list[dict]:
+	program = frappe.get_doc("Mentoring Program", program)
+	pool, mentee = _my_mentee_profile(program)
+	names = {m.employee: m.name for m in pool.mentors}
+	return [
+		{"mentor": s.mentor, "mentor_name": names[s.mentor], "score": s.score, "reasons": list(s.reasons)}
+		for s in suggestions(mentee, pool.mentors, pool.rules, weights_of(program), limit)
+	]
+
+
+def request_mentor(program: str, mentor: str) -> str:
+	program = frappe.get_doc("Mentoring Program", program)
+	pool, mentee = _my_mentee_profile(program)
+	if frappe.db.exists(
+		"Mentoring Pairing", {"program": program.name, "mentee": mentee.employee, "status": "Requested"}
+	):
+		frappe.throw(_("You already have a request waiting for an answer in this program."))
+	mentor_profile = next((m for m in pool.mentors if m.employee == mentor), None)
+	if not mentor_profile:
+		frappe.throw(_("{0} is not a mentor with free places in this program.").format(frappe.bold(mentor)))
+	score, reasons = compatibility(mentor_profile, mentee, weights_of(program))
+	doc = frappe.get_doc(
+		{
+			"doctype": "Mentoring Pairing",
+			"program": program.name,
+			"mentor": mentor,
+			"mentee": mentee.employee,
+			"status": "Requested",
+			"source": "Mentee Request",
+			"requested_on": today(),
+			"request_expires_on": add_days(today(), program.request_expiry_days or 7),
+			"match_score": score,
+			"match_reasons": "; ".join(reasons),
+		}
+	).insert(ignore_permissions=True)
+	notify(
+		[doc.mentor_user],
+		_("{0} asks you to be their mentor").format(doc.mentee_name),
+		doc,
+		"mentoring_request",
+	)
+	return doc.name
+
+
+def respond_to_request(pairing: str, accept: bool) -> str:
+	doc = frappe.get_doc("Mentoring Pairing", pairing)
+	if frappe.session.user != doc.mentor_user and not is_program_manager():
+		frappe.throw(_("Only the mentor asked can answer this request."), frappe.PermissionError)
+	if doc.status != "Requested":
+		frappe.throw(_("This request is no longer open ({0}).").format(_(doc.status)))
+	if doc.request_expires_on and getdate(doc.request_expires_on) < getdate(today()):
+		frappe.throw(_("This request expired on {0}.").format(frappe.format(doc.request_expires_on, "Date")))
+
+	if int(accept):
+		_claim_a_place(doc)
+		doc.status = "Active"
+	else:
+		doc.status = "Declined"
+	doc.flags.ignore_permissions = True
+	doc.save()
+	answer = _("accepted") if doc.status == "Active" else _("declined")
+	notify(
+		[doc.mentee_user],
+		_("{0} {1} your request").format(doc.mentor_name, answer),
+		doc,
+		"mentoring_request_answer",
+		answer=answer,
+	)
+	if doc.status == "Active":
+		announce(doc)
+	return doc.status
+
+
+def _claim_a_place(doc):
+	"""Serialize acceptances per program, then count the mentor's places from committed data,
+	so two acceptances racing for the last place cannot both win."""
+	frappe.db.get_value("Mentoring Program", doc.program, "name", for_update=True)
+	Pairing = frappe.qb.DocType("Mentoring Pairing")
+	load = (
+		frappe.qb.from_(Pairing)
+		.select(Pairing.name)
+		.where(
+			(Pairing.program == doc.program)
+			& (Pairing.mentor == doc.mentor)
+			& Pairing.status.isin(OPEN_STATUSES)
+			& (Pairing.name != doc.name)
+		)
+		.for_update()
+	).run()
+	capacity = mentor_capacity(doc.program, doc.mentor)
+	if len(load) >= capacity:
+		frappe.throw(
+			_("{0} has no free place left ({1} of {2} taken).").format(doc.mentor_name, len(load), capacity),
+			title=_("Mentor at Capacity"),
+		)
+
+
+def expire_requests():
+	"""Daily: requests the mentor did not answer in time expire, and the mentee is told."""
+	for name in frappe.get_all(
+		"Mentoring Pairing",
+		filters={"status": "Requested", "request_expires_on": ("<", today())},
+		pluck="name",
+	):
+		doc = frappe.get_doc("Mentoring Pairing", name)
+		doc.db_set("status", "Expired")
+		notify(
+			[doc.mentee_user],
+			_("Your request to {0} expired").format(doc.mentor_name),
+			doc,
+			"mentoring_request_answer",
+			answer=_("did not answer"),
+		)

@@ -1,0 +1,244 @@
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mentorship_hr.domain.matching import (
+	Person,
+	Rules,
+	Weights,
+	allowed_matrix,
+	assign,
+	compatibility,
+	exclusion,
+	level_from_designation,
+	parse_interests,
+	reasons,
+	score_matrix,
+	suggestions,
+)
+
+SKILLS = ["negotiation", "delegation", "empathy", "confidence", "communication"]
+
+
+def mentor(name, capacity=1, **kw):
+	return Person(employee=name, capacity=capacity, **kw)
+
+
+def mentee(name, **kw):
+	return Person(employee=name, **kw)
+
+
+class TestExclusions:
+	def test_same_person(self):
+		assert exclusion(mentor("a"), mentee("a"), Rules()) == "the same person"
+
+	def test_reporting_line_both_ways_up_to_two_levels(self):
+		rules = Rules(reports_to={"dev": "lead", "lead": "vp", "vp": "ceo"})
+		assert exclusion(mentor("lead"), mentee("dev"), rules) == "in the same reporting line"
+		assert exclusion(mentor("dev"), mentee("lead"), rules) == "in the same reporting line"
+		assert exclusion(mentor("vp"), mentee("dev"), rules) == "in the same reporting line"
+		assert exclusion(mentor("ceo"), mentee("dev"), rules) is None
+		relaxed = Rules(reports_to=rules.reports_to, exclude_reporting_line=False)
+		assert exclusion(mentor("lead"), mentee("dev"), relaxed) is None
+
+	def test_existing_pair(self):
+		assert (
+			exclusion(mentor("a"), mentee("b"), Rules(existing_pairs=frozenset({("a", "b")})))
+			== "already paired"
+		)
+
+	def test_capacity(self):
+		assert exclusion(mentor("a", capacity=0), mentee("b"), Rules()) == "mentor at capacity"
+
+	def test_same_department_only_when_the_program_forbids_it(self):
+		a, b = mentor("a", department="Sales"), mentee("b", department="Sales")
+		assert exclusion(a, b, Rules()) is None
+		assert exclusion(a, b, Rules(exclude_same_department=True)) == "same department"
+
+	def test_excluded_pairs_are_never_assigned(self):
+		rules = Rules(reports_to={"b": "a"})
+		matches, unmatched = assign([mentor("a", capacity=3)], [mentee("b"), mentee("a"), mentee("c")], rules)
+		assert [(m.mentor, m.mentee) for m in matches] == [("a", "c")]
+		assert unmatched == ["b", "a"]
+
+
+class TestScores:
+	def test_reasons_name_the_data(self):
+		m = mentor(
+			"a",
+			department="Sales",
+			level=5,
+			skills=frozenset({"negotiation", "delegation", "empathy"}),
+			interests=frozenset({"chess", "running"}),
+		)
+		e = mentee(
+			"b",
+			department="Ops",
+			level=3,
+			skills=frozenset({"negotiation", "delegation", "confidence"}),
+			interests=frozenset({"chess"}),
+		)
+		assert reasons(m, e) == (
+			"offers 2 of 3 skills sought: delegation, negotiation",
+			"shares interests: chess",
+			"different department",
+			"mentor is 2 levels senior",
+		)
+
+	def test_compatibility_by_hand(self):
+		m = mentor(
+			"a",
+			department="Sales",
+			level=5,
+			skills=frozenset({"negotiation", "delegation"}),
+			interests=frozenset({"chess", "golf"}),
+		)
+		e = mentee(
+			"b",
+			department="Ops",
+			level=3,
+			skills=frozenset({"negotiation", "delegation", "confidence"}),
+			interests=frozenset({"chess"}),
+		)
+		# skills 2/3, interests 1/min(1, 2) = 1, cross-department 1, seniority gap 2 -> 1
+		score, _ = compatibility(m, e)
+		assert score == round((50 * 2 / 3 + 20 * 1 + 15 * 1 + 15 * 1) / 100 * 100, 1)
+
+	def test_weights_are_configurable(self):
+		m, e = mentor("a", department="Sales"), mentee("b", department="Ops")
+		assert compatibility(m, e, Weights(skills=0, interests=0, cross_department=1, seniority=0))[0] == 100
+		assert compatibility(m, e, Weights(skills=1, interests=0, cross_department=0, seniority=0))[0] == 0
+
+	def test_levels_from_designation(self):
+		assert level_from_designation("Senior Software Engineer") == 3
+		assert level_from_designation("Engineering Manager") == 5
+		assert level_from_designation("VP Sales") == 7
+		assert level_from_designation("Intern") == 0
+		assert level_from_designation("Accountant") == 2
+		assert level_from_designation(None) is None
+
+	def test_interests_are_parsed_case_insensitively(self):
+		assert parse_interests("Chess, public speaking;\nRunning ") == {"chess", "public speaking", "running"}
+
+	def test_suggestions_rank_best_first_and_skip_excluded(self):
+		e = mentee("e", skills=frozenset({"negotiation"}))
+		good = mentor("good", skills=frozenset({"negotiation"}))
+		poor = mentor("poor")
+		full = mentor("full", capacity=0, skills=frozenset({"negotiation"}))
+		assert [s.mentor for s in suggestions(e, [poor, full, good])] == ["good", "poor"]
+
+
+people = st.builds(
+	lambda i, dept, level, skills, interests, cap: (
+		i,
+		dept,
+		level,
+		frozenset(skills),
+		frozenset(interests),
+		cap,
+	),
+	st.integers(0, 6),
+	st.sampled_from([None, "Sales", "Ops"]),
+	st.one_of(st.none(), st.integers(0, 8)),
+	st.sets(st.sampled_from(SKILLS), max_size=3),
+	st.sets(st.sampled_from(["chess", "golf", "art"]), max_size=2),
+	st.integers(0, 2),
+)
+
+
+def build(mentor_rows, mentee_rows):
+	mentors = [
+		Person(f"p{i}", "", d, lv, sk, it, cap) for k, (i, d, lv, sk, it, cap) in enumerate(mentor_rows)
+	]
+	mentees = [Person(f"p{i}", "", d, lv, sk, it) for k, (i, d, lv, sk, it, _c) in enumerate(mentee_rows)]
+	# distinct people within each side
+	mentors = list({p.employee: p for p in mentors}.values())
+	mentees = list({p.employee: p for p in mentees}.values())
+	return mentors, mentees
+
+
+rules_st = st.builds(
+	Rules,
+	reports_to=st.dictionaries(
+		st.sampled_from([f"p{i}" for i in range(7)]), st.sampled_from([f"p{i}" for i in range(7)]), max_size=5
+	),
+	exclude_reporting_line=st.booleans(),
+	exclude_same_department=st.booleans(),
+	existing_pairs=st.frozensets(
+		st.tuples(st.sampled_from([f"p{i}" for i in range(7)]), st.sampled_from([f"p{i}" for i in range(7)])),
+		max_size=3,
+	),
+)
+
+
+def brute_force_best(mentors, mentees, allowed, scores):
+	best = 0.0
+	options = [None, *range(len(mentors))]
+	for choice in itertools.product(options, repeat=len(mentees)):
+		load = [0] * len(mentors)
+		total, ok = 0.0, True
+		for i, j in enumerate(choice):
+			if j is None:
+				continue
+			load[j] += 1
+			if not allowed[i, j] or load[j] > mentors[j].capacity:
+				ok = False
+				break
+			total += scores[i, j]
+		if ok:
+			best = max(best, total)
+	return best
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(people, max_size=3), st.lists(people, max_size=5), rules_st)
+def test_assignment_is_optimal_and_within_capacity(mentor_rows, mentee_rows, rules):
+	mentors, mentees = build(mentor_rows, mentee_rows)
+	matches, unmatched = assign(mentors, mentees, rules)
+	scores = score_matrix(mentors, mentees)
+	allowed = (
+		allowed_matrix(mentors, mentees, rules)
+		if mentors and mentees
+		else np.zeros((len(mentees), len(mentors)), bool)
+	)
+	col = {p.employee: j for j, p in enumerate(mentors)}
+	row = {p.employee: i for i, p in enumerate(mentees)}
+
+	load = {}
+	for m in matches:
+		load[m.mentor] = load.get(m.mentor, 0) + 1
+		assert allowed[row[m.mentee], col[m.mentor]]
+	assert all(load[p.employee] <= p.capacity for p in mentors if p.employee in load)
+	assert sorted([m.mentee for m in matches] + unmatched) == sorted(p.employee for p in mentees)
+
+	total = sum(scores[row[m.mentee], col[m.mentor]] for m in matches)
+	assert total == pytest.approx(brute_force_best(mentors, mentees, allowed, scores), abs=1e-6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(people, max_size=4), st.lists(people, max_size=5), rules_st)
+def test_allowed_matrix_agrees_with_each_exclusion(mentor_rows, mentee_rows, rules):
+	mentors, mentees = build(mentor_rows, mentee_rows)
+	allowed = allowed_matrix(mentors, mentees, rules)
+	for i, e in enumerate(mentees):
+		for j, m in enumerate(mentors):
+			assert allowed[i, j] == (exclusion(m, e, rules) is None)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(people, min_size=1, max_size=4), st.lists(people, min_size=1, max_size=4))
+def test_scores_stay_in_range_and_reasons_count_the_skills(mentor_rows, mentee_rows):
+	mentors, mentees = build(mentor_rows, mentee_rows)
+	scores = score_matrix(mentors, mentees)
+	assert ((scores >= 0) & (scores <= 100 + 1e-9)).all()
+	for i, e in enumerate(mentees):
+		for j, m in enumerate(mentors):
+			score, why = compatibility(m, e)
+			assert score == round(float(scores[i, j]), 1)
+			if e.skills:
+				assert why[0].startswith(
+					f"offers {len(e.skills & m.skills)} of {len(e.skills)} skills sought"
+				)
