@@ -186,8 +186,23 @@ class TestMatchingFlow(FrappeTestCase):
 			frappe.db.set_value("Mentoring Participant", m2, "capacity", 2)
 			result = api.run_matching(self.program)
 		# m1 is free again but ended early with e1, so e1 goes to m2 and m1 takes e3
-		self.assertEqual({e: p.mentor for e, p in self.proposals().items()}, {self.e1: self.m2, self.e3: self.m1})
+		self.assertEqual(
+			{e: p.mentor for e, p in self.proposals().items()}, {self.e1: self.m2, self.e3: self.m1}
+		)
 		self.assertEqual(result["waitlisted"], [])
+
+	def test_review_report_lists_proposals_and_the_waitlist(self):
+		from frappe.desk.query_report import run
+
+		with as_user(self.manager):
+			api.run_matching(self.program)
+			result = run("Mentoring Match Review", filters={"program": self.program})
+		rows = {row["mentee"]: row for row in result["result"]}
+		self.assertEqual(rows[self.e1]["mentor"], self.m1)
+		self.assertEqual(rows[self.e3]["status"], "Waitlisted")
+		self.assertEqual(result["chart"]["data"]["datasets"][0]["values"][-1], 1)
+		with as_user(testing.user_of(self.e1)), self.assertRaises(frappe.PermissionError):
+			run("Mentoring Match Review", filters={"program": self.program})
 
 
 class TestInvitations(FrappeTestCase):

@@ -1,0 +1,204 @@
+# Copyright (c) 2026, mentorship_hr contributors and Contributors
+# See license.txt
+"""Self-select: suggestions, requests, answers, expiry and the race for a mentor's last place."""
+
+import threading
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, today
+
+from mentorship_hr import api, testing
+from mentorship_hr.self_select import expire_requests, respond_to_request
+from mentorship_hr.testing import as_user
+
+
+def enroll(program, employee, role, skills=(), status="Approved"):
+	field = "skills_offered" if role == "Mentor" else "skills_sought"
+	return frappe.get_doc(
+		{
+			"doctype": "Mentoring Participant",
+			"program": program,
+			"employee": employee,
+			"role": role,
+			"status": status,
+			field: [{"skill": s} for s in skills],
+		}
+	).insert()
+
+
+class TestSelfSelect(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user("Administrator")
+		testing.outgoing_email_account()
+		sales = testing.department("Sales")
+		cls.m1 = testing.employee("ss-m1", department=sales)
+		cls.m2 = testing.employee("ss-m2", department=sales)
+		cls.m3 = testing.employee("ss-m3", department=sales)
+		cls.mentee = testing.employee("ss-e")
+		cls.other_mentee = testing.employee("ss-e2")
+		cls.stranger = testing.employee("ss-x")
+		cls.mentee_user = testing.user_of(cls.mentee)
+
+	def setUp(self):
+		frappe.set_user("Administrator")
+		frappe.db.savepoint("self_select_test")
+		self.program = testing.program(status="Enrolling", max_mentees_per_mentor=1).name
+		enroll(self.program, self.m1, "Mentor", ["Negotiation"])
+		enroll(self.program, self.m2, "Mentor", ["Empathy"])
+		enroll(self.program, self.m3, "Mentor")
+		enroll(self.program, self.mentee, "Mentee", ["Negotiation"])
+		enroll(self.program, self.other_mentee, "Mentee", ["Negotiation"])
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback(save_point="self_select_test")
+
+	def request(self, mentor, mentee_user=None):
+		with as_user(mentee_user or self.mentee_user):
+			return api.request_mentor(self.program, mentor)
+
+	def test_suggestions_best_first_with_reasons(self):
+		with as_user(self.mentee_user):
+			suggestions = api.get_mentor_suggestions(self.program)
+		self.assertEqual([s["mentor"] for s in suggestions][:1], [self.m1])
+		self.assertEqual(len(suggestions), 3)
+		self.assertIn("offers 1 of 1 skills sought: negotiation", suggestions[0]["reasons"])
+		self.assertGreater(suggestions[0]["score"], suggestions[1]["score"])
+
+	def test_only_approved_mentees_get_suggestions(self):
+		with (
+			as_user(testing.user_of(self.stranger)),
+			self.assertRaisesRegex(frappe.ValidationError, "not an approved mentee"),
+		):
+			api.get_mentor_suggestions(self.program)
+
+	def test_request_and_accept(self):
+		pairing = self.request(self.m1)
+		doc = frappe.get_doc("Mentoring Pairing", pairing)
+		self.assertEqual((doc.status, doc.source), ("Requested", "Mentee Request"))
+		self.assertEqual(str(doc.request_expires_on), add_days(today(), 7))
+		self.assertTrue(
+			frappe.db.exists("Notification Log", {"for_user": doc.mentor_user, "document_name": pairing})
+		)
+
+		with as_user(testing.user_of(self.stranger)), self.assertRaises(frappe.PermissionError):
+			api.respond_to_request(pairing, accept=1)
+		with as_user(doc.mentor_user):
+			self.assertEqual(api.respond_to_request(pairing, accept=1), "Active")
+		self.assertTrue(
+			frappe.db.exists("Notification Log", {"for_user": self.mentee_user, "document_name": pairing})
+		)
+		with (
+			as_user(self.mentee_user),
+			self.assertRaisesRegex(frappe.ValidationError, "already have a mentor"),
+		):
+			api.get_mentor_suggestions(self.program)
+
+	def test_request_bad_inputs(self):
+		self.request(self.m1)
+		with self.assertRaisesRegex(frappe.ValidationError, "already have a request waiting"):
+			self.request(self.m2)
+		with self.assertRaisesRegex(frappe.ValidationError, "not a mentor with free places"):
+			self.request(self.stranger, testing.user_of(self.other_mentee))
+		with (
+			as_user(testing.user_of(self.stranger)),
+			self.assertRaisesRegex(frappe.ValidationError, "not an approved mentee"),
+		):
+			api.request_mentor(self.program, self.m1)
+
+	def test_decline(self):
+		pairing = self.request(self.m2)
+		with as_user(testing.user_of(self.m2)):
+			self.assertEqual(api.respond_to_request(pairing, accept=0), "Declined")
+			with self.assertRaisesRegex(frappe.ValidationError, "no longer open"):
+				api.respond_to_request(pairing, accept=1)
+		self.request(self.m1)  # the mentee may ask someone else
+
+	def test_capacity_is_checked_when_accepting(self):
+		first = self.request(self.m1)
+		second = self.request(self.m1, testing.user_of(self.other_mentee))
+		with as_user(testing.user_of(self.m1)):
+			api.respond_to_request(first, accept=1)
+			with self.assertRaisesRegex(frappe.ValidationError, "no free place left"):
+				api.respond_to_request(second, accept=1)
+		self.assertEqual(frappe.db.get_value("Mentoring Pairing", second, "status"), "Requested")
+
+	def test_stale_requests_expire(self):
+		pairing = self.request(self.m1)
+		frappe.db.set_value("Mentoring Pairing", pairing, "request_expires_on", add_days(today(), -1))
+		with as_user(testing.user_of(self.m1)), self.assertRaisesRegex(frappe.ValidationError, "expired on"):
+			api.respond_to_request(pairing, accept=1)
+		fresh = self.request(self.m2, testing.user_of(self.other_mentee))
+		expire_requests()
+		self.assertEqual(frappe.db.get_value("Mentoring Pairing", pairing, "status"), "Expired")
+		self.assertEqual(frappe.db.get_value("Mentoring Pairing", fresh, "status"), "Requested")
+		self.request(self.m2)  # an expired request frees the mentee to ask again
+
+
+class TestAcceptanceRace(FrappeTestCase):
+	"""Two connections accept requests for a mentor's last place at the same moment."""
+
+	def test_only_one_acceptance_wins_the_last_place(self):
+		frappe.set_user("Administrator")
+		program = testing.program(status="Active", max_mentees_per_mentor=1).name
+		mentor = testing.employee_without_user("race-mentor", department=testing.department("Sales"))
+		requests = [
+			testing.pairing(
+				program,
+				mentor,
+				testing.employee_without_user("race-mentee"),
+				status="Requested",
+				start_date=None,
+				request_expires_on=add_days(today(), 7),
+			).name
+			for _i in range(2)
+		]
+		frappe.db.commit()  # both connections must see the requests
+		site, sites_path = frappe.local.site, frappe.local.sites_path
+		barrier, outcome = threading.Barrier(2), {}
+
+		def accept(pairing):
+			frappe.init(site=site, sites_path=sites_path)
+			frappe.connect()
+			frappe.flags.in_test = True
+			frappe.set_user("Administrator")
+			try:
+				barrier.wait()
+				outcome[pairing] = respond_to_request(pairing, accept=1)
+				frappe.db.commit()
+			except frappe.ValidationError as e:
+				frappe.db.rollback()
+				outcome[pairing] = str(e)
+			finally:
+				frappe.destroy()
+
+		try:
+			threads = [threading.Thread(target=accept, args=(p,)) for p in requests]
+			for t in threads:
+				t.start()
+			for t in threads:
+				t.join(timeout=120)
+			statuses = sorted(outcome.values())
+			self.assertEqual(statuses[0], "Active", outcome)
+			self.assertIn("no free place left", statuses[1])
+			self.assertEqual(
+				frappe.db.count("Mentoring Pairing", {"program": program, "status": "Active"}), 1
+			)
+		finally:
+			_delete_committed(program)
+
+
+def _delete_committed(program):
+	frappe.db.rollback()
+	pairings = frappe.get_all(
+		"Mentoring Pairing", filters={"program": program}, fields=["name", "mentor", "mentee"]
+	)
+	for p in pairings:
+		frappe.delete_doc("Mentoring Pairing", p.name, force=True, ignore_permissions=True)
+	for employee in {e for p in pairings for e in (p.mentor, p.mentee)}:
+		frappe.delete_doc("Employee", employee, force=True, ignore_permissions=True)
+	frappe.delete_doc("Mentoring Program", program, force=True, ignore_permissions=True)
+	frappe.db.commit()

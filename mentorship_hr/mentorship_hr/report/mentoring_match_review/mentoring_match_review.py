@@ -1,0 +1,87 @@
+# Copyright (c) 2026, mentorship_hr contributors and contributors
+# For license information, please see license.txt
+"""The program manager's review of proposed and requested pairs before they go live."""
+
+import frappe
+from frappe import _
+
+from mentorship_hr.permissions import check_program_manager
+
+
+def execute(filters=None):
+	check_program_manager()
+	filters = frappe._dict(filters or {})
+	if not filters.program:
+		return columns(), []
+	statuses = [filters.status] if filters.status else ["Proposed", "Requested"]
+	rows = frappe.get_all(
+		"Mentoring Pairing",
+		filters={"program": filters.program, "status": ("in", statuses)},
+		fields=[
+			"name as pairing",
+			"status",
+			"source",
+			"mentee",
+			"mentee_name",
+			"mentee_department",
+			"mentor",
+			"mentor_name",
+			"mentor_department",
+			"match_score",
+			"match_reasons",
+		],
+		order_by="match_score desc, name",
+	)
+	waitlisted = frappe.get_all(
+		"Mentoring Participant",
+		filters={"program": filters.program, "role": "Mentee", "status": "Waitlisted"},
+		fields=["employee as mentee", "employee_name as mentee_name", "department as mentee_department"],
+	)
+	for row in waitlisted:
+		row.update({"status": _("Waitlisted"), "match_reasons": _("No allowed mentor with a free place")})
+	return columns(), rows + waitlisted, None, chart(rows, waitlisted)
+
+
+def columns():
+	return [
+		{
+			"fieldname": "pairing",
+			"label": _("Pairing"),
+			"fieldtype": "Link",
+			"options": "Mentoring Pairing",
+			"width": 140,
+		},
+		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 100},
+		{"fieldname": "mentee_name", "label": _("Mentee"), "fieldtype": "Data", "width": 160},
+		{
+			"fieldname": "mentee_department",
+			"label": _("Mentee's Department"),
+			"fieldtype": "Data",
+			"width": 150,
+		},
+		{"fieldname": "mentor_name", "label": _("Mentor"), "fieldtype": "Data", "width": 160},
+		{
+			"fieldname": "mentor_department",
+			"label": _("Mentor's Department"),
+			"fieldtype": "Data",
+			"width": 150,
+		},
+		{"fieldname": "match_score", "label": _("Score"), "fieldtype": "Float", "precision": 1, "width": 80},
+		{"fieldname": "match_reasons", "label": _("Why"), "fieldtype": "Data", "width": 380},
+		{"fieldname": "source", "label": _("Source"), "fieldtype": "Data", "width": 120},
+	]
+
+
+def chart(rows, waitlisted):
+	bands = {_("80-100"): 0, _("60-80"): 0, _("40-60"): 0, _("0-40"): 0}
+	for row in rows:
+		score = row.match_score or 0
+		band = 0 if score >= 80 else 1 if score >= 60 else 2 if score >= 40 else 3
+		bands[list(bands)[band]] += 1
+	return {
+		"data": {
+			"labels": [*bands, _("Waitlisted")],
+			"datasets": [{"name": _("Mentees"), "values": [*bands.values(), len(waitlisted)]}],
+		},
+		"type": "bar",
+	}
