@@ -3,11 +3,75 @@
 
 frappe.ui.form.on("Mentoring Program", {
 	refresh(frm) {
-		if (frm.is_new() || !["Active", "Completed"].includes(frm.doc.status)) return;
+		if (frm.is_new()) return;
+		const open = ["Enrolling", "Active"].includes(frm.doc.status);
+
 		if (mentorship_hr.is_program_manager()) {
-			frm.add_custom_button(__("Sync Scores to Appraisals"), () =>
-				mentorship_hr.sync_scores({ program: frm.doc.name })
+			if (open) {
+				frm.add_custom_button(__("Invite Participants"), () => invite(frm), __("Enrollment"));
+				frm.add_custom_button(
+					__("Match Review"),
+					() => frappe.set_route("query-report", "Mentoring Match Review", { program: frm.doc.name }),
+					__("Enrollment")
+				);
+			}
+			if (["Active", "Completed"].includes(frm.doc.status)) {
+				frm.add_custom_button(__("Sync Scores to Appraisals"), () =>
+					mentorship_hr.sync_scores({ program: frm.doc.name })
+				);
+			}
+		}
+		if (frm.doc.status === "Enrolling") {
+			frm.add_custom_button(__("Apply"), () =>
+				frappe.new_doc("Mentoring Participant", { program: frm.doc.name })
 			);
+		}
+		if (open) {
+			frm.add_custom_button(__("Find a Mentor"), () => find_a_mentor(frm));
 		}
 	},
 });
+
+function invite(frm) {
+	frappe.prompt(
+		[
+			{ fieldname: "role", fieldtype: "Select", label: __("Invite as"), options: "Mentee\nMentor", reqd: 1 },
+			{ fieldname: "department", fieldtype: "Link", options: "Department", label: __("Department") },
+			{ fieldname: "designation", fieldtype: "Link", options: "Designation", label: __("Designation") },
+			{ fieldname: "branch", fieldtype: "Link", options: "Branch", label: __("Branch") },
+			{ fieldname: "grade", fieldtype: "Link", options: "Employee Grade", label: __("Grade") },
+		],
+		(values) =>
+			frappe
+				.call("mentorship_hr.api.invite_participants", { program: frm.doc.name, ...values })
+				.then(({ message: r }) =>
+					frappe.msgprint(__("{0} invited; {1} were already enrolled.", [r.invited, r.already_enrolled]))
+				),
+		__("Invite Participants"),
+		__("Invite")
+	);
+}
+
+function find_a_mentor(frm) {
+	frappe.call("mentorship_hr.api.get_mentor_suggestions", { program: frm.doc.name }).then(({ message }) => {
+		const dialog = new frappe.ui.Dialog({ title: __("Your Best Matches"), fields: [{ fieldtype: "HTML", fieldname: "list" }] });
+		const rows = (message || [])
+			.map(
+				(s) => `<div class="border-bottom py-2"><b>${frappe.utils.escape_html(s.mentor_name)}</b> · ${s.score} / 100
+				<button class="btn btn-xs btn-primary pull-right" data-mentor="${s.mentor}">${__("Ask")}</button>
+				<div class="text-muted small">${s.reasons.map(frappe.utils.escape_html).join("; ")}</div></div>`
+			)
+			.join("");
+		dialog.fields_dict.list.$wrapper.html(rows || `<p class="text-muted">${__("No mentor has a free place right now.")}</p>`);
+		dialog.fields_dict.list.$wrapper.on("click", "button[data-mentor]", (e) =>
+			frappe
+				.call("mentorship_hr.api.request_mentor", { program: frm.doc.name, mentor: $(e.currentTarget).data("mentor") })
+				.then(({ message: pairing }) => {
+					dialog.hide();
+					frappe.show_alert({ message: __("Request sent. The mentor has a few days to answer."), indicator: "green" });
+					frappe.set_route("Form", "Mentoring Pairing", pairing);
+				})
+		);
+		dialog.show();
+	});
+}
