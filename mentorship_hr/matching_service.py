@@ -20,7 +20,7 @@ from mentorship_hr.permissions import check_program_manager
 POOL_STATUSES = ("Approved", "Matched", "Waitlisted")
 
 
-def weights_of(program) -> Weights:
+def match_weights_of(program) -> Weights:
 	return Weights(
 		skills=program.match_weight_skills or 0,
 		interests=program.match_weight_interests or 0,
@@ -121,7 +121,7 @@ def run_matching(program: str) -> dict:
 		)
 	pool = load_pool(program)
 	mentees = [m for m in pool.mentees if m.employee not in pool.waiting]  # they await their own pick
-	matches, unmatched = assign(pool.mentors, mentees, pool.rules, weights_of(program))
+	matches, unmatched = assign(pool.mentors, mentees, pool.rules, match_weights_of(program))
 	proposed = []
 	for match in matches:
 		doc = frappe.get_doc(

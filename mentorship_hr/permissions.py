@@ -136,6 +136,8 @@ def checkin_permission(doc, ptype=None, user=None, debug=False):
 	user = user or frappe.session.user
 	if is_program_manager(user):
 		return None
+	if ptype in ("cancel", "delete") and doc.logged_by and doc.logged_by != user:
+		return False  # only whoever logged a check-in takes it back
 	return pairing_role(doc.pairing, user) in ("Mentor", "Mentee")
 
 

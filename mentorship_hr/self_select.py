@@ -5,7 +5,7 @@ from frappe import _
 from frappe.utils import add_days, getdate, today
 
 from mentorship_hr.domain.matching import compatibility, suggestions
-from mentorship_hr.matching_service import POOL_STATUSES, announce, load_pool, weights_of
+from mentorship_hr.matching_service import POOL_STATUSES, announce, load_pool, match_weights_of
 from mentorship_hr.notifications import notify
 from mentorship_hr.pairing_rules import OPEN_STATUSES, mentor_capacity
 from mentorship_hr.permissions import employees_of, is_program_manager
@@ -38,7 +38,7 @@ def mentor_suggestions(program: str, limit: int = 5) -> list[dict]:
 	names = {m.employee: m.name for m in pool.mentors}
 	return [
 		{"mentor": s.mentor, "mentor_name": names[s.mentor], "score": s.score, "reasons": list(s.reasons)}
-		for s in suggestions(mentee, pool.mentors, pool.rules, weights_of(program), limit)
+		for s in suggestions(mentee, pool.mentors, pool.rules, match_weights_of(program), limit)
 	]
 
 
@@ -52,7 +52,7 @@ def request_mentor(program: str, mentor: str) -> str:
 	mentor_profile = next((m for m in pool.mentors if m.employee == mentor), None)
 	if not mentor_profile:
 		frappe.throw(_("{0} is not a mentor with free places in this program.").format(frappe.bold(mentor)))
-	score, reasons = compatibility(mentor_profile, mentee, weights_of(program))
+	score, reasons = compatibility(mentor_profile, mentee, match_weights_of(program))
 	doc = frappe.get_doc(
 		{
 			"doctype": "Mentoring Pairing",

@@ -107,6 +107,13 @@ class TestConfirmation(MentoringTestCase):
 			frappe.db.get_value("Mentoring Check-in", self.checkin.name, "confirmation_status"), "Confirmed"
 		)
 
+	def test_only_the_logger_cancels(self):
+		with testing.as_user(self.mentor_user), self.assertRaises(frappe.PermissionError):
+			frappe.get_doc("Mentoring Check-in", self.checkin.name).cancel()
+		with testing.as_user(self.mentee_user):
+			frappe.get_doc("Mentoring Check-in", self.checkin.name).cancel()
+		self.assertEqual(frappe.db.get_value("Mentoring Check-in", self.checkin.name, "docstatus"), 2)
+
 	def test_draft_cannot_be_confirmed(self):
 		with testing.as_user(self.mentee_user):
 			draft = testing.checkin(self.pairing.name, submit=False)

@@ -7,12 +7,15 @@ from frappe.model.document import Document
 from frappe.utils import add_days, getdate, today
 
 from mentorship_hr.pairing_rules import RULED_STATUSES, check_pairing_rules
+from mentorship_hr.permissions import changed_fields, is_program_manager
 
 ENDED = ("Completed", "Ended Early")
+PARTY_FIELDS = {"agreement"}
 
 
 class MentoringPairing(Document):
 	def validate(self):
+		self.validate_party_edits()
 		self.title = f"{self.mentor_name or self.mentor} → {self.mentee_name or self.mentee}"
 		self.set_dates()
 		self.validate_dates()
@@ -20,6 +23,19 @@ class MentoringPairing(Document):
 			check_pairing_rules(self)
 		if self.status == "Ended Early" and not (self.end_reason or "").strip():
 			frappe.throw(_("Say why the pairing ended early."), title=_("End Reason Required"))
+
+	def validate_party_edits(self):
+		"""The pair edit their agreement; everything else is the program manager's."""
+		if self.is_new() or self.flags.ignore_permissions or is_program_manager():
+			return
+		changed = changed_fields(self) - PARTY_FIELDS
+		if changed:
+			frappe.throw(
+				_("Only a program manager can change {0} of a pairing.").format(
+					", ".join(_(self.meta.get_label(f)) for f in sorted(changed))
+				),
+				frappe.PermissionError,
+			)
 
 	def on_update(self):
 		before = self.get_doc_before_save()

@@ -112,6 +112,17 @@ class TestPairingPermissions(MentoringTestCase):
 				doc.agreement = f"Meet every two weeks ({user})"
 				doc.save()
 
+	def test_the_pair_edit_only_the_agreement(self):
+		for user in (self.mentor_user, self.mentee_user):
+			with testing.as_user(user):
+				doc = frappe.get_doc("Mentoring Pairing", self.pairing.name)
+				doc.status = "Completed"
+				with self.assertRaisesRegex(
+					frappe.PermissionError, "Only a program manager can change Status"
+				):
+					doc.save()
+		self.assertEqual(frappe.db.get_value("Mentoring Pairing", self.pairing.name, "status"), "Active")
+
 	def test_managers_read_but_cannot_write(self):
 		for manager in (self.mentee_manager, self.mentor_manager):
 			with testing.as_user(testing.user_of(manager)):
