@@ -65,6 +65,15 @@ class TestExclusions:
 		assert unmatched == ["b", "a"]
 
 
+OPS_MENTEE = mentee(
+	"b",
+	department="Ops",
+	level=3,
+	skills=frozenset({"negotiation", "delegation", "confidence"}),
+	interests=frozenset({"chess"}),
+)
+
+
 class TestScores:
 	def test_reasons_name_the_data(self):
 		m = mentor(
@@ -74,13 +83,7 @@ class TestScores:
 			skills=frozenset({"negotiation", "delegation", "empathy"}),
 			interests=frozenset({"chess", "running"}),
 		)
-		e = mentee(
-			"b",
-			department="Ops",
-			level=3,
-			skills=frozenset({"negotiation", "delegation", "confidence"}),
-			interests=frozenset({"chess"}),
-		)
+		e = OPS_MENTEE
 		assert reasons(m, e) == (
 			"offers 2 of 3 skills sought: delegation, negotiation",
 			"shares interests: chess",
@@ -96,13 +99,7 @@ class TestScores:
 			skills=frozenset({"negotiation", "delegation"}),
 			interests=frozenset({"chess", "golf"}),
 		)
-		e = mentee(
-			"b",
-			department="Ops",
-			level=3,
-			skills=frozenset({"negotiation", "delegation", "confidence"}),
-			interests=frozenset({"chess"}),
-		)
+		e = OPS_MENTEE
 		# skills 2/3, interests 1/min(1, 2) = 1, cross-department 1, seniority gap 2 -> 1
 		score, _ = compatibility(m, e)
 		assert score == round((50 * 2 / 3 + 20 * 1 + 15 * 1 + 15 * 1) / 100 * 100, 1)
