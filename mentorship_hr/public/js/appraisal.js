@@ -9,7 +9,7 @@ frappe.ui.form.on("Appraisal", {
 				if (!message || !(message.scores.length || message.pairings.length)) return;
 				const section = $(`<div class="form-section card-section mentoring-section">
 					<div class="section-head">${__("Mentoring")}</div>
-					<div class="section-body">${render_mentoring(message)}</div></div>`);
+					<div class="section-body"><div class="form-column col-sm-12">${render_mentoring(message)}</div></div></div>`);
 				frm.fields_dict.appraisal_kra.$wrapper.closest(".form-section").after(section);
 				if (message.manual_rating && frm.doc.docstatus === 0 && message.scores.length) {
 					frm.add_custom_button(__("Fill Suggested Mentoring Score"), () => fill_suggestion(frm, message));
