@@ -38,11 +38,11 @@ def add_mentoring_kra(appraisal_template: str, weightage: float, apply_to_draft_
 	for appraisal in frappe.get_all(
 		"Appraisal",
 		filters={"appraisal_template": template.name, "docstatus": ("<", 2)},
-		fields=["name", "docstatus", "appraisal_cycle"],
+		fields=["name", "docstatus", "appraisal_cycle.status as cycle_status"],
 		order_by="name",
 	):
-		reason = _reason_not_editable(appraisal)
-		if reason:
+		if appraisal.docstatus == 1 or appraisal.cycle_status == "Completed":
+			reason = _("already submitted") if appraisal.docstatus == 1 else _("its cycle is Completed")
 			result.not_changed.append({"appraisal": appraisal.name, "reason": reason})
 			continue
 		doc = frappe.get_doc("Appraisal", appraisal.name)
@@ -50,14 +50,6 @@ def add_mentoring_kra(appraisal_template: str, weightage: float, apply_to_draft_
 		doc.save()
 		result.updated.append(doc.name)
 	return result
-
-
-def _reason_not_editable(appraisal) -> str | None:
-	if appraisal.docstatus == 1:
-		return _("already submitted")
-	if frappe.db.get_value("Appraisal Cycle", appraisal.appraisal_cycle, "status") == "Completed":
-		return _("its cycle is Completed")
-	return None
 
 
 def _set_weights(doc, table: str, kra_field: str, weights: dict[str, float]):

@@ -137,16 +137,18 @@ def run_matching(program: str) -> dict:
 			}
 		).insert()
 		proposed.append(doc.name)
-		_set_status(pool, match.mentee, "Mentee", "Matched")
-	for mentee in unmatched:
-		_set_status(pool, mentee, "Mentee", "Waitlisted")
+	_set_mentee_status(pool, [m.mentee for m in matches], "Matched")
+	_set_mentee_status(pool, unmatched, "Waitlisted")
 	return {"proposed": proposed, "waitlisted": unmatched}
 
 
-def _set_status(pool, employee, role, status):
-	name = pool.participants.get((employee, role))
-	if name:
-		frappe.db.set_value("Mentoring Participant", name, "status", status)
+def _set_mentee_status(pool, employees: list[str], status: str):
+	names = [pool.participants[(e, "Mentee")] for e in employees if (e, "Mentee") in pool.participants]
+	if names:
+		Participant = frappe.qb.DocType("Mentoring Participant")
+		frappe.qb.update(Participant).set(Participant.status, status).where(
+			Participant.name.isin(names)
+		).run()
 
 
 def publish(program: str) -> dict:

@@ -39,6 +39,13 @@ class TestAddMentoringKRA(MentoringTestCase):
 			{"Quality": 30, "Development": 70},
 		)
 
+	def test_drafts_of_a_completed_cycle_are_reported_not_changed(self):
+		frappe.db.set_value("Appraisal Cycle", self.cycle, "status", "Completed")
+		draft = testing.appraisal_of(self.mentee, self.cycle).name
+		result = add_mentoring_kra(self.template, 20)
+		self.assertEqual(result.updated, [])
+		self.assertIn({"appraisal": draft, "reason": "its cycle is Completed"}, result.not_changed)
+
 	def test_changing_the_weightage_again_keeps_100(self):
 		add_mentoring_kra(self.template, 20)
 		add_mentoring_kra(self.template, 10)
