@@ -31,6 +31,16 @@ def mentee(name, **kw):
 	return Person(employee=name, **kw)
 
 
+def test_a_forbidden_pair_never_costs_a_better_match():
+	# found by hypothesis: the only place for "b" is forbidden, so "a" must get "m" (score 15 > 14.5)
+	m = mentor("m", level=4, interests=frozenset({"chess", "golf"}))
+	a = mentee("a", level=2)
+	b = mentee("b", level=0, interests=frozenset({"art", "chess"}))
+	matches, unmatched = assign([m, mentor("b")], [a, b])
+	assert [(x.mentor, x.mentee, x.score) for x in matches] == [("m", "a", 15.0)]
+	assert unmatched == ["b"]
+
+
 class TestExclusions:
 	def test_same_person(self):
 		assert exclusion(mentor("a"), mentee("a"), Rules()) == "the same person"
@@ -190,7 +200,7 @@ def brute_force_best(mentors, mentees, allowed, scores):
 	return best
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(people, max_size=3), st.lists(people, max_size=5), rules_st)
 def test_assignment_is_optimal_and_within_capacity(mentor_rows, mentee_rows, rules):
 	mentors, mentees = build(mentor_rows, mentee_rows)
@@ -212,7 +222,7 @@ def test_assignment_is_optimal_and_within_capacity(mentor_rows, mentee_rows, rul
 	assert sorted([m.mentee for m in matches] + unmatched) == sorted(p.employee for p in mentees)
 
 	total = sum(scores[row[m.mentee], col[m.mentor]] for m in matches)
-	assert total == pytest.approx(brute_force_best(mentors, mentees, allowed, scores), abs=1e-6)
+	assert total == pytest.approx(brute_force_best(mentors, mentees, allowed, scores), abs=1e-4)
 
 
 @settings(max_examples=150, deadline=None)

@@ -11,7 +11,8 @@ from scipy.optimize import linear_sum_assignment
 
 from mentorship_hr.domain.exclusions import in_reporting_line, managers_up
 
-FORBIDDEN = -1.0  # score of an excluded pair in the matrix
+FORBIDDEN = -1e9  # an excluded pair: never worth taking
+MATCH_BONUS = 1e-6  # breaks ties toward matching more mentees
 
 # Seniority from the designation, when no explicit level is known: the highest keyword wins.
 LEVEL_KEYWORDS = (
@@ -220,11 +221,17 @@ def assign(
 	if not slots or not mentees:
 		return [], [m.employee for m in mentees]
 
-	expanded = np.where(allowed[:, slots], scores[:, slots], FORBIDDEN)
+	n = len(mentees)
+	# one "no mentor" column per mentee, so that staying unmatched is always a choice
+	unmatched_columns = np.full((n, n), FORBIDDEN)
+	np.fill_diagonal(unmatched_columns, 0.0)
+	expanded = np.hstack(
+		[np.where(allowed[:, slots], scores[:, slots] + MATCH_BONUS, FORBIDDEN), unmatched_columns]
+	)
 	rows, cols = linear_sum_assignment(expanded, maximize=True)
 	matches, matched = [], set()
 	for i, c in zip(rows, cols, strict=True):
-		if expanded[i, c] == FORBIDDEN:
+		if c >= len(slots) or expanded[i, c] == FORBIDDEN:
 			continue
 		mentor, mentee = mentors[slots[c]], mentees[i]
 		matches.append(
