@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, getdate, today
 
 from mentorship_hr.domain.matching import (
 	Person,
