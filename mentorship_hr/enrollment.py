@@ -3,17 +3,17 @@
 import frappe
 from frappe import _
 
+from mentorship_hr.domain import transitions
 from mentorship_hr.notifications import notify
-from mentorship_hr.permissions import check_program_manager, employees_of
+from mentorship_hr.permissions import employees_of
 
 INVITE_FILTERS = ("department", "designation", "branch", "grade")
 
 
-def invite(program: str, role: str, **filters) -> dict:
+def invite(program_doc, role: str, **filters) -> dict:
 	"""Invite the program company's Active employees that match the filters, like Appraisal Cycle's
 	employee filters. Invitees must accept; nobody is enrolled against their will."""
-	check_program_manager()
-	program_doc = frappe.get_doc("Mentoring Program", program)
+	program = program_doc.name
 	if program_doc.status not in ("Enrolling", "Active"):
 		frappe.throw(
 			_("Program {0} is {1} and does not take enrollments.").format(program, _(program_doc.status))
@@ -43,6 +43,7 @@ def invite(program: str, role: str, **filters) -> dict:
 				"status": "Invited",
 			}
 		)
+		doc.flags.actor = transitions.MANAGER
 		doc.insert(ignore_permissions=True)
 		notify(
 			[doc.user],
@@ -54,21 +55,20 @@ def invite(program: str, role: str, **filters) -> dict:
 	return {"invited": len(invited), "already_enrolled": len(enrolled), "participants": invited}
 
 
-def respond_to_invitation(participant: str, accept: bool) -> str:
-	doc = frappe.get_doc("Mentoring Participant", participant)
+def respond_to_invitation(doc, accept: bool) -> str:
+	"""The invitee answers a stored invitation."""
 	if doc.employee not in employees_of(frappe.session.user):
 		frappe.throw(_("Only the invited employee can answer this invitation."), frappe.PermissionError)
 	if doc.status != "Invited":
 		frappe.throw(_("This invitation was already answered ({0}).").format(_(doc.status)))
 	doc.status = "Approved" if int(accept) else "Withdrawn"
-	doc.flags.ignore_permissions = True
-	doc.save()
+	doc.flags.actor = transitions.SELF
+	doc.save(ignore_permissions=True)
 	return doc.status
 
 
-def review_application(participant: str, approve: bool) -> str:
-	check_program_manager()
-	doc = frappe.get_doc("Mentoring Participant", participant)
+def review_application(doc, approve: bool) -> str:
+	"""A program manager approves or declines a stored application."""
 	if doc.status != "Applied":
 		frappe.throw(
 			_("Only applications can be approved or declined; this one is {0}.").format(_(doc.status))

@@ -4,15 +4,25 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, getdate, today
 
-from mentorship_hr.domain.matching import compatibility, suggestions
+from mentorship_hr.domain import transitions
+from mentorship_hr.domain.matching import compatibility, exclusion, suggestions
 from mentorship_hr.matching_service import POOL_STATUSES, announce, load_pool, match_weights_of
 from mentorship_hr.notifications import notify
 from mentorship_hr.pairing_rules import OPEN_STATUSES, mentor_capacity
-from mentorship_hr.permissions import employees_of, is_program_manager
+from mentorship_hr.permissions import employees_of, is_program_manager, pairing_role
+
+OPEN_PROGRAM_STATUSES = ("Enrolling", "Active")
 
 
 def _my_mentee_profile(program):
 	"""The session user's mentee entry in the pool, or a clear error."""
+	if program.status not in OPEN_PROGRAM_STATUSES:
+		frappe.throw(
+			_("Program {0} is {1}; mentors can be asked only while it is Enrolling or Active.").format(
+				frappe.bold(program.name), _(program.status)
+			),
+			title=_("Program Not Open"),
+		)
 	employees = employees_of(frappe.session.user)
 	enrolled = frappe.db.exists(
 		"Mentoring Participant",
@@ -32,8 +42,7 @@ def _my_mentee_profile(program):
 	return pool, mentee
 
 
-def mentor_suggestions(program: str, limit: int = 5) -> list[dict]:
-	program = frappe.get_doc("Mentoring Program", program)
+def mentor_suggestions(program, limit: int = 5) -> list[dict]:
 	pool, mentee = _my_mentee_profile(program)
 	names = {m.employee: m.name for m in pool.mentors}
 	return [
@@ -42,8 +51,8 @@ def mentor_suggestions(program: str, limit: int = 5) -> list[dict]:
 	]
 
 
-def request_mentor(program: str, mentor: str) -> str:
-	program = frappe.get_doc("Mentoring Program", program)
+def request_mentor(program, mentor: str) -> str:
+	"""The mentee asks a mentor. The same exclusions apply as to the suggestions."""
 	pool, mentee = _my_mentee_profile(program)
 	if frappe.db.exists(
 		"Mentoring Pairing", {"program": program.name, "mentee": mentee.employee, "status": "Requested"}
@@ -51,7 +60,16 @@ def request_mentor(program: str, mentor: str) -> str:
 		frappe.throw(_("You already have a request waiting for an answer in this program."))
 	mentor_profile = next((m for m in pool.mentors if m.employee == mentor), None)
 	if not mentor_profile:
-		frappe.throw(_("{0} is not a mentor with free places in this program.").format(frappe.bold(mentor)))
+		frappe.throw(
+			_("{0} is not an approved mentor of this program.").format(frappe.bold(mentor)),
+			title=_("Not a Mentor"),
+		)
+	reason = exclusion(mentor_profile, mentee, pool.rules)
+	if reason:
+		frappe.throw(
+			_("You cannot ask {0}: {1}.").format(frappe.bold(mentor_profile.name), _(reason)),
+			title=_("Mentor Not Available"),
+		)
 	score, reasons = compatibility(mentor_profile, mentee, match_weights_of(program))
 	doc = frappe.get_doc(
 		{
@@ -66,7 +84,9 @@ def request_mentor(program: str, mentor: str) -> str:
 			"match_score": score,
 			"match_reasons": "; ".join(reasons),
 		}
-	).insert(ignore_permissions=True)
+	)
+	doc.flags.actor = transitions.MENTEE
+	doc.insert(ignore_permissions=True)
 	notify(
 		[doc.mentor_user],
 		_("{0} asks you to be their mentor").format(doc.mentee_name),
@@ -76,9 +96,10 @@ def request_mentor(program: str, mentor: str) -> str:
 	return doc.name
 
 
-def respond_to_request(pairing: str, accept: bool) -> str:
-	doc = frappe.get_doc("Mentoring Pairing", pairing)
-	if frappe.session.user != doc.mentor_user and not is_program_manager():
+def respond_to_request(doc, accept: bool) -> str:
+	"""The mentor asked (or a program manager) answers a stored request."""
+	manager = is_program_manager()
+	if not manager and pairing_role(doc.name, frappe.session.user) != transitions.MENTOR:
 		frappe.throw(_("Only the mentor asked can answer this request."), frappe.PermissionError)
 	if doc.status != "Requested":
 		frappe.throw(_("This request is no longer open ({0}).").format(_(doc.status)))
@@ -90,6 +111,7 @@ def respond_to_request(pairing: str, accept: bool) -> str:
 		doc.status = "Active"
 	else:
 		doc.status = "Declined"
+	doc.flags.actor = transitions.MANAGER if manager else transitions.MENTOR
 	doc.flags.ignore_permissions = True
 	doc.save()
 	answer = _("accepted") if doc.status == "Active" else _("declined")
@@ -129,19 +151,33 @@ def _claim_a_place(doc):
 		)
 
 
-def expire_requests():
-	"""Daily: requests the mentor did not answer in time expire, and the mentee is told."""
+def expire_requests() -> dict:
+	"""Daily: requests the mentor did not answer in time expire, and the mentee is told. A request
+	that fails is logged and left for the next run; the others go on."""
+	result = frappe._dict(expired=[], failed=[])
 	for name in frappe.get_all(
 		"Mentoring Pairing",
 		filters={"status": "Requested", "request_expires_on": ("<", today())},
 		pluck="name",
 	):
-		doc = frappe.get_doc("Mentoring Pairing", name)
-		doc.db_set("status", "Expired")
-		notify(
-			[doc.mentee_user],
-			_("Your request to {0} expired").format(doc.mentor_name),
-			doc,
-			"mentoring_request_answer",
-			answer=_("did not answer"),
-		)
+		frappe.db.savepoint("expire_request")
+		try:
+			_expire(frappe.get_doc("Mentoring Pairing", name))
+		except Exception:
+			frappe.db.rollback(save_point="expire_request")
+			frappe.log_error(title=_("Mentoring request {0} could not expire").format(name))
+			result.failed.append(name)
+			continue
+		result.expired.append(name)
+	return result
+
+
+def _expire(doc):
+	doc.db_set("status", "Expired")
+	notify(
+		[doc.mentee_user],
+		_("Your request to {0} expired").format(doc.mentor_name),
+		doc,
+		"mentoring_request_answer",
+		answer=_("did not answer"),
+	)

@@ -4,7 +4,7 @@ frappe.ui.form.on("Appraisal", {
 		frm.$wrapper.find(".mentoring-section").remove();
 		if (frm.is_new()) return;
 		frappe
-			.call("mentorship_hr.api.get_appraisal_mentoring", { appraisal: frm.doc.name })
+			.call("mentorship_hr.appraisal_tools.get_appraisal_mentoring", { appraisal: frm.doc.name })
 			.then(({ message }) => {
 				if (!message || !(message.scores.length || message.pairings.length)) return;
 				const section = $(`<div class="form-section card-section mentoring-section">
@@ -23,7 +23,7 @@ function render_mentoring({ scores, pairings, goals, manual_rating }) {
 	const score_cards = scores
 		.map((s) => {
 			const parts = s.components
-				.map((c) => `<tr class="${c.applies ? "" : "text-muted"}"><td>${c.label}</td>
+				.map((c) => `<tr class="${c.applies ? "" : "text-muted"}"><td>${frappe.utils.escape_html(c.label)}</td>
 					<td class="text-right">${c.applies ? pct(c.value) : __("not applicable")}</td>
 					<td class="text-right">${flt(c.weight, 1)}</td></tr>`)
 				.join("");
@@ -42,7 +42,7 @@ function render_mentoring({ scores, pairings, goals, manual_rating }) {
 			const goal_list = pair_goals
 				.map((g) => `${frappe.utils.escape_html(g.title)} (${pct(g.progress)}, ${__(g.status)})`)
 				.join("<br>");
-			return `<tr><td><a href="/app/mentoring-pairing/${p.name}">${frappe.utils.escape_html(p.mentor_name)} → ${frappe.utils.escape_html(p.mentee_name)}</a></td>
+			return `<tr><td><a href="/app/mentoring-pairing/${encodeURIComponent(p.name)}">${frappe.utils.escape_html(p.mentor_name)} → ${frappe.utils.escape_html(p.mentee_name)}</a></td>
 				<td>${__(p.role)}</td><td>${__(p.status)}${p.health ? ` · ${__(p.health)}` : ""}</td><td>${goal_list || `<span class="text-muted">${__("No goals yet")}</span>`}</td></tr>`;
 		})
 		.join("");

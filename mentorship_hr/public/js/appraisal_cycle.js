@@ -3,7 +3,15 @@ frappe.ui.form.on("Appraisal Cycle", {
 		if (frm.is_new() || !mentorship_hr.is_program_manager()) return;
 		frm.add_custom_button(
 			__("Sync Mentoring Scores"),
-			() => mentorship_hr.sync_scores({ appraisal_cycle: frm.doc.name }),
+			() =>
+				mentorship_hr.show_sync_summary(
+					frappe.call({
+						method: "mentorship_hr.kpi_sync.sync_cycle_scores",
+						args: { appraisal_cycle: frm.doc.name },
+						freeze: true,
+						freeze_message: __("Scoring mentoring duties..."),
+					})
+				),
 			__("Mentoring")
 		);
 		if (frm.doc.kra_evaluation_method === "Manual Rating" && frm.doc.status !== "Completed") {
@@ -11,7 +19,7 @@ frappe.ui.form.on("Appraisal Cycle", {
 				__("Fill Suggested Mentoring Ratings"),
 				() =>
 					frappe
-						.call("mentorship_hr.api.apply_suggested_ratings", { appraisal_cycle: frm.doc.name })
+						.call("mentorship_hr.appraisal_tools.apply_suggested_ratings", { appraisal_cycle: frm.doc.name })
 						.then(({ message: r }) =>
 							frappe.msgprint({
 								title: __("Suggested Ratings Filled"),

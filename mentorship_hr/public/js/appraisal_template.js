@@ -23,7 +23,7 @@ frappe.ui.form.on("Appraisal Template", {
 				primary_action_label: __("Add"),
 				primary_action(values) {
 					frappe
-						.call("mentorship_hr.api.add_mentoring_kra", { appraisal_template: frm.doc.name, ...values })
+						.call("mentorship_hr.appraisal_tools.add_mentoring_kra", { appraisal_template: frm.doc.name, ...values })
 						.then(({ message: r }) => {
 							dialog.hide();
 							frm.reload_doc();

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import flt
 
 from mentorship_hr.mentorship_hr.doctype.mentoring_pairing.mentoring_pairing import validate_active_pairing
-from mentorship_hr.permissions import changed_fields, is_program_manager, pairing_role
+from mentorship_hr.permissions import changed_fields, is_program_manager, keep_links, pairing_role
 
 ASSESSMENT_FIELDS = ("mentor_rating", "mentor_comment")
 
@@ -21,6 +21,9 @@ def validate_progress(progress, label=None):
 
 
 class MentoringGoal(Document):
+	def before_validate(self):
+		keep_links(self, ["pairing"])
+
 	def validate(self):
 		validate_active_pairing(self.pairing)
 		validate_progress(self.progress)

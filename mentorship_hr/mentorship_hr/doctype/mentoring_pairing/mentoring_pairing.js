@@ -9,7 +9,7 @@ frappe.ui.form.on("Mentoring Pairing", {
 	refresh(frm) {
 		if (frm.doc.status === "Requested" && (frm.doc.mentor_user === frappe.session.user || mentorship_hr.is_program_manager())) {
 			const answer = (accept) =>
-				frappe.call("mentorship_hr.api.respond_to_request", { pairing: frm.doc.name, accept }).then(() => frm.reload_doc());
+				frm.call("respond_to_request", { accept }).then(() => frm.reload_doc());
 			frm.add_custom_button(__("Accept Mentee"), () => answer(1));
 			frm.add_custom_button(__("Decline"), () => answer(0));
 		}

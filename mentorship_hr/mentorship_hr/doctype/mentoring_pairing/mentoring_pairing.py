@@ -6,16 +6,42 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_days, getdate, today
 
+from mentorship_hr import matching_service, self_select
+from mentorship_hr.domain import transitions
 from mentorship_hr.pairing_rules import RULED_STATUSES, check_pairing_rules
-from mentorship_hr.permissions import changed_fields, is_program_manager
+from mentorship_hr.permissions import (
+	changed_fields,
+	check_program_manager,
+	check_transition,
+	is_program_manager,
+	keep_links,
+	pairing_role,
+	protect_server_fields,
+)
 
 ENDED = ("Completed", "Ended Early")
 PARTY_FIELDS = {"agreement"}
+SERVER_FIELDS = (
+	"health",
+	"match_score",
+	"match_reasons",
+	"source",
+	"requested_on",
+	"request_expires_on",
+	"last_checkin_date",
+	"next_checkin_due",
+)
 
 
 class MentoringPairing(Document):
+	def before_validate(self):
+		keep_links(self, ["program"])
+		protect_server_fields(self, SERVER_FIELDS)
+
 	def validate(self):
 		self.validate_party_edits()
+		self.validate_people()
+		check_transition(self, transitions.PAIRING, self.flags.actor or self.editor())
 		self.title = f"{self.mentor_name or self.mentor} → {self.mentee_name or self.mentee}"
 		self.set_dates()
 		self.validate_dates()
@@ -24,9 +50,13 @@ class MentoringPairing(Document):
 		if self.status == "Ended Early" and not (self.end_reason or "").strip():
 			frappe.throw(_("Say why the pairing ended early."), title=_("End Reason Required"))
 
+	def editor(self) -> str:
+		"""Who edits the pairing directly: a program manager, or the pair through the form."""
+		return transitions.MANAGER if is_program_manager() else "Party"
+
 	def validate_party_edits(self):
 		"""The pair edit their agreement; everything else is the program manager's."""
-		if self.is_new() or self.flags.ignore_permissions or is_program_manager():
+		if self.is_new() or self.flags.actor or self.flags.ignore_permissions or is_program_manager():
 			return
 		changed = changed_fields(self) - PARTY_FIELDS
 		if changed:
@@ -35,6 +65,20 @@ class MentoringPairing(Document):
 					", ".join(_(self.meta.get_label(f)) for f in sorted(changed))
 				),
 				frappe.PermissionError,
+			)
+
+	def validate_people(self):
+		"""Mentor and mentee are fixed once the pairing is more than a proposal."""
+		before = self.get_doc_before_save()
+		if not before or before.status == "Proposed":
+			return
+		moved = changed_fields(self, ("mentor", "mentee"))
+		if moved:
+			frappe.throw(
+				_("The {0} of a {1} pairing cannot be changed.").format(
+					_(self.meta.get_label(sorted(moved)[0])), _(before.status)
+				),
+				title=_("Not Allowed"),
 			)
 
 	def on_update(self):
@@ -49,6 +93,26 @@ class MentoringPairing(Document):
 		)
 		if participant:
 			frappe.db.set_value("Mentoring Participant", participant, "status", "Approved")
+
+	def stored(self) -> "MentoringPairing":
+		"""The pairing as saved: actions never act on a copy that a client sent."""
+		return frappe.get_doc(self.doctype, self.name)
+
+	@frappe.whitelist()
+	def respond_to_request(self, accept: int) -> str:
+		"""The mentor asked accepts or declines a mentee's request."""
+		return self_select.respond_to_request(self.stored(), accept)
+
+	@frappe.whitelist()
+	def swap_mentors(self, other: str):
+		"""Exchange mentors with another Proposed pairing of the program."""
+		check_program_manager()
+		matching_service.swap_mentors(self.stored(), frappe.get_doc(self.doctype, other))
+
+	@frappe.whitelist()
+	def remove_proposal(self):
+		check_program_manager()
+		matching_service.remove_proposal(self.stored())
 
 	def set_dates(self):
 		program_start = frappe.db.get_value("Mentoring Program", self.program, "start_date")

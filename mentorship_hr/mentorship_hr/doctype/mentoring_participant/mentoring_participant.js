@@ -9,7 +9,7 @@ frappe.ui.form.on("Mentoring Participant", {
 	refresh(frm) {
 		if (frm.is_new()) return;
 		const answer = (method, args) =>
-			frappe.call(`mentorship_hr.api.${method}`, { participant: frm.doc.name, ...args }).then(() => frm.reload_doc());
+			frm.call(method, args).then(() => frm.reload_doc());
 
 		if (frm.doc.status === "Invited" && frm.doc.user === frappe.session.user) {
 			frm.add_custom_button(__("Accept Invitation"), () => answer("respond_to_invitation", { accept: 1 }));

@@ -5,16 +5,30 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from mentorship_hr.permissions import is_program_manager
+from mentorship_hr import enrollment
+from mentorship_hr.domain import transitions
+from mentorship_hr.permissions import (
+	changed_fields,
+	check_program_manager,
+	check_transition,
+	is_program_manager,
+	keep_links,
+)
+
+OPEN_ROLE_STATUSES = ("Invited", "Applied")  # the role can still change
 
 
 class MentoringParticipant(Document):
+	def before_validate(self):
+		keep_links(self, ["employee", "program"])
+
 	def validate(self):
+		self.validate_role_fixed()
+		check_transition(self, transitions.PARTICIPANT, self.flags.actor or self.editor())
 		self.validate_duplicate()
 		self.validate_employee()
 		self.validate_program()
 		self.validate_capacity()
-		self.validate_status()
 
 	def validate_duplicate(self):
 		existing = frappe.db.exists(
@@ -72,13 +86,28 @@ class MentoringParticipant(Document):
 				title=_("Invalid Capacity"),
 			)
 
-	def validate_status(self):
-		"""Employees apply or withdraw; program managers decide the rest."""
-		if is_program_manager() or self.flags.ignore_permissions:
-			return
+	def editor(self) -> str:
+		return transitions.MANAGER if is_program_manager() else transitions.SELF
+
+	def validate_role_fixed(self):
+		"""The role is chosen when applying; once the enrollment is decided it stays."""
 		before = self.get_doc_before_save()
-		if self.status != (before.status if before else "Applied") and self.status != "Withdrawn":
+		if before and before.status not in OPEN_ROLE_STATUSES and changed_fields(self, ["role"]):
 			frappe.throw(
-				_("Only a program manager can set an enrollment to {0}.").format(_(self.status)),
-				frappe.PermissionError,
+				_("The role of a {0} enrollment cannot be changed. Withdraw and apply again.").format(
+					_(before.status)
+				),
+				title=_("Not Allowed"),
 			)
+
+	def stored(self) -> "MentoringParticipant":
+		return frappe.get_doc(self.doctype, self.name)
+
+	@frappe.whitelist()
+	def respond_to_invitation(self, accept: int) -> str:
+		return enrollment.respond_to_invitation(self.stored(), accept)
+
+	@frappe.whitelist()
+	def review_application(self, approve: int) -> str:
+		check_program_manager()
+		return enrollment.review_application(self.stored(), approve)

@@ -5,7 +5,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from mentorship_hr import api, testing
+from mentorship_hr import testing
 from mentorship_hr.testing import as_user
 
 
@@ -73,7 +73,7 @@ class TestMatchingFlow(FrappeTestCase):
 			for name in frappe.get_all(
 				"Mentoring Participant", filters={"program": self.program}, pluck="name"
 			):
-				api.review_application(name, approve=1)
+				frappe.get_doc("Mentoring Participant", name).review_application(approve=1)
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
@@ -104,7 +104,7 @@ class TestMatchingFlow(FrappeTestCase):
 
 	def test_match_proposes_the_optimal_pairs_with_reasons_and_waitlists_the_rest(self):
 		with as_user(self.manager):
-			result = api.run_matching(self.program)
+			result = frappe.get_doc("Mentoring Program", self.program).run_matching()
 		proposals = self.proposals()
 		# e3 and m1 share a manager (peers), so that pair is allowed.
 		# Optimal total: m1-e1 (skills 2/2 + shared interest) and m2-e2 (empathy) beat giving m1 to e3.
@@ -121,16 +121,16 @@ class TestMatchingFlow(FrappeTestCase):
 
 	def test_review_swap_remove_and_rerun_fill_only_gaps(self):
 		with as_user(self.manager):
-			api.run_matching(self.program)
+			frappe.get_doc("Mentoring Program", self.program).run_matching()
 			p = self.proposals()
-			api.swap_mentors(p[self.e1].name, p[self.e2].name)
+			frappe.get_doc("Mentoring Pairing", p[self.e1].name).swap_mentors(p[self.e2].name)
 			swapped = self.proposals()
 			self.assertEqual((swapped[self.e1].mentor, swapped[self.e2].mentor), (self.m2, self.m1))
-			api.remove_proposal(p[self.e2].name)
+			frappe.get_doc("Mentoring Pairing", p[self.e2].name).remove_proposal()
 			self.assertEqual(self.status_of(self.e2), "Approved")
 			self.assertNotIn(self.e2, self.proposals())
 			# re-run: e1's edited proposal stays; m1's free place goes to the better of e2 and e3
-			result = api.run_matching(self.program)
+			result = frappe.get_doc("Mentoring Program", self.program).run_matching()
 		after = self.proposals()
 		self.assertEqual(after[self.e1].name, p[self.e1].name)
 		self.assertEqual(after[self.e1].mentor, self.m2)
@@ -139,11 +139,11 @@ class TestMatchingFlow(FrappeTestCase):
 
 	def test_publish_activates_rechecks_rules_and_notifies_pair_and_managers(self):
 		with as_user(self.manager):
-			api.run_matching(self.program)
+			frappe.get_doc("Mentoring Program", self.program).run_matching()
 			p = self.proposals()
 			# e2 now reports to m2: that proposal breaks the reporting-line rule
 			frappe.db.set_value("Employee", self.e2, "reports_to", self.m2)
-			result = api.publish_matches(self.program)
+			result = frappe.get_doc("Mentoring Program", self.program).publish_matches()
 		self.assertEqual(result["published"], [p[self.e1].name])
 		self.assertEqual(result["failed"][0]["pairing"], p[self.e2].name)
 		self.assertIn("same reporting line", result["failed"][0]["reason"])
@@ -162,10 +162,10 @@ class TestMatchingFlow(FrappeTestCase):
 		)
 		with as_user(testing.user_of(self.e1)):
 			for call in (
-				lambda: api.review_application(participant, approve=1),
-				lambda: api.run_matching(self.program),
-				lambda: api.publish_matches(self.program),
-				lambda: api.invite_participants(self.program, "Mentee"),
+				lambda: frappe.get_doc("Mentoring Participant", participant).review_application(approve=1),
+				lambda: frappe.get_doc("Mentoring Program", self.program).run_matching(),
+				lambda: frappe.get_doc("Mentoring Program", self.program).publish_matches(),
+				lambda: frappe.get_doc("Mentoring Program", self.program).invite_participants("Mentee"),
 			):
 				with self.assertRaises(frappe.PermissionError):
 					call()
@@ -176,15 +176,15 @@ class TestMatchingFlow(FrappeTestCase):
 
 	def test_ending_early_puts_the_mentee_back_in_the_pool_for_another_mentor(self):
 		with as_user(self.manager):
-			api.run_matching(self.program)
-			api.publish_matches(self.program)
+			frappe.get_doc("Mentoring Program", self.program).run_matching()
+			frappe.get_doc("Mentoring Program", self.program).publish_matches()
 			pairing = frappe.get_doc("Mentoring Pairing", {"program": self.program, "mentee": self.e1})
 			pairing.update({"status": "Ended Early", "end_reason": "Not a fit"}).save()
 			self.assertEqual(self.status_of(self.e1), "Approved")
 			frappe.db.set_value("Mentoring Program", self.program, "max_mentees_per_mentor", 2)
 			m2 = frappe.db.get_value("Mentoring Participant", {"program": self.program, "employee": self.m2})
 			frappe.db.set_value("Mentoring Participant", m2, "capacity", 2)
-			result = api.run_matching(self.program)
+			result = frappe.get_doc("Mentoring Program", self.program).run_matching()
 		# m1 is free again but ended early with e1, so e1 goes to m2 and m1 takes e3
 		self.assertEqual(
 			{e: p.mentor for e, p in self.proposals().items()}, {self.e1: self.m2, self.e3: self.m1}
@@ -195,7 +195,7 @@ class TestMatchingFlow(FrappeTestCase):
 		from frappe.desk.query_report import run
 
 		with as_user(self.manager):
-			api.run_matching(self.program)
+			frappe.get_doc("Mentoring Program", self.program).run_matching()
 			result = run("Mentoring Match Review", filters={"program": self.program})
 		rows = {row["mentee"]: row for row in result["result"]}
 		self.assertEqual(rows[self.e1]["mentor"], self.m1)
@@ -223,7 +223,9 @@ class TestInvitations(FrappeTestCase):
 	def test_invite_by_department_and_invitees_choose(self):
 		apply(self.program, self.b, "Mentee")  # already enrolled: not invited again
 		with as_user(testing.user_with_roles("Mentoring Program Manager")):
-			result = api.invite_participants(self.program, "Mentee", department=self.department)
+			result = frappe.get_doc("Mentoring Program", self.program).invite_participants(
+				"Mentee", department=self.department
+			)
 		self.assertEqual((result["invited"], result["already_enrolled"]), (1, 1))
 		invitation = result["participants"][0]
 		self.assertEqual(
@@ -236,24 +238,30 @@ class TestInvitations(FrappeTestCase):
 		)
 
 		with as_user(testing.user_of(self.elsewhere)), self.assertRaises(frappe.PermissionError):
-			api.respond_to_invitation(invitation, accept=1)
+			frappe.get_doc("Mentoring Participant", invitation).respond_to_invitation(accept=1)
 		with as_user(testing.user_of(self.a)):
-			self.assertEqual(api.respond_to_invitation(invitation, accept=0), "Withdrawn")
+			self.assertEqual(
+				frappe.get_doc("Mentoring Participant", invitation).respond_to_invitation(accept=0),
+				"Withdrawn",
+			)
 			with self.assertRaisesRegex(frappe.ValidationError, "already answered"):
-				api.respond_to_invitation(invitation, accept=1)
+				frappe.get_doc("Mentoring Participant", invitation).respond_to_invitation(accept=1)
 
 	def test_accepting_an_invitation_enrolls(self):
 		with as_user(testing.user_with_roles("HR Manager")):
-			invitation = api.invite_participants(self.program, "Mentor", department=self.department)[
-				"participants"
-			][0]
+			invitation = frappe.get_doc("Mentoring Program", self.program).invite_participants(
+				"Mentor", department=self.department
+			)["participants"][0]
 		with as_user(testing.user_of(frappe.db.get_value("Mentoring Participant", invitation, "employee"))):
-			self.assertEqual(api.respond_to_invitation(invitation, accept=1), "Approved")
+			self.assertEqual(
+				frappe.get_doc("Mentoring Participant", invitation).respond_to_invitation(accept=1),
+				"Approved",
+			)
 
 	def test_invitations_need_an_open_program_and_a_role(self):
 		manager = testing.user_with_roles("Mentoring Program Manager")
 		with as_user(manager), self.assertRaisesRegex(frappe.ValidationError, "as a Mentor or a Mentee"):
-			api.invite_participants(self.program, "Sponsor")
+			frappe.get_doc("Mentoring Program", self.program).invite_participants("Sponsor")
 		draft = testing.program(status="Draft").name
 		with as_user(manager), self.assertRaisesRegex(frappe.ValidationError, "does not take enrollments"):
-			api.invite_participants(draft, "Mentee")
+			frappe.get_doc("Mentoring Program", draft).invite_participants("Mentee")

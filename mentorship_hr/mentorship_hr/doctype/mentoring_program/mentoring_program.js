@@ -17,7 +17,9 @@ frappe.ui.form.on("Mentoring Program", {
 			}
 			if (["Active", "Completed"].includes(frm.doc.status)) {
 				frm.add_custom_button(__("Sync Scores to Appraisals"), () =>
-					mentorship_hr.sync_scores({ program: frm.doc.name })
+					mentorship_hr.show_sync_summary(
+						frm.call({ method: "sync_scores", freeze: true, freeze_message: __("Scoring mentoring duties...") })
+					)
 				);
 			}
 		}
@@ -42,8 +44,8 @@ function invite(frm) {
 			{ fieldname: "grade", fieldtype: "Link", options: "Employee Grade", label: __("Grade") },
 		],
 		(values) =>
-			frappe
-				.call("mentorship_hr.api.invite_participants", { program: frm.doc.name, ...values })
+			frm
+				.call("invite_participants", values)
 				.then(({ message: r }) =>
 					frappe.msgprint(__("{0} invited; {1} were already enrolled.", [r.invited, r.already_enrolled]))
 				),
@@ -53,19 +55,19 @@ function invite(frm) {
 }
 
 function find_a_mentor(frm) {
-	frappe.call("mentorship_hr.api.get_mentor_suggestions", { program: frm.doc.name }).then(({ message }) => {
+	frm.call("get_mentor_suggestions").then(({ message }) => {
 		const dialog = new frappe.ui.Dialog({ title: __("Your Best Matches"), fields: [{ fieldtype: "HTML", fieldname: "list" }] });
 		const rows = (message || [])
 			.map(
 				(s) => `<div class="border-bottom py-2"><b>${frappe.utils.escape_html(s.mentor_name)}</b> · ${s.score} / 100
-				<button class="btn btn-xs btn-primary pull-right" data-mentor="${s.mentor}">${__("Ask")}</button>
+				<button class="btn btn-xs btn-primary pull-right" data-mentor="${frappe.utils.escape_html(s.mentor)}">${__("Ask")}</button>
 				<div class="text-muted small">${s.reasons.map(frappe.utils.escape_html).join("; ")}</div></div>`
 			)
 			.join("");
 		dialog.fields_dict.list.$wrapper.html(rows || `<p class="text-muted">${__("No mentor has a free place right now.")}</p>`);
 		dialog.fields_dict.list.$wrapper.on("click", "button[data-mentor]", (e) =>
-			frappe
-				.call("mentorship_hr.api.request_mentor", { program: frm.doc.name, mentor: $(e.currentTarget).data("mentor") })
+			frm
+				.call("request_mentor", { mentor: $(e.currentTarget).data("mentor") })
 				.then(({ message: pairing }) => {
 					dialog.hide();
 					frappe.show_alert({ message: __("Request sent. The mentor has a few days to answer."), indicator: "green" });

@@ -6,6 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from mentorship_hr import enrollment, kpi_sync, matching_service, self_select
+from mentorship_hr.permissions import check_program_manager
 from mentorship_hr.weights import fill_missing_weights, validate_weight_fields
 
 
@@ -31,3 +33,46 @@ class MentoringProgram(Document):
 			frappe.throw(_("Check-in Frequency must be at least 1 day."))
 		if self.max_mentees_per_mentor is not None and self.max_mentees_per_mentor < 1:
 			frappe.throw(_("Max Mentees per Mentor must be at least 1."))
+
+	# Actions. Each acts on the stored program, never on a copy that a client sent.
+
+	def stored(self) -> "MentoringProgram":
+		return frappe.get_doc(self.doctype, self.name)
+
+	@frappe.whitelist()
+	def sync_scores(self) -> dict:
+		"""Recompute this program's mentoring scores and carry them into HRMS Goals."""
+		check_program_manager()
+		return kpi_sync.sync_scores(program=self.name)
+
+	@frappe.whitelist()
+	def invite_participants(
+		self,
+		role: str,
+		department: str | None = None,
+		designation: str | None = None,
+		branch: str | None = None,
+		grade: str | None = None,
+	) -> dict:
+		check_program_manager()
+		filters = {"department": department, "designation": designation, "branch": branch, "grade": grade}
+		return enrollment.invite(self.stored(), role, **filters)
+
+	@frappe.whitelist()
+	def run_matching(self) -> dict:
+		check_program_manager()
+		return matching_service.run_matching(self.stored())
+
+	@frappe.whitelist()
+	def publish_matches(self) -> dict:
+		check_program_manager()
+		return matching_service.publish(self.name)
+
+	@frappe.whitelist()
+	def get_mentor_suggestions(self) -> list[dict]:
+		"""The session user's best mentors in this program, for an approved mentee."""
+		return self_select.mentor_suggestions(self.stored())
+
+	@frappe.whitelist()
+	def request_mentor(self, mentor: str) -> str:
+		return self_select.request_mentor(self.stored(), mentor)

@@ -19,16 +19,27 @@ frappe.query_reports["Mentoring Match Review"] = {
 		},
 	],
 
+	// names and reasons are people's text: show them as text
+	formatter(value, row, column, data, default_formatter) {
+		if (["mentee_name", "mentor_name", "match_reasons"].includes(column.fieldname)) {
+			value = frappe.utils.escape_html(value || "");
+		}
+		return default_formatter(value, row, column, data);
+	},
+
 	onload(report) {
 		const program = () => report.get_filter_value("program");
-		const call = (method, args, message) =>
-			frappe.call({ method: `mentorship_hr.api.${method}`, args, freeze: true }).then((r) => {
-				if (message) frappe.msgprint(message(r.message));
-				report.refresh();
-			});
+		// actions live on the DocTypes: run a method of one stored document
+		const run = (dt, dn, method, args, message) =>
+			frappe
+				.call({ method: "run_doc_method", args: { dt, dn, method, args: JSON.stringify(args || {}) }, freeze: true })
+				.then((r) => {
+					if (message) frappe.msgprint(message(r.message));
+					report.refresh();
+				});
 
 		report.page.add_inner_button(__("Run Matching"), () =>
-			call("run_matching", { program: program() }, (r) =>
+			run("Mentoring Program", program(), "run_matching", {}, (r) =>
 				__("{0} pairs proposed, {1} mentees waitlisted.", [r.proposed.length, r.waitlisted.length])
 			)
 		);
@@ -40,7 +51,7 @@ frappe.query_reports["Mentoring Match Review"] = {
 					{ fieldname: "other", fieldtype: "Link", options: "Mentoring Pairing", label: __("Swap with"), reqd: 1,
 						get_query: () => ({ filters: { program: program(), status: "Proposed" } }) },
 				],
-				(values) => call("swap_mentors", values),
+				(values) => run("Mentoring Pairing", values.pairing, "swap_mentors", { other: values.other }),
 				__("Swap Mentors")
 			)
 		);
@@ -48,15 +59,17 @@ frappe.query_reports["Mentoring Match Review"] = {
 			frappe.prompt(
 				{ fieldname: "pairing", fieldtype: "Link", options: "Mentoring Pairing", label: __("Pairing"), reqd: 1,
 					get_query: () => ({ filters: { program: program(), status: "Proposed" } }) },
-				(values) => call("remove_proposal", values),
+				(values) => run("Mentoring Pairing", values.pairing, "remove_proposal"),
 				__("Remove Proposal")
 			)
 		);
 		report.page.set_primary_action(__("Publish Proposals"), () =>
 			frappe.confirm(__("Make every proposed pairing Active and notify the pairs and their managers?"), () =>
-				call("publish_matches", { program: program() }, (r) =>
+				run("Mentoring Program", program(), "publish_matches", {}, (r) =>
 					__("{0} pairings published.", [r.published.length]) +
-					(r.failed.length ? "<br><br>" + r.failed.map((f) => `${f.pairing}: ${f.reason}`).join("<br>") : "")
+					(r.failed.length
+						? "<br><br>" + r.failed.map((f) => frappe.utils.escape_html(`${f.pairing}: ${f.reason}`)).join("<br>")
+						: "")
 				)
 			)
 		);
