@@ -9,17 +9,16 @@ frappe.ui.form.on("Mentoring Check-in", {
 	},
 
 	refresh(frm) {
-		if (frm.doc.docstatus !== 1 || frm.doc.confirmation_status === "Confirmed") return;
+		// the server says who may read the notes and how this user may answer (see onload)
+		const onload = frm.doc.__onload || {};
+		frm.toggle_display("private_notes", frm.is_new() || Boolean(onload.is_party));
+		const moves = onload.confirmation_moves || [];
+		if (frm.doc.docstatus !== 1 || !moves.length) return;
 
-		const counterpart = frm.doc.logged_by_role === "Mentor" ? frm.doc.mentee_user : frm.doc.mentor_user;
-		const is_manager = frappe.user.has_role(["Mentoring Program Manager", "HR Manager", "System Manager"]);
-		if (frappe.session.user !== counterpart && !is_manager) return;
-		if (frm.doc.confirmation_status === "Disputed" && !is_manager) return;
-
-		frm.add_custom_button(__("Confirm"), () =>
-			frm.call("confirm").then(() => frm.reload_doc())
-		);
-		if (frm.doc.confirmation_status === "Pending") {
+		if (moves.includes("Confirmed")) {
+			frm.add_custom_button(__("Confirm"), () => frm.call("confirm").then(() => frm.reload_doc()));
+		}
+		if (moves.includes("Disputed")) {
 			frm.add_custom_button(__("Dispute"), () =>
 				frappe.prompt(
 					{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 },

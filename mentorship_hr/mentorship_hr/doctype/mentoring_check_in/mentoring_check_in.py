@@ -6,20 +6,59 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from mentorship_hr.domain import transitions
 from mentorship_hr.mentorship_hr.doctype.mentoring_goal.mentoring_goal import validate_progress
 from mentorship_hr.mentorship_hr.doctype.mentoring_pairing.mentoring_pairing import validate_active_pairing
-from mentorship_hr.permissions import changed_fields, is_program_manager, pairing_role
+from mentorship_hr.permissions import (
+	changed_fields,
+	is_program_manager,
+	keep_links,
+	pairing_role,
+	protect_server_fields,
+	stored,
+)
 
-OWN_RATING = {"Mentor": "mentor_rating", "Mentee": "mentee_rating"}
+NOTE = "Mentoring Check-in Note"
+OWN_RATING = {transitions.MENTOR: "mentor_rating", transitions.MENTEE: "mentee_rating"}
+SERVER_FIELDS = ("logged_by", "confirmation_status", "confirmed_by", "submitted_on", "dispute_reason")
+FIXED_LINKS = ("pairing", "logged_by_role")
 
 
 class MentoringCheckin(Document):
+	@property
+	def private_notes(self) -> str | None:
+		"""The pair's private notes. They live in a record of their own that only the pair reads;
+		anyone else gets nothing, whatever they ask through."""
+		if self.flags.new_private_notes is not None:
+			return self.flags.new_private_notes
+		if self.is_new() or not self.is_party():
+			return None
+		return frappe.db.get_value(NOTE, {"checkin": self.name}, "notes")
+
+	@private_notes.setter
+	def private_notes(self, text: str | None):
+		self.__dict__["private_notes"] = text  # taken on save, and kept only if the pair wrote it
+
 	def onload(self):
-		if not self.is_party():
-			self.private_notes = None
+		self.set_onload("is_party", self.is_party())
+		if self.docstatus == 1:
+			actor = self.responder()
+			moves = (
+				transitions.moves_for(transitions.CONFIRMATION, self.confirmation_status, actor)
+				if actor
+				else []
+			)
+			self.set_onload("confirmation_moves", moves)
 
 	def is_party(self, user=None) -> bool:
-		return pairing_role(self.pairing, user or frappe.session.user) in ("Mentor", "Mentee")
+		"""Mentor or mentee of the stored pairing, as the Employee records say now."""
+		role = pairing_role(stored(self, "pairing"), user or frappe.session.user)
+		return role in (transitions.MENTOR, transitions.MENTEE)
+
+	def before_validate(self):
+		keep_links(self, FIXED_LINKS)
+		protect_server_fields(self, SERVER_FIELDS)
+		self.take_private_notes()
 
 	def validate(self):
 		validate_active_pairing(self.pairing)
@@ -27,21 +66,50 @@ class MentoringCheckin(Document):
 		self.validate_dates()
 		self.validate_goal_updates()
 		self.validate_ratings()
-		self.keep_private_notes()
 		self.title = _("{0} on {1}").format(
 			frappe.db.get_value("Mentoring Pairing", self.pairing, "title"),
 			frappe.format(self.checkin_date, "Date"),
 		)
 
 	def before_update_after_submit(self):
+		protect_server_fields(self, SERVER_FIELDS)
+		self.take_private_notes()
 		self.validate_ratings()
+
+	def before_cancel(self):
+		protect_server_fields(self, SERVER_FIELDS)
+
+	def take_private_notes(self):
+		"""Keep the notes out of this record (and so out of its history); only the pair writes them."""
+		text = self.__dict__.get("private_notes")
+		self.__dict__["private_notes"] = None
+		if text is not None and self.is_party():
+			self.flags.new_private_notes = text
+
+	def on_update(self):
+		self.save_private_notes()
+
+	def on_update_after_submit(self):
+		self.save_private_notes()
+
+	def save_private_notes(self):
+		text = self.flags.pop("new_private_notes", None)
+		if text is None:
+			return
+		name = frappe.db.get_value(NOTE, {"checkin": self.name})
+		note = frappe.get_doc(NOTE, name) if name else frappe.new_doc(NOTE)
+		note.update({"checkin": self.name, "pairing": self.pairing, "notes": text})
+		note.save(ignore_permissions=True)
+
+	def on_trash(self):
+		frappe.db.delete(NOTE, {"checkin": self.name})
 
 	def set_logged_by(self):
 		if not self.is_new():
 			return
 		self.logged_by = frappe.session.user
 		role = pairing_role(self.pairing, self.logged_by)
-		if role in ("Mentor", "Mentee"):
+		if role in (transitions.MENTOR, transitions.MENTEE):
 			self.logged_by_role = role
 		elif not self.logged_by_role:
 			frappe.throw(_("Say whether the mentor or the mentee held this check-in (Logged By Role)."))
@@ -90,14 +158,9 @@ class MentoringCheckin(Document):
 		if is_program_manager(user):
 			return
 		role = pairing_role(self.pairing, user)
-		other = OWN_RATING["Mentee" if role == "Mentor" else "Mentor"]
-		if other in changed_fields(self):
+		other = OWN_RATING[transitions.MENTEE if role == transitions.MENTOR else transitions.MENTOR]
+		if other in changed_fields(self, OWN_RATING.values()):
 			frappe.throw(_("You can only give your own rating of the session."), frappe.PermissionError)
-
-	def keep_private_notes(self):
-		"""Nobody but the pair can read or overwrite the private notes."""
-		if not self.is_new() and not self.is_party():
-			self.private_notes = frappe.db.get_value(self.doctype, self.name, "private_notes")
 
 	def on_submit(self):
 		self.db_set({"submitted_on": today(), "confirmation_status": "Pending"})
@@ -117,37 +180,52 @@ class MentoringCheckin(Document):
 			)
 			goal.save(ignore_permissions=True)
 
-	def check_can_respond(self):
-		"""Only the counterpart of whoever logged the check-in, or a program manager, may respond."""
+	# Confirmation. Each action loads the stored check-in; a copy that the client sent decides nothing.
+
+	@frappe.whitelist()
+	def confirm(self):
+		"""The counterpart confirms; a program manager confirms a disputed check-in to resolve it."""
+		frappe.get_doc(self.doctype, self.name).answer("Confirmed")
+
+	@frappe.whitelist()
+	def dispute(self, reason: str):
+		frappe.get_doc(self.doctype, self.name).answer("Disputed", reason)
+
+	def responder(self) -> str | None:
+		"""How the session user may answer this check-in: Manager, Counterpart or None."""
+		if is_program_manager():
+			return transitions.MANAGER
+		counterpart = transitions.MENTEE if self.logged_by_role == transitions.MENTOR else transitions.MENTOR
+		return (
+			transitions.COUNTERPART
+			if pairing_role(self.pairing, frappe.session.user) == counterpart
+			else None
+		)
+
+	def answer(self, status: str, reason: str | None = None):
 		if self.docstatus != 1:
 			frappe.throw(_("Submit the check-in before it is confirmed or disputed."))
-		user = frappe.session.user
-		if is_program_manager(user):
-			return
-		if pairing_role(self.pairing, user) != ("Mentee" if self.logged_by_role == "Mentor" else "Mentor"):
+		actor = self.responder()
+		if not actor:
 			frappe.throw(
 				_("Only the other side of the pairing can confirm or dispute this check-in."),
 				frappe.PermissionError,
 			)
-		if self.confirmation_status != "Pending":
+		if not transitions.allowed(transitions.CONFIRMATION, self.confirmation_status, status, actor):
 			frappe.throw(
 				_("This check-in is already {0}. A program manager can resolve it.").format(
 					_(self.confirmation_status)
-				)
+				),
+				title=_("Not Allowed"),
 			)
-
-	@frappe.whitelist()
-	def confirm(self):
-		self.check_can_respond()
-		self.db_set({"confirmation_status": "Confirmed", "confirmed_by": frappe.session.user})
-		self.add_comment("Info", _("Confirmed the check-in"))
-
-	@frappe.whitelist()
-	def dispute(self, reason: str):
-		self.check_can_respond()
-		if not (reason or "").strip():
+		if status == "Disputed" and not (reason or "").strip():
 			frappe.throw(_("Say why you dispute this check-in."), title=_("Reason Required"))
-		self.db_set(
-			{"confirmation_status": "Disputed", "confirmed_by": frappe.session.user, "dispute_reason": reason}
-		)
-		self.add_comment("Info", _("Disputed the check-in: {0}").format(reason))
+		self.update({"confirmation_status": status, "confirmed_by": frappe.session.user})
+		if reason:
+			self.dispute_reason = reason
+		self.flags.ignore_permissions = True  # the rule above decided; the save sanitises and versions
+		self.save()
+		if reason:
+			self.add_comment("Info", _("Disputed the check-in: {0}").format(frappe.utils.escape_html(reason)))
+		else:
+			self.add_comment("Info", _("Confirmed the check-in"))

@@ -156,6 +156,9 @@ class TestCheckinPrivacy(MentoringTestCase):
 			doc.summary, doc.private_notes = "Edited by HR", ""
 			doc.save()
 		self.assertEqual(
-			frappe.db.get_value("Mentoring Check-in", self.checkin.name, "private_notes"),
+			frappe.db.get_value("Mentoring Check-in Note", {"checkin": self.checkin.name}, "notes"),
 			"Worried about burnout",
+		)
+		self.assertEqual(
+			frappe.db.get_value("Mentoring Check-in", self.checkin.name, "summary"), "Edited by HR"
 		)
