@@ -8,11 +8,14 @@ from frappe.utils import flt
 from mentorship_hr.domain.kpi import suggested_rating
 from mentorship_hr.domain.weightage import with_kra
 from mentorship_hr.kpi_sync import COMPONENT_FIELDS, COMPONENT_NAMES, SCORED_PAIRING_STATUSES
+from mentorship_hr.permissions import check_program_manager
 
 
-def add_mentoring_kra(appraisal_template: str, weightage: float, apply_to_draft_appraisals=True, kra=None):
+@frappe.whitelist()
+def add_mentoring_kra(appraisal_template: str, weightage: float, apply_to_draft_appraisals=1, kra=None):
 	"""Give the mentoring KRA a weightage in a template, rescale the other KRAs to keep 100,
-	and carry the new weights into the template's Draft appraisals."""
+	and carry the new weights into the template's Draft appraisals. Program managers and HR only."""
+	check_program_manager()
 	kra = kra or frappe.db.get_single_value("Mentoring Settings", "default_kra")
 	if not frappe.db.exists("KRA", kra):
 		frappe.throw(_("KRA {0} does not exist.").format(frappe.bold(kra)))
@@ -61,11 +64,19 @@ def _set_weights(doc, table: str, kra_field: str, weights: dict[str, float]):
 			doc.append(table, {kra_field: kra, "per_weightage": weight})
 
 
-def appraisal_mentoring(appraisal: str) -> dict:
-	"""What the Appraisal form shows in its Mentoring section. Never check-in notes."""
+@frappe.whitelist()
+def get_appraisal_mentoring(appraisal: str) -> dict:
+	"""What the Appraisal form shows in its Mentoring section: the appraisal's cycle only, and only
+	what the viewer may read. Never check-ins or their notes."""
 	doc = frappe.get_doc("Appraisal", appraisal)
 	doc.check_permission("read")
-	scores = frappe.get_all(
+	cycle = frappe.db.get_value(
+		"Appraisal Cycle",
+		doc.appraisal_cycle,
+		["start_date", "end_date", "kra_evaluation_method"],
+		as_dict=True,
+	)
+	scores = frappe.get_list(
 		"Mentoring Score",
 		filters={"employee": doc.employee, "appraisal_cycle": doc.appraisal_cycle},
 		fields=[
@@ -97,9 +108,13 @@ def appraisal_mentoring(appraisal: str) -> dict:
 		]
 		score.components = [c for c in score.components if c["weight"] or c["applies"]]
 
-	pairings = frappe.get_all(
+	pairings = frappe.get_list(
 		"Mentoring Pairing",
-		filters={"status": ("in", SCORED_PAIRING_STATUSES)},
+		filters={
+			"status": ("in", SCORED_PAIRING_STATUSES),
+			"start_date": ("<=", cycle.end_date),
+			"ifnull(end_date, '9999-12-31')": (">=", cycle.start_date),
+		},
 		or_filters={"mentor": doc.employee, "mentee": doc.employee},
 		fields=[
 			"name",
@@ -116,16 +131,13 @@ def appraisal_mentoring(appraisal: str) -> dict:
 	)
 	for p in pairings:
 		p.role = "Mentor" if p.mentor == doc.employee else "Mentee"
-	goals = frappe.get_all(
+	goals = frappe.get_list(
 		"Mentoring Goal",
 		filters={"pairing": ("in", [p.name for p in pairings] or [""])},
 		fields=["name", "pairing", "title", "status", "progress", "target_date", "mentee_name"],
 		order_by="pairing, target_date",
 	)
-	manual = (
-		frappe.db.get_value("Appraisal Cycle", doc.appraisal_cycle, "kra_evaluation_method")
-		== "Manual Rating"
-	)
+	manual = cycle.kra_evaluation_method == "Manual Rating"
 	by_kra = {}
 	for score in scores:
 		by_kra.setdefault(score.kra, []).append(score.score)
@@ -143,8 +155,10 @@ def mean_rating(scores: list[float]) -> float:
 	return suggested_rating(sum(scores) / len(scores))
 
 
+@frappe.whitelist()
 def apply_suggested_ratings(appraisal_cycle: str) -> dict:
 	"""Fill the mentoring KRA rows of the cycle's Draft manual-rating appraisals with the suggestion."""
+	check_program_manager()
 	cycle = frappe.get_doc("Appraisal Cycle", appraisal_cycle)
 	if cycle.kra_evaluation_method != "Manual Rating":
 		frappe.throw(_("Appraisal Cycle {0} does not use Manual Rating.").format(frappe.bold(cycle.name)))

@@ -7,6 +7,7 @@ app_license = "MIT"
 required_apps = ["frappe/erpnext", "frappe/hrms"]
 
 app_include_js = "/assets/mentorship_hr/js/mentorship.js"
+extend_bootinfo = "mentorship_hr.permissions.boot_info"
 
 # Installation
 # ------------
@@ -24,6 +25,9 @@ permission_query_conditions = {
 	"Mentoring Check-in": "mentorship_hr.permissions.checkin_query",
 	"Mentoring Participant": "mentorship_hr.permissions.participant_query",
 	"Mentoring Score": "mentorship_hr.permissions.score_query",
+	"Mentoring Check-in Note": "mentorship_hr.permissions.note_query",
+	"Mentoring Check-in Goal Update": "mentorship_hr.permissions.goal_update_query",
+	"Mentoring Skill Item": "mentorship_hr.permissions.skill_item_query",
 }
 
 has_permission = {
@@ -32,6 +36,15 @@ has_permission = {
 	"Mentoring Check-in": "mentorship_hr.permissions.checkin_permission",
 	"Mentoring Participant": "mentorship_hr.permissions.participant_permission",
 	"Mentoring Score": "mentorship_hr.permissions.score_permission",
+	"Mentoring Check-in Note": "mentorship_hr.permissions.note_permission",
+}
+
+# The HRMS Goal that carries a mentoring score changes only through the sync.
+doc_events = {
+	"Goal": {
+		"validate": "mentorship_hr.kpi_sync.guard_score_goal",
+		"on_trash": "mentorship_hr.kpi_sync.guard_score_goal",
+	},
 }
 
 # Frappe HR forms

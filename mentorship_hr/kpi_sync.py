@@ -10,6 +10,7 @@ from frappe.query_builder.functions import Coalesce, Length
 from frappe.utils import flt, getdate, now_datetime, nowdate
 
 from mentorship_hr.domain import kpi
+from mentorship_hr.permissions import check_program_manager
 from mentorship_hr.weights import weights_of
 
 SCORED_PAIRING_STATUSES = ("Active", "Paused", "Completed", "Ended Early")
@@ -29,7 +30,7 @@ SCORE_FIELDS = (
 
 def sync_scores(program: str | None = None, appraisal_cycle: str | None = None, today=None) -> dict:
 	today = getdate(today or nowdate())
-	summary = frappe._dict(created=0, updated=0, unchanged=0, skipped=[], warnings=[])
+	summary = frappe._dict(created=0, updated=0, unchanged=0, skipped=[], warnings=[], failed=[])
 	data = _load(program, appraisal_cycle)
 
 	for prog in data.programs:
@@ -45,20 +46,41 @@ def sync_scores(program: str | None = None, appraisal_cycle: str | None = None, 
 					}
 				)
 				continue
-			scores = kpi.score_cycle(
-				data.pairings_by_program.get(prog.name, []),
-				(getdate(cycle.start_date), getdate(cycle.end_date)),
-				(getdate(prog.start_date), getdate(prog.end_date)),
-				prog.checkin_frequency_days or 14,
-				weights_of(prog),
-				today,
-				data.confirmation_days,
-			)
-			for score in scores:
-				_sync_one(score, prog, cycle, data, summary)
+			# one bad record must not stop the others: each program and cycle stands alone
+			frappe.db.savepoint("mentoring_sync")
+			counts = (summary.created, summary.updated, summary.unchanged)
+			try:
+				_sync_program_cycle(prog, cycle, data, summary, today)
+			except Exception:
+				frappe.db.rollback(save_point="mentoring_sync")
+				summary.created, summary.updated, summary.unchanged = counts
+				frappe.log_error(
+					title=_("Mentoring score sync failed for {0}, {1}").format(prog.name, cycle.name)
+				)
+				summary.failed.append(
+					{
+						"program": prog.name,
+						"appraisal_cycle": cycle.name,
+						"reason": _("failed; see the Error Log"),
+					}
+				)
 
 	summary.skipped.sort(key=lambda row: tuple(str(v) for v in row.values()))
 	return summary
+
+
+def _sync_program_cycle(prog, cycle, data, summary, today):
+	scores = kpi.score_cycle(
+		data.pairings_by_program.get(prog.name, []),
+		(getdate(cycle.start_date), getdate(cycle.end_date)),
+		(getdate(prog.start_date), getdate(prog.end_date)),
+		prog.checkin_frequency_days or 14,
+		weights_of(prog),
+		today,
+		data.confirmation_days,
+	)
+	for score in scores:
+		_sync_one(score, prog, cycle, data, summary)
 
 
 def _sync_one(score: kpi.RoleScore, program, cycle, data, summary):
@@ -116,14 +138,50 @@ def _upsert_goal(goal, score: kpi.RoleScore, program, cycle) -> str:
 		"start_date": getdate(cycle.start_date),
 		"end_date": getdate(cycle.end_date),
 		"progress": score.score,
+		"status": goal_status(score.score),
 	}
 	if goal and not any(_differs(goal.get(k), v) for k, v in fields.items()):
 		return goal.name
 	doc = frappe.get_doc("Goal", goal.name) if goal else frappe.new_doc("Goal")
 	doc.update(fields)
 	doc.flags.ignore_permissions = True
+	doc.flags.from_mentoring_sync = True
 	doc.save()
 	return doc.name
+
+
+def goal_status(progress: float) -> str:
+	"""The status HRMS gives a Goal with this progress; never Archived or Closed."""
+	return "Pending" if not flt(progress) else "Completed" if flt(progress) >= 100 else "In Progress"
+
+
+GUARDED_GOAL_FIELDS = ("goal_name", "employee", "kra", "appraisal_cycle", "progress", "status", "parent_goal")
+
+
+def guard_score_goal(doc, method=None):
+	"""The HRMS Goal that carries a mentoring score changes only through the sync: nobody archives,
+	closes, deletes or rescores it by hand. Anything that slips past is undone by the next sync."""
+	if doc.flags.from_mentoring_sync or doc.is_new() or frappe.flags.in_uninstall:
+		return
+	if not frappe.db.exists("Mentoring Score", {"hrms_goal": doc.name}):
+		return
+	if method == "on_trash":
+		frappe.throw(
+			_("Goal {0} carries a mentoring score. Delete its Mentoring Score first.").format(
+				frappe.bold(doc.name)
+			),
+			title=_("Mentoring Goal"),
+		)
+	before = doc.get_doc_before_save()
+	changed = [f for f in GUARDED_GOAL_FIELDS if before and _differs(before.get(f), doc.get(f))]
+	if changed:
+		frappe.throw(
+			_(
+				"Goal {0} carries a mentoring score, which the mentoring sync sets. {1} cannot be changed here."
+			).format(frappe.bold(doc.name), ", ".join(_(doc.meta.get_label(f)) for f in changed)),
+			frappe.PermissionError,
+			title=_("Mentoring Goal"),
+		)
 
 
 def _score_values(score: kpi.RoleScore) -> dict:
@@ -263,6 +321,7 @@ def _load(program: str | None, appraisal_cycle: str | None) -> frappe._dict:
 					"start_date",
 					"end_date",
 					"progress",
+					"status",
 				],
 			)
 		}
@@ -316,6 +375,14 @@ def _load_goals(pairings) -> dict[str, list[kpi.Goal]]:
 			kpi.Goal(progress=flt(g.progress), status=g.status, mentor_rating=g.mentor_rating or None)
 		)
 	return result
+
+
+@frappe.whitelist()
+def sync_cycle_scores(appraisal_cycle: str) -> dict:
+	"""The Appraisal Cycle form's "Sync Mentoring Scores": program managers and HR only."""
+	check_program_manager()
+	frappe.get_doc("Appraisal Cycle", appraisal_cycle).check_permission("read")
+	return sync_scores(appraisal_cycle=appraisal_cycle)
 
 
 def daily_sync():

@@ -6,7 +6,7 @@ import frappe
 from frappe.utils import add_days, today
 
 from mentorship_hr import testing
-from mentorship_hr.api import add_mentoring_kra, apply_suggested_ratings, get_appraisal_mentoring
+from mentorship_hr.appraisal_tools import add_mentoring_kra, apply_suggested_ratings, get_appraisal_mentoring
 from mentorship_hr.kpi_sync import sync_scores
 from mentorship_hr.testing import MentoringTestCase, as_user
 

@@ -165,12 +165,10 @@ class TestScoresInAppraisals(MentoringTestCase):
 		self.assertIn("has no Mentoring KRA", summary.warnings[0]["reason"])
 
 	def test_only_program_managers_and_hr_may_sync(self):
-		from mentorship_hr.api import sync_scores as api_sync
-
 		with as_user(self.mentor_user), self.assertRaises(frappe.PermissionError):
-			api_sync(program=self.program.name)
+			self.program.sync_scores()
 		with as_user(testing.user_with_roles("HR Manager")):
-			self.assertEqual(api_sync(program=self.program.name)["created"], 2)
+			self.assertEqual(self.program.sync_scores()["created"], 2)
 
 
 class TestScoreVisibility(MentoringTestCase):
@@ -203,7 +201,7 @@ class TestScoreVisibility(MentoringTestCase):
 	def test_appraisal_form_section_never_shows_notes(self):
 		with as_user(self.mentee_user):
 			testing.checkin(self.pairing.name, private_notes="Confidential: thinking of leaving")
-		from mentorship_hr.api import get_appraisal_mentoring
+		from mentorship_hr.appraisal_tools import get_appraisal_mentoring
 
 		appraisal = testing.appraisal_of(self.mentee, self.cycle).name
 		with as_user(self.mentee_user):
@@ -239,3 +237,51 @@ class TestSyncQueryCount(MentoringTestCase):
 
 def _questions() -> int:
 	return int(frappe.db.sql("show session status like 'Questions'")[0][1]) - 1
+
+
+class TestScoreGoalGuard(MentoringTestCase):
+	"""The HRMS Goal that carries a score changes only through the sync."""
+
+	def setUp(self):
+		super().setUp()
+		self.pairing.db_set("start_date", add_days(today(), -30))
+		template = testing.appraisal_template({"Quality": 80, KRA: 20})
+		self.cycle = testing.appraisal_cycle([self.mentor, self.mentee], template).name
+		sync_scores(program=self.program.name)
+		self.goal = frappe.db.get_value(
+			"Mentoring Score", {"employee": self.mentee, "appraisal_cycle": self.cycle}, "hrms_goal"
+		)
+		self.stored = frappe.db.get_value("Goal", self.goal, ["progress", "status"], as_dict=True)
+
+	def test_the_employee_cannot_rescore_archive_or_delete_it(self):
+		from hrms.hr.doctype.goal.goal import update_progress, update_status
+
+		with as_user(self.mentee_user):
+			with self.assertRaisesRegex(frappe.PermissionError, "carries a mentoring score"):
+				update_progress(100, self.goal)
+			with self.assertRaisesRegex(frappe.PermissionError, "carries a mentoring score"):
+				update_status("Archived", [self.goal])
+			with self.assertRaisesRegex(frappe.ValidationError, "Delete its Mentoring Score first"):
+				frappe.delete_doc("Goal", self.goal)
+		self.assertEqual(
+			frappe.db.get_value("Goal", self.goal, ["progress", "status"], as_dict=True), self.stored
+		)
+
+	def test_the_next_sync_restores_what_slipped_past(self):
+		frappe.db.set_value("Goal", self.goal, {"progress": 100, "status": "Closed"})
+		sync_scores(program=self.program.name)
+		self.assertEqual(
+			frappe.db.get_value("Goal", self.goal, ["progress", "status"], as_dict=True), self.stored
+		)
+
+	def test_one_failing_program_does_not_stop_the_sync(self):
+		other = testing.program()
+		mentor = testing.employee(department=testing.department("Sales"))
+		testing.pairing(other.name, mentor, testing.employee())
+		# a KRA that no longer exists makes this program's goals fail to save
+		frappe.db.set_value("Mentoring Program", self.program.name, "kra", "No Such KRA")
+		summary = sync_scores()
+		self.assertEqual([f["program"] for f in summary.failed], [self.program.name])
+		self.assertIn(other.name, [s["program"] for s in summary.skipped])  # the sync went on
+		self.assertEqual(frappe.db.get_value("Goal", self.goal, "kra"), KRA)  # nothing half-written
+		self.assertTrue(frappe.db.exists("Error Log", {"method": ("like", f"%{self.program.name}%")}))
