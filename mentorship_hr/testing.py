@@ -225,3 +225,212 @@ class MentoringTestCase(FrappeTestCase):
 	def tearDown(self):
 		frappe.set_user("Administrator")
 		frappe.db.rollback(save_point="mentoring_test")
+
+
+# HTTP clients
+# ------------
+
+import json
+from urllib.parse import quote
+
+from frappe.tests.test_api import make_request
+from frappe.utils import get_test_client
+from frappe.utils.password import set_encrypted_password
+
+MODULE = "Mentorship HR"
+# The records every mentoring record hangs from; clean-up follows links to these.
+ROOTS = ("Mentoring Program", "Mentoring Pairing", "Mentoring Check-in")
+
+
+def _encode(params: dict | None) -> dict | None:
+	"""Query parameters as the desk sends them: lists and dicts as JSON."""
+	if not params:
+		return None
+	return {k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()}
+
+
+def resource(doctype: str, name: str | None = None) -> str:
+	path = f"/api/resource/{quote(doctype)}"
+	return f"{path}/{quote(name)}" if name else path
+
+
+class APIClient:
+	"""One user's requests to the site's WSGI app, authenticated with an API key and secret.
+
+	Each request runs in a thread of its own with its own database connection, as a real one
+	would: it sees only committed data, and commits (or rolls back) on its own.
+	"""
+
+	wsgi = None
+
+	def __init__(self, user: str, token: str):
+		self.user, self.token = user, token
+
+	def request(self, method: str, path: str, **kwargs):
+		if APIClient.wsgi is None:
+			APIClient.wsgi = get_test_client(use_cookies=False)
+		kwargs["headers"] = {"Authorization": f"token {self.token}", **kwargs.get("headers", {})}
+		return make_request(
+			target=getattr(APIClient.wsgi, method), args=(path,), kwargs=kwargs, site=frappe.local.site
+		)
+
+	def get(self, path: str, params: dict | None = None):
+		return self.request("get", path, query_string=_encode(params))
+
+	def post(self, path: str, data: dict | None = None, form: bool = False):
+		"""POST a JSON body, or with form=True form fields (the desk's way; dicts go as JSON)."""
+		if form:
+			return self.request("post", path, data=_encode(data))
+		return self.request("post", path, json=data or {})
+
+	def put(self, path: str, data: dict):
+		return self.request("put", path, json=data)
+
+	def delete(self, path: str):
+		return self.request("delete", path)
+
+
+def delete_rows(doctype: str, names) -> None:
+	"""Delete documents with their child rows, Versions and Comments, skipping controllers."""
+	names = list(names)
+	if not names:
+		return
+	for df in frappe.get_meta(doctype).get_table_fields():
+		frappe.db.delete(df.options, {"parenttype": doctype, "parent": ("in", names)})
+	frappe.db.delete(doctype, {"name": ("in", names)})
+	frappe.db.delete("Version", {"ref_doctype": doctype, "docname": ("in", names)})
+	frappe.db.delete("Comment", {"reference_doctype": doctype, "reference_name": ("in", names)})
+
+
+def delete_mentoring_records(programs: list[str]) -> None:
+	"""Delete the programs and every record of this app that links to them, to their pairings or
+	to their check-ins (whatever DocType holds it)."""
+	if not programs:
+		return
+	roots = {"Mentoring Program": set(programs)}
+	roots["Mentoring Pairing"] = set(
+		frappe.get_all("Mentoring Pairing", {"program": ("in", programs)}, pluck="name")
+	)
+	roots["Mentoring Check-in"] = set(
+		frappe.get_all(
+			"Mentoring Check-in", {"pairing": ("in", [*roots["Mentoring Pairing"], ""])}, pluck="name"
+		)
+	)
+	doomed = {doctype: set(names) for doctype, names in roots.items()}
+	for doctype in frappe.get_all(
+		"DocType", {"module": MODULE, "istable": 0, "issingle": 0, "is_virtual": 0}, pluck="name"
+	):
+		for df in frappe.get_meta(doctype).fields:
+			if df.fieldtype == "Link" and df.options in ROOTS and roots[df.options]:
+				doomed.setdefault(doctype, set()).update(
+					frappe.get_all(doctype, {df.fieldname: ("in", list(roots[df.options]))}, pluck="name")
+				)
+	for doctype, names in doomed.items():
+		delete_rows(doctype, names)
+
+
+class MentoringAPITestCase(FrappeTestCase):
+	"""Attacks over HTTP by real users (API keys, never Administrator) on committed fixtures.
+
+	Build the fixtures in setUpClass as Administrator, add every program to cls.programs and
+	anything else to delete to cls.extra_docs, give each acting user an API key with
+	give_api_key(), and commit. Everything under the programs is deleted after the class.
+	In the test thread, read stored state only through stored()/snapshot(), which roll back first
+	to drop the stale snapshot; never leave writes uncommitted while a request runs.
+	"""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user("Administrator")
+		cls.programs, cls.extra_docs, cls.tokens = [], [], {}
+		# a class cleanup runs even when setUpClass fails half-way
+		cls.addClassCleanup(cls.delete_fixtures)
+
+	@classmethod
+	def delete_fixtures(cls):
+		frappe.db.rollback()
+		frappe.set_user("Administrator")
+		delete_mentoring_records(cls.programs)
+		for doctype, name in reversed(cls.extra_docs):
+			delete_rows(doctype, [name])
+		frappe.db.commit()
+
+	@classmethod
+	def give_api_key(cls, user: str) -> str:
+		if user == "Administrator":
+			raise ValueError("attacks run as real users, not Administrator")
+		key, secret = frappe.generate_hash(length=15), frappe.generate_hash(length=15)
+		frappe.db.set_value("User", user, "api_key", key)
+		set_encrypted_password("User", user, secret, "api_secret")
+		cls.tokens[user] = f"{key}:{secret}"
+		return user
+
+	@classmethod
+	def client(cls, user: str) -> APIClient:
+		return APIClient(user, cls.tokens[user])
+
+	@classmethod
+	def call(cls, user: str, method: str, **kwargs):
+		"""POST /api/method/<dotted.path> with a JSON body."""
+		return cls.client(user).post(f"/api/method/{method}", kwargs)
+
+	@classmethod
+	def run_doc_method(cls, user, doctype, name, method, args=None, doc=None):
+		"""Call a whitelisted controller method as the desk does: on the stored document
+		(dt/dn), or on `doc`, a document the client sends (docs)."""
+		data = {"method": method, "args": args or {}}
+		if doc is None:
+			data.update(dt=doctype, dn=name)
+		else:
+			data["docs"] = doc
+		return cls.client(user).post("/api/method/run_doc_method", data, form=True)
+
+	# stored state, read in the test thread
+
+	def stored(self, doctype: str, name: str, field: str = "name"):
+		frappe.db.rollback()
+		return frappe.db.get_value(doctype, name, field)
+
+	def snapshot(self, doctype: str, name: str, *fields: str) -> dict:
+		frappe.db.rollback()
+		return frappe.db.get_value(doctype, name, list(fields), as_dict=True)
+
+	def stored_doc(self, doctype: str, name: str) -> dict:
+		"""The stored document as plain JSON, as a client would hold it."""
+		frappe.db.rollback()
+		return json.loads(frappe.as_json(frappe.get_doc(doctype, name).as_dict()))
+
+	def assertUnchanged(self, doctype: str, name: str, before: dict):
+		"""The fields still hold `before`. If not, put them back (so that one breach does not
+		spill into other tests) and fail."""
+		after = self.snapshot(doctype, name, *before)
+		self.assertIsNotNone(after, f"{doctype} {name} is gone")
+		if after != before:
+			frappe.db.set_value(doctype, name, before, update_modified=False)
+			frappe.db.commit()
+		self.assertEqual(dict(after), dict(before), f"stored {doctype} {name} changed")
+
+	# responses
+
+	@staticmethod
+	def describe(resp) -> str:
+		body = resp.get_data(as_text=True)
+		try:
+			body = json.loads(body)
+			body = body.get("exc_type") or body.get("_server_messages") or body
+		except ValueError:
+			pass
+		return f"HTTP {resp.status_code}: {str(body)[:400]}"
+
+	def assertStatus(self, resp, status: int):
+		self.assertEqual(resp.status_code, status, self.describe(resp))
+
+	def assertRefused(self, resp, statuses=(403, 417)):
+		self.assertIn(resp.status_code, statuses, self.describe(resp))
+
+	def assertForbidden(self, resp):
+		self.assertRefused(resp, (403,))
+
+	def assertHidden(self, text: str, resp):
+		self.assertNotIn(text, resp.get_data(as_text=True), self.describe(resp))
