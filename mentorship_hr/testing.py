@@ -334,7 +334,8 @@ class MentoringAPITestCase(FrappeTestCase):
 
 	Build the fixtures in setUpClass as Administrator, add every program to cls.programs and
 	anything else to delete to cls.extra_docs, give each acting user an API key with
-	give_api_key(), and commit. Everything under the programs is deleted after the class.
+	give_api_key(), and commit. Everything under the programs is deleted after the class, with
+	the Access Logs of the users given keys.
 	In the test thread, read stored state only through stored()/snapshot(), which roll back first
 	to drop the stale snapshot; never leave writes uncommitted while a request runs.
 	"""
@@ -354,6 +355,9 @@ class MentoringAPITestCase(FrappeTestCase):
 		delete_mentoring_records(cls.programs)
 		for doctype, name in reversed(cls.extra_docs):
 			delete_rows(doctype, [name])
+		# Access Logs of our users' exports and print views (exports log later, via the scheduler)
+		if cls.tokens:
+			frappe.db.delete("Access Log", {"user": ("in", list(cls.tokens))})
 		frappe.db.commit()
 
 	@classmethod
@@ -415,13 +419,17 @@ class MentoringAPITestCase(FrappeTestCase):
 
 	@staticmethod
 	def describe(resp) -> str:
+		"""Status, exception and messages of a response, for failure messages."""
 		body = resp.get_data(as_text=True)
 		try:
-			body = json.loads(body)
-			body = body.get("exc_type") or body.get("_server_messages") or body
-		except ValueError:
-			pass
-		return f"HTTP {resp.status_code}: {str(body)[:400]}"
+			data = json.loads(body)
+			messages = [
+				json.loads(m).get("message") for m in json.loads(data.get("_server_messages") or "[]")
+			]
+			exception = data.get("exception") or data.get("exc_type") or ""
+		except (ValueError, TypeError, AttributeError):  # not a Frappe JSON answer
+			return f"HTTP {resp.status_code}: {body[:400]}"
+		return f"HTTP {resp.status_code}: {exception} {messages or ''}".strip()[:600]
 
 	def assertStatus(self, resp, status: int):
 		self.assertEqual(resp.status_code, status, self.describe(resp))

@@ -3,12 +3,13 @@
 """Self-select: suggestions, requests, answers, expiry and the race for a mentor's last place."""
 
 import threading
+from unittest.mock import patch
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, today
 
-from mentorship_hr import testing
+from mentorship_hr import self_select, testing
 from mentorship_hr.self_select import expire_requests, respond_to_request
 from mentorship_hr.testing import as_user
 
@@ -120,6 +121,47 @@ class TestSelfSelect(FrappeTestCase):
 			with self.assertRaisesRegex(frappe.ValidationError, "no longer open"):
 				frappe.get_doc("Mentoring Pairing", pairing).respond_to_request(accept=1)
 		self.request(self.m1)  # the mentee may ask someone else
+
+	def test_a_request_keeps_the_same_exclusions_as_the_suggestions(self):
+		# a mentor who declined, or let the request expire, is not asked again
+		declined = self.request(self.m2)
+		with as_user(testing.user_of(self.m2)):
+			frappe.get_doc("Mentoring Pairing", declined).respond_to_request(accept=0)
+		with self.assertRaisesRegex(frappe.ValidationError, "already paired"):
+			self.request(self.m2)
+		# a mentor with no free place
+		testing.pairing(self.program, self.m3, self.other_mentee)
+		with self.assertRaisesRegex(frappe.ValidationError, "mentor at capacity"):
+			self.request(self.m3)
+		# a mentor in the mentee's reporting line
+		frappe.db.set_value("Employee", self.mentee, "reports_to", self.m1)
+		with self.assertRaisesRegex(frappe.ValidationError, "same reporting line"):
+			self.request(self.m1)
+		# a program that no longer takes requests
+		frappe.db.set_value("Employee", self.mentee, "reports_to", None)
+		frappe.db.set_value("Mentoring Program", self.program, "status", "Completed")
+		with self.assertRaisesRegex(frappe.ValidationError, "is Completed"):
+			self.request(self.m1)
+		self.assertEqual(
+			frappe.db.count("Mentoring Pairing", {"program": self.program, "status": "Requested"}), 0
+		)
+
+	def test_a_failing_request_does_not_stop_the_expiry_job(self):
+		broken, fine = self.request(self.m1), self.request(self.m2, testing.user_of(self.other_mentee))
+		frappe.db.set_value("Mentoring Pairing", (broken, fine), "request_expires_on", add_days(today(), -1))
+		real_notify = self_select.notify
+
+		def notify_fails_for_broken(users, subject, doc, *args, **kwargs):
+			if doc.name == broken:
+				raise frappe.ValidationError("the mail server refused this one")
+			return real_notify(users, subject, doc, *args, **kwargs)
+
+		# our own notifier fails for one request (failure injection; Frappe itself runs for real)
+		with patch.object(self_select, "notify", notify_fails_for_broken):
+			result = expire_requests()
+		self.assertEqual((result.expired, result.failed), ([fine], [broken]))
+		self.assertEqual(frappe.db.get_value("Mentoring Pairing", broken, "status"), "Requested")
+		self.assertTrue(frappe.db.exists("Error Log", {"method": ("like", f"%{broken}%")}))
 
 	def test_capacity_is_checked_when_accepting(self):
 		first = self.request(self.m1)
