@@ -303,3 +303,14 @@ def keep_links(doc, fields):
 			frappe.PermissionError,
 			title=_("Not Allowed"),
 		)
+
+
+class ChildOfStoredParent:
+	"""A child row loaded on its own (e.g. `frappe.client.get` by name) is checked against its
+	stored parent's row-level rules. Frappe checks such a row against the parent DocType's role
+	permissions only, since a row loaded alone has no `parent_doc`."""
+
+	def load_from_db(self):
+		super().load_from_db()
+		if self.parent and self.parenttype and not self.parent_doc:
+			self.parent_doc = frappe.get_doc(self.parenttype, self.parent)

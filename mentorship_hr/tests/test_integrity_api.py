@@ -253,6 +253,19 @@ class TestIntegrityAPI(MentoringAPITestCase):
 		self.assertRefused(resp)
 		self.assertUnchanged(PAIRING, self.pairing_a, before)
 
+	def test_a_the_pair_cannot_rename_their_records(self):
+		for doctype, name in ((PAIRING, self.pairing_a), (GOAL, self.goal_a), (CHECKIN, self.checkin_a)):
+			with self.subTest(doctype=doctype):
+				resp = self.call(
+					self.mentee_a_user,
+					"frappe.client.rename_doc",
+					doctype=doctype,
+					old_name=name,
+					new_name=f"{name}-renamed",
+				)
+				self.assertRefused(resp)
+				self.assertEqual(self.stored(doctype, name), name)
+
 	# B. Goals
 
 	def test_b_cannot_pull_other_pairs_goal(self):
@@ -609,6 +622,20 @@ class TestIntegrityAPI(MentoringAPITestCase):
 				if resp.status_code != 403:
 					self.assertStatus(resp, 200)
 					self.assertEqual(resp.json["message"], [])
+
+	def test_f_goal_update_row_by_name_hidden_from_outsiders(self):
+		row = frappe.db.get_value("Mentoring Check-in Goal Update", {"parent": self.with_rows})
+		for label in ("manager_a", "mentee_b", "stranger"):
+			with self.subTest(user=label):
+				resp = self.call(
+					self.outsiders[label],
+					"frappe.client.get",
+					doctype="Mentoring Check-in Goal Update",
+					name=row,
+					parent=CHECKIN,
+				)
+				self.assertRefused(resp)
+				self.assertHidden(self.row_secret, resp)
 
 	def test_f_mentee_reads_goal_update_rows(self):
 		resp = self.goal_update_rows(self.mentee_a_user)

@@ -1,9 +1,10 @@
 # Copyright (c) 2026, mentorship_hr contributors and contributors
 # For license information, please see license.txt
 
-# import frappe
 from frappe.model.document import Document
 
+from mentorship_hr.permissions import ChildOfStoredParent
 
-class MentoringCheckinGoalUpdate(Document):
+
+class MentoringCheckinGoalUpdate(ChildOfStoredParent, Document):
 	pass
