@@ -7,7 +7,8 @@ import frappe
 
 
 def execute():
-	if frappe.db.has_column("Mentoring Check-in", "private_notes"):
+	# asked of the table itself: Frappe caches its column lists
+	if frappe.db.sql("show columns from `tabMentoring Check-in` like 'private_notes'"):
 		for row in frappe.db.sql(
 			"""select name, pairing, private_notes from `tabMentoring Check-in`
 			where ifnull(private_notes, '') != ''""",
@@ -23,6 +24,7 @@ def execute():
 					}
 				).insert(ignore_permissions=True)
 		frappe.db.sql_ddl("alter table `tabMentoring Check-in` drop column private_notes")
+		frappe.clear_cache(doctype="Mentoring Check-in")
 
 	for version in frappe.get_all(
 		"Version",
