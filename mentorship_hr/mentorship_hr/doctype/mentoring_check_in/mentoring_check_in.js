@@ -12,6 +12,7 @@ frappe.ui.form.on("Mentoring Check-in", {
 		// the server says who may read the notes and how this user may answer (see onload)
 		const onload = frm.doc.__onload || {};
 		frm.toggle_display("private_notes", frm.is_new() || Boolean(onload.is_party));
+		if (frm.doc.docstatus === 1 && !onload.can_cancel) frm.page.clear_secondary_action(); // only the logger
 		const moves = onload.confirmation_moves || [];
 		if (frm.doc.docstatus !== 1 || !moves.length) return;
 

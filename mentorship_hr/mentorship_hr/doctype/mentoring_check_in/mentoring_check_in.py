@@ -42,6 +42,7 @@ class MentoringCheckin(Document):
 	def onload(self):
 		self.set_onload("is_party", self.is_party())
 		if self.docstatus == 1:
+			self.set_onload("can_cancel", frappe.has_permission(self.doctype, "cancel", self))
 			actor = self.responder()
 			moves = (
 				transitions.moves_for(transitions.CONFIRMATION, self.confirmation_status, actor)

@@ -18,7 +18,12 @@ frappe.ui.form.on("Mentoring Program", {
 			if (["Active", "Completed"].includes(frm.doc.status)) {
 				frm.add_custom_button(__("Sync Scores to Appraisals"), () =>
 					mentorship_hr.show_sync_summary(
-						frm.call({ method: "sync_scores", freeze: true, freeze_message: __("Scoring mentoring duties...") })
+						frm.call({
+							method: "sync_scores",
+							doc: frm.doc,
+							freeze: true,
+							freeze_message: __("Scoring mentoring duties..."),
+						})
 					)
 				);
 			}
