@@ -171,17 +171,21 @@ class TestScoresInAppraisals(MentoringTestCase):
 			self.assertEqual(self.program.sync_scores()["created"], 2)
 
 
-class TestScoreVisibility(MentoringTestCase):
+class SyncedScoreTestCase(MentoringTestCase):
+	"""A 30-day pairing synced into a cycle with Mentoring at 20%: the mentee's score and its Goal."""
+
 	def setUp(self):
 		super().setUp()
 		self.pairing.db_set("start_date", add_days(today(), -30))
 		template = testing.appraisal_template({"Quality": 80, KRA: 20})
 		self.cycle = testing.appraisal_cycle([self.mentor, self.mentee], template).name
 		sync_scores(program=self.program.name)
-		self.mentee_score = frappe.db.get_value(
-			"Mentoring Score", {"employee": self.mentee, "appraisal_cycle": self.cycle}
+		self.mentee_score, self.goal = frappe.db.get_value(
+			"Mentoring Score", {"employee": self.mentee, "appraisal_cycle": self.cycle}, ["name", "hrms_goal"]
 		)
 
+
+class TestScoreVisibility(SyncedScoreTestCase):
 	def test_employee_reads_own_score_manager_reads_reports(self):
 		with as_user(self.mentee_user):
 			self.assertEqual(frappe.get_list("Mentoring Score", pluck="name"), [self.mentee_score])
@@ -239,18 +243,11 @@ def _questions() -> int:
 	return int(frappe.db.sql("show session status like 'Questions'")[0][1]) - 1
 
 
-class TestScoreGoalGuard(MentoringTestCase):
+class TestScoreGoalGuard(SyncedScoreTestCase):
 	"""The HRMS Goal that carries a score changes only through the sync."""
 
 	def setUp(self):
 		super().setUp()
-		self.pairing.db_set("start_date", add_days(today(), -30))
-		template = testing.appraisal_template({"Quality": 80, KRA: 20})
-		self.cycle = testing.appraisal_cycle([self.mentor, self.mentee], template).name
-		sync_scores(program=self.program.name)
-		self.goal = frappe.db.get_value(
-			"Mentoring Score", {"employee": self.mentee, "appraisal_cycle": self.cycle}, "hrms_goal"
-		)
 		self.stored = frappe.db.get_value("Goal", self.goal, ["progress", "status"], as_dict=True)
 
 	def test_the_employee_cannot_rescore_archive_or_delete_it(self):
