@@ -4,7 +4,7 @@ import frappe
 from frappe import _
 
 from mentorship_hr.domain import transitions
-from mentorship_hr.notifications import notify
+from mentorship_hr.notifications import notify, program_manager_users
 from mentorship_hr.permissions import employees_of
 
 INVITE_FILTERS = ("department", "designation", "branch", "grade")
@@ -64,6 +64,14 @@ def respond_to_invitation(doc, accept: bool) -> str:
 	doc.status = "Approved" if int(accept) else "Withdrawn"
 	doc.flags.actor = transitions.SELF
 	doc.save(ignore_permissions=True)
+	answer = _("accepted") if doc.status == "Approved" else _("declined")
+	notify(
+		program_manager_users(doc.program),
+		_("{0} {1} the invitation to {2}").format(doc.employee_name, answer, doc.program),
+		doc,
+		"mentoring_invitation_answered",
+		answer=answer,
+	)
 	return doc.status
 
 

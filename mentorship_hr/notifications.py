@@ -42,3 +42,21 @@ def manager_users(employees) -> list[str]:
 	return frappe.get_all(
 		"Employee", filters={"name": ("in", [m for m in managers if m] or [""])}, pluck="user_id"
 	)
+
+
+def program_manager_users(program: str) -> list[str]:
+	"""Who runs the program: its Program Manager, or else every enabled Mentoring Program Manager."""
+	manager = frappe.db.get_value("Mentoring Program", program, "program_manager")
+	if manager:
+		return [manager]
+	holders = frappe.get_all(
+		"Has Role", filters={"role": "Mentoring Program Manager", "parenttype": "User"}, pluck="parent"
+	)
+	return frappe.get_all("User", filters={"name": ("in", holders or [""]), "enabled": 1}, pluck="name")
+
+
+def pair_and_manager_users(pairing) -> list[str]:
+	"""The users of the mentor, the mentee and both their managers, from the Employee records now."""
+	people = [pairing.mentor, pairing.mentee]
+	users = frappe.get_all("Employee", filters={"name": ("in", people)}, pluck="user_id")
+	return [*users, *manager_users(people)]

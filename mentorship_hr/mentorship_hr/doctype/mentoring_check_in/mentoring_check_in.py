@@ -9,6 +9,7 @@ from frappe.utils import getdate, today
 from mentorship_hr.domain import transitions
 from mentorship_hr.mentorship_hr.doctype.mentoring_goal.mentoring_goal import validate_progress
 from mentorship_hr.mentorship_hr.doctype.mentoring_pairing.mentoring_pairing import validate_active_pairing
+from mentorship_hr.notifications import notify, program_manager_users
 from mentorship_hr.permissions import (
 	changed_fields,
 	is_program_manager,
@@ -166,7 +167,22 @@ class MentoringCheckin(Document):
 	def on_submit(self):
 		self.db_set({"submitted_on": today(), "confirmation_status": "Pending"})
 		self.apply_goal_updates()
-		frappe.get_doc("Mentoring Pairing", self.pairing).update_checkin_dates()
+		pairing = frappe.get_doc("Mentoring Pairing", self.pairing)
+		pairing.update_checkin_dates()
+		self.ask_counterpart_to_confirm(pairing)
+
+	def ask_counterpart_to_confirm(self, pairing):
+		"""The other side of the pair is asked to confirm; never with the notes."""
+		other = pairing.mentee if self.logged_by_role == transitions.MENTOR else pairing.mentor
+		notify(
+			[frappe.db.get_value("Employee", other, "user_id")],
+			_("Please confirm your mentoring check-in of {0}").format(
+				frappe.format(self.checkin_date, "Date")
+			),
+			self,
+			"mentoring_checkin_to_confirm",
+			logged_by=frappe.utils.get_fullname(self.logged_by),
+		)
 
 	def on_cancel(self):
 		frappe.get_doc("Mentoring Pairing", self.pairing).update_checkin_dates()
@@ -228,5 +244,11 @@ class MentoringCheckin(Document):
 		self.save()
 		if reason:
 			self.add_comment("Info", _("Disputed the check-in: {0}").format(frappe.utils.escape_html(reason)))
+			notify(
+				program_manager_users(self.program),
+				_("A mentoring check-in in {0} is disputed").format(self.program),
+				self,
+				"mentoring_checkin_disputed",
+			)
 		else:
 			self.add_comment("Info", _("Confirmed the check-in"))

@@ -8,6 +8,7 @@ from frappe.utils import add_days, getdate, today
 
 from mentorship_hr import matching_service, self_select
 from mentorship_hr.domain import transitions
+from mentorship_hr.notifications import notify, pair_and_manager_users
 from mentorship_hr.pairing_rules import RULED_STATUSES, check_pairing_rules
 from mentorship_hr.permissions import (
 	changed_fields,
@@ -83,8 +84,15 @@ class MentoringPairing(Document):
 
 	def on_update(self):
 		before = self.get_doc_before_save()
-		if self.status == "Ended Early" and (not before or before.status != "Ended Early"):
-			self.return_mentee_to_pool()
+		if self.status in ENDED and (not before or before.status != self.status):
+			if self.status == "Ended Early":
+				self.return_mentee_to_pool()
+			notify(
+				pair_and_manager_users(self),
+				_("Mentoring pairing {0} is {1}").format(self.title, _(self.status)),
+				self,
+				"mentoring_pairing_ended",
+			)
 
 	def return_mentee_to_pool(self):
 		"""The back-up plan: a mentee whose pairing ended early can be matched again."""

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 
 from mentorship_hr import enrollment
 from mentorship_hr.domain import transitions
+from mentorship_hr.notifications import notify, program_manager_users
 from mentorship_hr.permissions import (
 	changed_fields,
 	check_program_manager,
@@ -84,6 +85,15 @@ class MentoringParticipant(Document):
 					max_mentees
 				),
 				title=_("Invalid Capacity"),
+			)
+
+	def after_insert(self):
+		if self.status == "Applied":
+			notify(
+				program_manager_users(self.program),
+				_("{0} applied to {1} as a {2}").format(self.employee_name, self.program, _(self.role)),
+				self,
+				"mentoring_application_received",
 			)
 
 	def editor(self) -> str:
