@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mentorship_hr.domain.matching import (
+	LEVEL_KEYWORDS,
 	Person,
 	Rules,
 	Weights,
@@ -126,6 +127,20 @@ class TestScores:
 		assert level_from_designation("Intern") == 0
 		assert level_from_designation("Accountant") == 2
 		assert level_from_designation(None) is None
+
+	@pytest.mark.parametrize(
+		("level", "keyword"), [(level, k) for level, keywords in LEVEL_KEYWORDS for k in keywords]
+	)
+	def test_every_keyword_reads_as_its_level(self, level, keyword):
+		assert level_from_designation(keyword.title()) == level
+		assert level_from_designation(f"Regional {keyword.upper()} of Operations") == level
+
+	def test_a_keyword_inside_a_longer_one_is_not_read_again(self):
+		assert level_from_designation("Vice President") == 7
+		assert level_from_designation("Senior Vice President, Sales") == 7
+		assert level_from_designation("President") == 8
+		assert level_from_designation("Assistant Manager") == 5  # the highest keyword wins
+		assert level_from_designation("Head of Junior Programs") == 6
 
 	def test_interests_are_parsed_case_insensitively(self):
 		assert parse_interests("Chess, public speaking;\nRunning ") == {"chess", "public speaking", "running"}

@@ -28,15 +28,27 @@ LEVEL_KEYWORDS = (
 DEFAULT_LEVEL = 2
 
 
+# longest first, so that "vice president" is read before "president"
+_KEYWORDS_LONGEST_FIRST = sorted(
+	((level, keyword) for level, keywords in LEVEL_KEYWORDS for keyword in keywords),
+	key=lambda pair: -len(pair[1]),
+)
+
+
 def level_from_designation(designation: str | None) -> int | None:
-	"""A 0-8 seniority level read from a designation's words; None when there is no designation."""
+	"""A 0-8 seniority level read from a designation's words; None when there is no designation.
+	The highest keyword wins; a keyword inside a longer one ("president" in "vice president") is
+	not read again."""
 	if not designation:
 		return None
 	words = " ".join(re.findall(r"[a-z]+", designation.lower()))
-	for level, keywords in LEVEL_KEYWORDS:
-		if any(re.search(rf"\b{re.escape(k)}\b", words) for k in keywords):
-			return level
-	return DEFAULT_LEVEL
+	found = []
+	for level, keyword in _KEYWORDS_LONGEST_FIRST:
+		pattern = rf"\b{re.escape(keyword)}\b"
+		if re.search(pattern, words):
+			found.append(level)
+			words = re.sub(pattern, " ", words)
+	return max(found, default=DEFAULT_LEVEL)
 
 
 @dataclass(frozen=True)
