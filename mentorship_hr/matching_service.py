@@ -1,6 +1,8 @@
 """Bulk matching of a program's approved mentees to its mentors, and publishing the result
 (DESIGN.md §4). Reads the pool in batches and hands it to the pure matching code."""
 
+from dataclasses import replace
+
 import frappe
 from frappe import _
 
@@ -10,8 +12,10 @@ from mentorship_hr.domain.matching import (
 	Rules,
 	Weights,
 	assign,
+	compatibility,
 	level_from_designation,
 	parse_interests,
+	waitlist_reason,
 )
 from mentorship_hr.notifications import manager_users, notify
 from mentorship_hr.pairing_rules import OPEN_STATUSES, check_pairing_rules, reporting_map
@@ -30,13 +34,12 @@ def match_weights_of(program) -> Weights:
 	)
 
 
-def load_pool(program) -> frappe._dict:
-	"""Mentors with free places, mentees without an open pairing, and the rules between them."""
-	participants = frappe.get_all(
-		"Mentoring Participant",
-		filters={"program": program.name, "status": ("in", POOL_STATUSES)},
-		fields=["name", "employee", "employee_name", "role", "capacity", "interests", "department"],
-	)
+PROFILE_FIELDS = ["name", "employee", "employee_name", "role", "capacity", "interests", "department"]
+
+
+def profiles(participants) -> dict[tuple[str, str], Person]:
+	"""A matching profile for each enrollment, keyed by (employee, role), read in three queries.
+	A mentor's capacity is their own, or the program's maximum; free places are counted by the caller."""
 	skills = {}
 	for row in frappe.get_all(
 		"Mentoring Skill Item",
@@ -47,6 +50,38 @@ def load_pool(program) -> frappe._dict:
 		fields=["parent", "parentfield", "skill"],
 	):
 		skills.setdefault((row.parent, row.parentfield), set()).add(row.skill.lower())
+	designations = dict(
+		frappe.get_all(
+			"Employee",
+			filters={"name": ("in", [p.employee for p in participants] or [""])},
+			fields=["name", "designation"],
+			as_list=True,
+		)
+	)
+	return {
+		(p.employee, p.role): Person(
+			employee=p.employee,
+			name=p.employee_name,
+			department=p.department,
+			level=level_from_designation(designations.get(p.employee)),
+			skills=frozenset(
+				skills.get((p.name, "skills_offered" if p.role == "Mentor" else "skills_sought"), ())
+			),
+			interests=parse_interests(p.interests),
+			capacity=p.capacity or 0,
+		)
+		for p in participants
+	}
+
+
+def load_pool(program) -> frappe._dict:
+	"""Mentors with free places, mentees without an open pairing, and the rules between them."""
+	participants = frappe.get_all(
+		"Mentoring Participant",
+		filters={"program": program.name, "status": ("in", POOL_STATUSES)},
+		fields=PROFILE_FIELDS,
+	)
+	people = profiles(participants)
 	# open and requested pairs, and pairs that ended early, are not proposed again
 	known_pairings = frappe.get_all(
 		"Mentoring Pairing",
@@ -54,38 +89,22 @@ def load_pool(program) -> frappe._dict:
 		fields=["mentor", "mentee", "status"],
 	)
 	employees = [p.employee for p in participants]
-	designations = dict(
-		frappe.get_all(
-			"Employee",
-			filters={"name": ("in", employees or [""])},
-			fields=["name", "designation"],
-			as_list=True,
-		)
-	)
 	load, taken = {}, set()
 	for p in known_pairings:
 		if p.status in OPEN_STATUSES:
 			load[p.mentor] = load.get(p.mentor, 0) + 1
 			taken.add(p.mentee)
 
-	def person(p, skill_field, capacity=0):
-		return Person(
-			employee=p.employee,
-			name=p.employee_name,
-			department=p.department,
-			level=level_from_designation(designations.get(p.employee)),
-			skills=frozenset(skills.get((p.name, skill_field), ())),
-			interests=parse_interests(p.interests),
-			capacity=capacity,
-		)
-
 	mentors = [
-		person(p, "skills_offered", (p.capacity or program.max_mentees_per_mentor) - load.get(p.employee, 0))
-		for p in participants
-		if p.role == "Mentor"
+		replace(
+			person,
+			capacity=(person.capacity or program.max_mentees_per_mentor) - load.get(person.employee, 0),
+		)
+		for (_employee, role), person in people.items()
+		if role == "Mentor"
 	]
 	mentees = [
-		person(p, "skills_sought") for p in participants if p.role == "Mentee" and p.employee not in taken
+		person for (employee, role), person in people.items() if role == "Mentee" and employee not in taken
 	]
 	active_anywhere = frappe.get_all(
 		"Mentoring Pairing",
@@ -99,6 +118,8 @@ def load_pool(program) -> frappe._dict:
 		exclude_same_department=bool(program.exclude_same_department),
 		existing_pairs=frozenset(tuple(p) for p in active_anywhere)
 		| frozenset((p.mentor, p.mentee) for p in known_pairings),
+		require_skill_overlap=bool(program.require_skill_overlap),
+		min_score=program.min_match_score or 0.0,
 	)
 	return frappe._dict(
 		mentors=mentors,
@@ -138,18 +159,25 @@ def run_matching(program) -> dict:
 		doc.flags.actor = transitions.SYSTEM
 		doc.insert(ignore_permissions=True)
 		proposed.append(doc.name)
-	_set_mentee_status(pool, [m.mentee for m in matches], "Matched")
-	_set_mentee_status(pool, unmatched, "Waitlisted")
+	# a proposal is not a match until it is published; those left over wait, with the reason
+	_set_mentee_status(pool, [m.mentee for m in matches], "Approved")
+	weights, left = match_weights_of(program), {m.employee: m for m in mentees}
+	by_reason = {}
+	for employee in unmatched:
+		reason = waitlist_reason(left[employee], pool.mentors, pool.rules, weights)
+		by_reason.setdefault(reason, []).append(employee)
+	for reason, employees in by_reason.items():
+		_set_mentee_status(pool, employees, "Waitlisted", _(reason))
 	return {"proposed": proposed, "waitlisted": unmatched}
 
 
-def _set_mentee_status(pool, employees: list[str], status: str):
+def _set_mentee_status(pool, employees: list[str], status: str, reason: str = ""):
 	names = [pool.participants[(e, "Mentee")] for e in employees if (e, "Mentee") in pool.participants]
 	if names:
 		Participant = frappe.qb.DocType("Mentoring Participant")
-		frappe.qb.update(Participant).set(Participant.status, status).where(
-			Participant.name.isin(names)
-		).run()
+		frappe.qb.update(Participant).set(Participant.status, status).set(
+			Participant.waitlist_reason, reason
+		).where(Participant.name.isin(names)).run()
 
 
 def publish(program: str) -> dict:
@@ -194,8 +222,18 @@ def swap_mentors(a, b):
 	if a.status != "Proposed" or b.status != "Proposed" or a.program != b.program:
 		frappe.throw(_("Only two Proposed pairings of the same program can swap mentors."))
 	a.mentor, b.mentor = b.mentor, a.mentor
+	people = profiles(
+		frappe.get_all(
+			"Mentoring Participant",
+			filters={"program": a.program, "employee": ("in", [a.mentor, b.mentor, a.mentee, b.mentee])},
+			fields=PROFILE_FIELDS,
+		)
+	)
+	weights = match_weights_of(frappe.get_cached_doc("Mentoring Program", a.program))
 	for doc in (a, b):
-		doc.match_score, doc.match_reasons = None, _("Swapped by {0}").format(frappe.session.user)
+		mentor, mentee = people.get((doc.mentor, "Mentor")), people.get((doc.mentee, "Mentee"))
+		score, reasons = compatibility(mentor, mentee, weights) if mentor and mentee else (None, ())
+		doc.match_score, doc.match_reasons = score, "; ".join(reasons)
 	a.flags.ignore_pairing_rules = True  # half-swapped until b is saved; checked below
 	a.save(ignore_permissions=True)
 	b.save(ignore_permissions=True)

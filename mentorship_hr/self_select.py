@@ -64,13 +64,13 @@ def request_mentor(program, mentor: str) -> str:
 			_("{0} is not an approved mentor of this program.").format(frappe.bold(mentor)),
 			title=_("Not a Mentor"),
 		)
-	reason = exclusion(mentor_profile, mentee, pool.rules)
+	score, reasons = compatibility(mentor_profile, mentee, match_weights_of(program))
+	reason = exclusion(mentor_profile, mentee, pool.rules, score)
 	if reason:
 		frappe.throw(
 			_("You cannot ask {0}: {1}.").format(frappe.bold(mentor_profile.name), _(reason)),
 			title=_("Mentor Not Available"),
 		)
-	score, reasons = compatibility(mentor_profile, mentee, match_weights_of(program))
 	doc = frappe.get_doc(
 		{
 			"doctype": "Mentoring Pairing",

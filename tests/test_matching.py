@@ -19,6 +19,7 @@ from mentorship_hr.domain.matching import (
 	reasons,
 	score_matrix,
 	suggestions,
+	waitlist_reason,
 )
 
 SKILLS = ["negotiation", "delegation", "empathy", "confidence", "communication"]
@@ -120,6 +121,37 @@ class TestScores:
 		assert compatibility(m, e, Weights(skills=0, interests=0, cross_department=1, seniority=0))[0] == 100
 		assert compatibility(m, e, Weights(skills=1, interests=0, cross_department=0, seniority=0))[0] == 0
 
+	def test_a_program_can_require_a_sought_skill_and_a_minimum_score(self):
+		e = mentee("e", skills=frozenset({"negotiation"}))
+		none, some = (
+			mentor("none", skills=frozenset({"empathy"})),
+			mentor("some", skills=frozenset({"negotiation"})),
+		)
+		strict = Rules(require_skill_overlap=True)
+		assert exclusion(none, e, strict) == "offers none of the skills sought"
+		assert exclusion(some, e, strict) is None
+		assert exclusion(none, mentee("x"), strict) is None  # seeks nothing: any mentor will do
+		assert (
+			exclusion(some, e, Rules(min_score=60), 59.94) == "match score below the program's minimum of 60"
+		)
+		assert exclusion(some, e, Rules(min_score=60), 59.96) is None  # scores are shown to 0.1
+
+	def test_below_the_floor_a_mentee_waits_with_the_reason(self):
+		e = mentee("e", skills=frozenset({"negotiation"}))
+		none = mentor("none", skills=frozenset({"empathy"}), capacity=1)
+		matches, unmatched = assign([none], [e], Rules(require_skill_overlap=True))
+		assert (matches, unmatched) == ([], ["e"])
+		assert waitlist_reason(e, [none], Rules(require_skill_overlap=True)) == (
+			"no mentor with a free place offers a skill sought"
+		)
+		assert waitlist_reason(e, [none], Rules(min_score=90)) == (
+			"no mentor with a free place reaches the minimum match score of 90"
+		)
+		assert (
+			waitlist_reason(e, [mentor("full", capacity=0)], Rules()) == "no allowed mentor with a free place"
+		)
+		assert waitlist_reason(e, [none], Rules()) == "the mentors who fit were matched with other mentees"
+
 	def test_levels_from_designation(self):
 		assert level_from_designation("Senior Software Engineer") == 3
 		assert level_from_designation("Engineering Manager") == 5
@@ -193,6 +225,8 @@ rules_st = st.builds(
 		st.tuples(st.sampled_from([f"p{i}" for i in range(7)]), st.sampled_from([f"p{i}" for i in range(7)])),
 		max_size=3,
 	),
+	require_skill_overlap=st.booleans(),
+	min_score=st.sampled_from([0.0, 20.0, 45.5, 70.0]),
 )
 
 
@@ -222,7 +256,7 @@ def test_assignment_is_optimal_and_within_capacity(mentor_rows, mentee_rows, rul
 	matches, unmatched = assign(mentors, mentees, rules)
 	scores = score_matrix(mentors, mentees)
 	allowed = (
-		allowed_matrix(mentors, mentees, rules)
+		allowed_matrix(mentors, mentees, rules, score_matrix(mentors, mentees))
 		if mentors and mentees
 		else np.zeros((len(mentees), len(mentors)), bool)
 	)
@@ -244,10 +278,11 @@ def test_assignment_is_optimal_and_within_capacity(mentor_rows, mentee_rows, rul
 @given(st.lists(people, max_size=4), st.lists(people, max_size=5), rules_st)
 def test_allowed_matrix_agrees_with_each_exclusion(mentor_rows, mentee_rows, rules):
 	mentors, mentees = build(mentor_rows, mentee_rows)
-	allowed = allowed_matrix(mentors, mentees, rules)
+	scores = score_matrix(mentors, mentees)
+	allowed = allowed_matrix(mentors, mentees, rules, scores)
 	for i, e in enumerate(mentees):
 		for j, m in enumerate(mentors):
-			assert allowed[i, j] == (exclusion(m, e, rules) is None)
+			assert allowed[i, j] == (exclusion(m, e, rules, scores[i, j]) is None)
 
 
 @settings(max_examples=100, deadline=None)

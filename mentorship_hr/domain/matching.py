@@ -80,6 +80,9 @@ class Rules:
 	exclude_reporting_line: bool = True
 	exclude_same_department: bool = False
 	existing_pairs: frozenset[tuple[str, str]] = frozenset()  # (mentor, mentee) already paired
+	# the program's floor on match quality
+	require_skill_overlap: bool = False  # a mentee who seeks skills gets a mentor offering one
+	min_score: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -107,24 +110,13 @@ def score_matrix(mentors: list[Person], mentees: list[Person], weights: Weights 
 	if not n or not m:
 		return np.zeros((n, m))
 
-	def incidence(people, attr, vocabulary):
-		matrix = np.zeros((len(people), len(vocabulary)), dtype=np.float32)
-		for i, person in enumerate(people):
-			for item in getattr(person, attr):
-				matrix[i, vocabulary[item]] = 1
-		return matrix
+	sought_count = np.array([len(p.skills) for p in mentees], dtype=float)[:, None]
+	skill_fit = np.divide(
+		_overlap(mentees, mentors, "skills"), sought_count, out=np.zeros((n, m)), where=sought_count > 0
+	)
 
-	def vocabulary(attr):
-		items = sorted({x for p in mentors + mentees for x in getattr(p, attr)})
-		return {item: i for i, item in enumerate(items)}
-
-	skills = vocabulary("skills")
-	sought, offered = incidence(mentees, "skills", skills), incidence(mentors, "skills", skills)
-	sought_count = sought.sum(axis=1, keepdims=True)
-	skill_fit = np.divide(sought @ offered.T, sought_count, out=np.zeros((n, m)), where=sought_count > 0)
-
-	interests = vocabulary("interests")
-	a, b = incidence(mentees, "interests", interests), incidence(mentors, "interests", interests)
+	interests = _incidence(mentees + mentors, "interests")
+	a, b = interests[:n], interests[n:]
 	smaller = np.minimum(a.sum(axis=1)[:, None], b.sum(axis=1)[None, :])
 	interest_fit = np.divide(a @ b.T, smaller, out=np.zeros((n, m)), where=smaller > 0)
 
@@ -146,8 +138,8 @@ def score_matrix(mentors: list[Person], mentees: list[Person], weights: Weights 
 	) * (100 / total)
 
 
-def exclusion(mentor: Person, mentee: Person, rules: Rules) -> str | None:
-	"""Why this pair may not be made, or None."""
+def exclusion(mentor: Person, mentee: Person, rules: Rules, score: float | None = None) -> str | None:
+	"""Why this pair may not be made, or None. Give the pair's score to apply the minimum score."""
 	if mentor.employee == mentee.employee:
 		return "the same person"
 	if rules.exclude_reporting_line and in_reporting_line(mentor.employee, mentee.employee, rules.reports_to):
@@ -158,11 +150,34 @@ def exclusion(mentor: Person, mentee: Person, rules: Rules) -> str | None:
 		return "mentor at capacity"
 	if rules.exclude_same_department and mentor.department and mentor.department == mentee.department:
 		return "same department"
+	if rules.require_skill_overlap and mentee.skills and not mentee.skills & mentor.skills:
+		return "offers none of the skills sought"
+	if score is not None and rules.min_score and round(score, 1) < rules.min_score:
+		return f"match score below the program's minimum of {rules.min_score:g}"
 	return None
 
 
-def allowed_matrix(mentors: list[Person], mentees: list[Person], rules: Rules) -> np.ndarray:
-	"""`exclusion(...) is None` for every (mentee, mentor), built in O(mentors + mentees)."""
+def _incidence(people: list[Person], attr: str) -> np.ndarray:
+	"""One row per person, one column per distinct item of `attr` among them: 1 where they have it."""
+	vocabulary = {item: i for i, item in enumerate(sorted({x for p in people for x in getattr(p, attr)}))}
+	matrix = np.zeros((len(people), len(vocabulary)), dtype=np.float32)
+	for i, person in enumerate(people):
+		for item in getattr(person, attr):
+			matrix[i, vocabulary[item]] = 1
+	return matrix
+
+
+def _overlap(rows: list[Person], columns: list[Person], attr: str) -> np.ndarray:
+	"""How many items of `attr` each row person shares with each column person."""
+	both = _incidence(rows + columns, attr)
+	return both[: len(rows)] @ both[len(rows) :].T
+
+
+def allowed_matrix(
+	mentors: list[Person], mentees: list[Person], rules: Rules, scores: np.ndarray | None = None
+) -> np.ndarray:
+	"""`exclusion(...) is None` for every (mentee, mentor), built in O(mentors + mentees).
+	Pass the score matrix to apply the program's minimum score too."""
 	allowed = np.ones((len(mentees), len(mentors)), dtype=bool)
 	col = {p.employee: j for j, p in enumerate(mentors)}
 	row = {p.employee: i for i, p in enumerate(mentees)}
@@ -186,6 +201,11 @@ def allowed_matrix(mentors: list[Person], mentees: list[Person], rules: Rules) -
 		mentee_dept = np.array([p.department or "" for p in mentees], dtype=object)[:, None]
 		mentor_dept = np.array([p.department or "" for p in mentors], dtype=object)[None, :]
 		allowed &= ~((mentee_dept == mentor_dept) & (mentor_dept != ""))
+	if rules.require_skill_overlap and mentees and mentors:
+		seeks = np.array([bool(p.skills) for p in mentees])[:, None]
+		allowed &= ~(seeks & (_overlap(mentees, mentors, "skills") == 0))
+	if scores is not None and rules.min_score:
+		allowed &= np.round(scores, 1) >= rules.min_score
 	return allowed
 
 
@@ -228,7 +248,11 @@ def assign(
 	Returns the matches and the mentees left unmatched.
 	"""
 	scores = score_matrix(mentors, mentees, weights)
-	allowed = allowed_matrix(mentors, mentees, rules) if mentees and mentors else np.zeros_like(scores, bool)
+	allowed = (
+		allowed_matrix(mentors, mentees, rules, scores)
+		if mentees and mentors
+		else np.zeros_like(scores, bool)
+	)
 	slots = [j for j, mentor in enumerate(mentors) for _slot in range(max(0, mentor.capacity))]
 	if not slots or not mentees:
 		return [], [m.employee for m in mentees]
@@ -258,6 +282,24 @@ def assign(
 	return matches, [m.employee for i, m in enumerate(mentees) if i not in matched]
 
 
+def waitlist_reason(mentee: Person, mentors: list[Person], rules: Rules, weights: Weights = Weights()) -> str:
+	"""Why a mentee was left unmatched, in words a program manager can act on."""
+	scores = score_matrix(mentors, [mentee], weights)[0] if mentors else []
+	hard = Rules(**{**rules.__dict__, "require_skill_overlap": False, "min_score": 0.0})
+	possible = [j for j, mentor in enumerate(mentors) if exclusion(mentor, mentee, hard) is None]
+	if not possible:
+		return "no allowed mentor with a free place"
+	if (
+		rules.require_skill_overlap
+		and mentee.skills
+		and not any(mentee.skills & mentors[j].skills for j in possible)
+	):
+		return "no mentor with a free place offers a skill sought"
+	if all(exclusion(mentors[j], mentee, rules, scores[j]) for j in possible):
+		return f"no mentor with a free place reaches the minimum match score of {rules.min_score:g}"
+	return "the mentors who fit were matched with other mentees"
+
+
 def suggestions(
 	mentee: Person,
 	mentors: list[Person],
@@ -268,7 +310,7 @@ def suggestions(
 	"""The mentee's best allowed mentors, best first."""
 	scores = score_matrix(mentors, [mentee], weights)[0] if mentors else []
 	ranked = sorted(
-		(j for j, mentor in enumerate(mentors) if exclusion(mentor, mentee, rules) is None),
+		(j for j, mentor in enumerate(mentors) if exclusion(mentor, mentee, rules, scores[j]) is None),
 		key=lambda j: (-scores[j], mentors[j].employee),
 	)
 	return [

@@ -84,6 +84,8 @@ class MentoringPairing(Document):
 
 	def on_update(self):
 		before = self.get_doc_before_save()
+		if self.status == "Active" and (not before or before.status != "Active"):
+			self.mark_participants_matched()
 		if self.status in ENDED and (not before or before.status != self.status):
 			if self.status == "Ended Early":
 				self.return_mentee_to_pool()
@@ -93,6 +95,19 @@ class MentoringPairing(Document):
 				self,
 				"mentoring_pairing_ended",
 			)
+
+	def mark_participants_matched(self):
+		"""Both enrollments are Matched once the pairing is live, however it was made."""
+		Participant = frappe.qb.DocType("Mentoring Participant")
+		frappe.qb.update(Participant).set(Participant.status, "Matched").set(
+			Participant.waitlist_reason, ""
+		).where(
+			(Participant.program == self.program)
+			& (
+				((Participant.employee == self.mentor) & (Participant.role == "Mentor"))
+				| ((Participant.employee == self.mentee) & (Participant.role == "Mentee"))
+			)
+		).run()
 
 	def return_mentee_to_pool(self):
 		"""The back-up plan: a mentee whose pairing ended early can be matched again."""

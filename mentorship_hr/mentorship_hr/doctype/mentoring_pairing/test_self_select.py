@@ -46,7 +46,10 @@ class TestSelfSelect(FrappeTestCase):
 	def setUp(self):
 		frappe.set_user("Administrator")
 		frappe.db.savepoint("self_select_test")
-		self.program = testing.program(status="Enrolling", max_mentees_per_mentor=1).name
+		# any mentor will do in these tests; the skill floor has its own test
+		self.program = testing.program(
+			status="Enrolling", max_mentees_per_mentor=1, require_skill_overlap=0
+		).name
 		enroll(self.program, self.m1, "Mentor", ["Negotiation"])
 		enroll(self.program, self.m2, "Mentor", ["Empathy"])
 		enroll(self.program, self.m3, "Mentor")
@@ -94,6 +97,12 @@ class TestSelfSelect(FrappeTestCase):
 		self.assertTrue(
 			frappe.db.exists("Notification Log", {"for_user": self.mentee_user, "document_name": pairing})
 		)
+		statuses = frappe.get_all(
+			"Mentoring Participant",
+			filters={"program": self.program, "employee": ("in", [self.m1, self.mentee])},
+			pluck="status",
+		)
+		self.assertEqual(statuses, ["Matched", "Matched"])  # a self-selected pair is matched too
 		with (
 			as_user(self.mentee_user),
 			self.assertRaisesRegex(frappe.ValidationError, "already have a mentor"),
@@ -145,6 +154,19 @@ class TestSelfSelect(FrappeTestCase):
 		self.assertEqual(
 			frappe.db.count("Mentoring Pairing", {"program": self.program, "status": "Requested"}), 0
 		)
+
+	def test_the_programs_match_quality_floor_applies_to_suggestions_and_requests(self):
+		frappe.db.set_value("Mentoring Program", self.program, "require_skill_overlap", 1)
+		with as_user(self.mentee_user):
+			suggestions = frappe.get_doc("Mentoring Program", self.program).get_mentor_suggestions()
+		self.assertEqual([s["mentor"] for s in suggestions], [self.m1])  # the only one offering negotiation
+		with self.assertRaisesRegex(frappe.ValidationError, "offers none of the skills sought"):
+			self.request(self.m2)
+		frappe.db.set_value(
+			"Mentoring Program", self.program, {"require_skill_overlap": 0, "min_match_score": 99}
+		)
+		with self.assertRaisesRegex(frappe.ValidationError, "below the program's minimum of 99"):
+			self.request(self.m1)
 
 	def test_a_failing_request_does_not_stop_the_expiry_job(self):
 		broken, fine = self.request(self.m1), self.request(self.m2, testing.user_of(self.other_mentee))

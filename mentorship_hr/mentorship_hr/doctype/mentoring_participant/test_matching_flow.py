@@ -110,7 +110,14 @@ class TestMatchingFlow(FrappeTestCase):
 		# Optimal total: m1-e1 (skills 2/2 + shared interest) and m2-e2 (empathy) beat giving m1 to e3.
 		self.assertEqual({e: p.mentor for e, p in proposals.items()}, {self.e1: self.m1, self.e2: self.m2})
 		self.assertEqual(result["waitlisted"], [self.e3])
-		self.assertEqual((self.status_of(self.e1), self.status_of(self.e3)), ("Matched", "Waitlisted"))
+		# a proposal is not yet a match; e3 waits, and the program manager sees why
+		self.assertEqual((self.status_of(self.e1), self.status_of(self.e3)), ("Approved", "Waitlisted"))
+		self.assertEqual(
+			frappe.db.get_value(
+				"Mentoring Participant", {"program": self.program, "employee": self.e3}, "waitlist_reason"
+			),
+			"the mentors who fit were matched with other mentees",
+		)
 		reasons = proposals[self.e1].match_reasons
 		self.assertIn("offers 2 of 2 skills sought: delegation, negotiation", reasons)
 		self.assertIn("shares interests: chess", reasons)
@@ -126,6 +133,15 @@ class TestMatchingFlow(FrappeTestCase):
 			frappe.get_doc("Mentoring Pairing", p[self.e1].name).swap_mentors(p[self.e2].name)
 			swapped = self.proposals()
 			self.assertEqual((swapped[self.e1].mentor, swapped[self.e2].mentor), (self.m2, self.m1))
+			# both pairs are scored and explained again for their new mentor
+			self.assertIn("offers 0 of 2 skills sought", swapped[self.e1].match_reasons)
+			self.assertIn("offers 0 of 1 skills sought", swapped[self.e2].match_reasons)
+			self.assertLess(swapped[self.e1].match_score, p[self.e1].match_score)
+			title, mentor_name = frappe.db.get_value(
+				"Mentoring Pairing", p[self.e1].name, ["title", "mentor_name"]
+			)
+			self.assertTrue(title.startswith(mentor_name))
+			self.assertEqual(mentor_name, frappe.db.get_value("Employee", self.m2, "employee_name"))
 			frappe.get_doc("Mentoring Pairing", p[self.e2].name).remove_proposal()
 			self.assertEqual(self.status_of(self.e2), "Approved")
 			self.assertNotIn(self.e2, self.proposals())
@@ -151,6 +167,8 @@ class TestMatchingFlow(FrappeTestCase):
 
 		active = frappe.get_doc("Mentoring Pairing", p[self.e1].name)
 		self.assertEqual(active.status, "Active")
+		self.assertEqual((self.status_of(self.e1), self.status_of(self.m1, "Mentor")), ("Matched", "Matched"))
+		self.assertEqual(self.status_of(self.e2), "Approved")  # its proposal was not published
 		self.assertTrue(active.start_date)
 		for user in (testing.user_of(self.m1), testing.user_of(self.e1), testing.user_of(self.boss)):
 			self.assertTrue(notified(user, active.name), user)
@@ -175,6 +193,8 @@ class TestMatchingFlow(FrappeTestCase):
 				doc.save()
 
 	def test_ending_early_puts_the_mentee_back_in_the_pool_for_another_mentor(self):
+		# any free mentor will do here, whatever skills they offer
+		frappe.db.set_value("Mentoring Program", self.program, "require_skill_overlap", 0)
 		with as_user(self.manager):
 			frappe.get_doc("Mentoring Program", self.program).run_matching()
 			frappe.get_doc("Mentoring Program", self.program).publish_matches()
@@ -191,6 +211,22 @@ class TestMatchingFlow(FrappeTestCase):
 		)
 		self.assertEqual(result["waitlisted"], [])
 
+	def test_a_mentee_no_mentor_fits_waits_with_the_reason(self):
+		# e2 seeks empathy, which only m2 offers; with m2 gone, nobody offers it
+		frappe.db.set_value(
+			"Mentoring Participant", {"program": self.program, "employee": self.m2}, "status", "Withdrawn"
+		)
+		with as_user(self.manager):
+			result = frappe.get_doc("Mentoring Program", self.program).run_matching()
+		self.assertIn(self.e2, result["waitlisted"])
+		self.assertEqual(
+			frappe.db.get_value(
+				"Mentoring Participant", {"program": self.program, "employee": self.e2}, "waitlist_reason"
+			),
+			"no mentor with a free place offers a skill sought",
+		)
+		self.assertNotIn(self.e2, self.proposals())
+
 	def test_review_report_lists_proposals_and_the_waitlist(self):
 		from frappe.desk.query_report import run
 
@@ -200,6 +236,9 @@ class TestMatchingFlow(FrappeTestCase):
 		rows = {row["mentee"]: row for row in result["result"]}
 		self.assertEqual(rows[self.e1]["mentor"], self.m1)
 		self.assertEqual(rows[self.e3]["status"], "Waitlisted")
+		self.assertEqual(
+			rows[self.e3]["match_reasons"], "the mentors who fit were matched with other mentees"
+		)
 		self.assertEqual(result["chart"]["data"]["datasets"][0]["values"][-1], 1)
 		with as_user(testing.user_of(self.e1)), self.assertRaises(frappe.PermissionError):
 			run("Mentoring Match Review", filters={"program": self.program})

@@ -8,7 +8,6 @@ frappe.query_reports["Mentoring Match Review"] = {
 			label: __("Program"),
 			fieldtype: "Link",
 			options: "Mentoring Program",
-			reqd: 1,
 			get_query: () => ({ filters: { status: ["in", ["Enrolling", "Active"]] } }),
 		},
 		{
@@ -30,13 +29,15 @@ frappe.query_reports["Mentoring Match Review"] = {
 	onload(report) {
 		const program = () => report.get_filter_value("program");
 		// actions live on the DocTypes: run a method of one stored document
-		const run = (dt, dn, method, args, message) =>
-			frappe
+		const run = (dt, dn, method, args, message) => {
+			if (!dn) return frappe.msgprint(__("Pick a program first."));
+			return frappe
 				.call({ method: "run_doc_method", args: { dt, dn, method, args: JSON.stringify(args || {}) }, freeze: true })
 				.then((r) => {
 					if (message) frappe.msgprint(message(r.message));
 					report.refresh();
 				});
+		};
 
 		report.page.add_inner_button(__("Run Matching"), () =>
 			run("Mentoring Program", program(), "run_matching", {}, (r) =>

@@ -12,7 +12,7 @@ def execute(filters=None):
 	check_program_manager()
 	filters = frappe._dict(filters or {})
 	if not filters.program:
-		return columns(), []
+		return columns(), [], _("Pick a program to review its proposals and waitlist.")
 	statuses = [filters.status] if filters.status else ["Proposed", "Requested"]
 	rows = frappe.get_all(
 		"Mentoring Pairing",
@@ -35,10 +35,15 @@ def execute(filters=None):
 	waitlisted = frappe.get_all(
 		"Mentoring Participant",
 		filters={"program": filters.program, "role": "Mentee", "status": "Waitlisted"},
-		fields=["employee as mentee", "employee_name as mentee_name", "department as mentee_department"],
+		fields=[
+			"employee as mentee",
+			"employee_name as mentee_name",
+			"department as mentee_department",
+			"waitlist_reason as match_reasons",
+		],
 	)
 	for row in waitlisted:
-		row.update({"status": _("Waitlisted"), "match_reasons": _("No allowed mentor with a free place")})
+		row.update({"status": _("Waitlisted"), "match_reasons": row.match_reasons or _("Not matched yet")})
 	return columns(), rows + waitlisted, None, chart(rows, waitlisted)
 
 
