@@ -6,6 +6,7 @@ import threading
 from unittest.mock import patch
 
 import frappe
+from frappe.desk.form.load import getdoc
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, today
 
@@ -154,6 +155,22 @@ class TestSelfSelect(FrappeTestCase):
 		self.assertEqual(
 			frappe.db.count("Mentoring Pairing", {"program": self.program, "status": "Requested"}), 0
 		)
+
+	def test_the_program_form_offers_only_what_will_work(self):
+		def me(user):
+			with as_user(user):
+				getdoc("Mentoring Program", self.program)
+			return frappe.response.docs[-1].get("__onload")["me"]
+
+		mine = me(self.mentee_user)
+		self.assertEqual((mine["can_find_mentor"], mine["employee"]), (True, self.mentee))
+		self.assertFalse(me(testing.user_of(self.m1))["can_find_mentor"])  # a mentor
+		stranger = me(testing.user_of(self.stranger))
+		self.assertEqual((stranger["can_find_mentor"], stranger["can_apply"]), (False, True))
+		self.request(self.m1)
+		self.assertFalse(me(self.mentee_user)["can_find_mentor"])  # waiting for an answer
+		frappe.db.set_value("Mentoring Program", self.program, "status", "Active")
+		self.assertFalse(me(testing.user_of(self.stranger))["can_apply"])  # enrollment closed
 
 	def test_the_programs_match_quality_floor_applies_to_suggestions_and_requests(self):
 		frappe.db.set_value("Mentoring Program", self.program, "require_skill_overlap", 1)

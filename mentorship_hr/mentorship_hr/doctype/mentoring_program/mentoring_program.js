@@ -28,12 +28,14 @@ frappe.ui.form.on("Mentoring Program", {
 				);
 			}
 		}
-		if (frm.doc.status === "Enrolling") {
+		// the server says what this user can do here (MentoringProgram.what_i_can_do)
+		const me = (frm.doc.__onload || {}).me || {};
+		if (me.can_apply) {
 			frm.add_custom_button(__("Apply"), () =>
-				frappe.new_doc("Mentoring Participant", { program: frm.doc.name })
+				frappe.new_doc("Mentoring Participant", { program: frm.doc.name, employee: me.employee })
 			);
 		}
-		if (open) {
+		if (me.can_find_mentor) {
 			frm.add_custom_button(__("Find a Mentor"), () => find_a_mentor(frm));
 		}
 	},

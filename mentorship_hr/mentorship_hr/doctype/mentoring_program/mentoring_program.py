@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from mentorship_hr import enrollment, kpi_sync, matching_service, self_select
-from mentorship_hr.permissions import check_program_manager
+from mentorship_hr.permissions import check_program_manager, employees_of
 from mentorship_hr.weights import fill_missing_weights, validate_weight_fields
 
 
@@ -16,6 +16,34 @@ class MentoringProgram(Document):
 		fill_missing_weights(self)
 		if not self.kra:
 			self.kra = frappe.db.get_single_value("Mentoring Settings", "default_kra")
+
+	def onload(self):
+		self.set_onload("me", self.what_i_can_do())
+
+	def what_i_can_do(self) -> dict:
+		"""What the session user can do here, so the form offers only what will work."""
+		employees = employees_of(frappe.session.user)
+		mentee = frappe.db.get_value(
+			"Mentoring Participant",
+			{
+				"program": self.name,
+				"employee": ("in", employees or [""]),
+				"role": "Mentee",
+				"status": ("in", matching_service.POOL_STATUSES),
+			},
+			"employee",
+		)
+		waiting_or_paired = mentee and frappe.db.exists(
+			"Mentoring Pairing",
+			{"program": self.name, "mentee": mentee, "status": ("in", ("Proposed", "Requested", "Active"))},
+		)
+		return {
+			"employee": employees[0] if employees else None,
+			"can_apply": bool(employees) and self.status == "Enrolling",
+			"can_find_mentor": bool(mentee)
+			and not waiting_or_paired
+			and self.status in self_select.OPEN_PROGRAM_STATUSES,
+		}
 
 	def validate(self):
 		self.validate_dates()
