@@ -1,67 +1,14 @@
-"""The mentoring KRA in Frappe HR appraisals: template weightage, the Appraisal form section,
-and suggested ratings for Manual Rating cycles."""
+"""The mentoring KRA in Frappe HR appraisals: the Appraisal form section, and suggested ratings
+for Manual Rating cycles."""
 
 import frappe
 from frappe import _
 from frappe.utils import flt
 
 from mentorship_hr.domain.kpi import suggested_rating
-from mentorship_hr.domain.weightage import with_kra
-from mentorship_hr.kpi_sync import COMPONENT_FIELDS, COMPONENT_NAMES, SCORED_PAIRING_STATUSES
+from mentorship_hr.kpi_sync import COMPONENT_FIELDS, SCORED_PAIRING_STATUSES
 from mentorship_hr.permissions import check_program_manager
-
-
-@frappe.whitelist()
-def add_mentoring_kra(appraisal_template: str, weightage: float, apply_to_draft_appraisals=1, kra=None):
-	"""Give the mentoring KRA a weightage in a template, rescale the other KRAs to keep 100,
-	and carry the new weights into the template's Draft appraisals. Program managers and HR only."""
-	check_program_manager()
-	kra = kra or frappe.db.get_single_value("Mentoring Settings", "default_kra")
-	if not frappe.db.exists("KRA", kra):
-		frappe.throw(_("KRA {0} does not exist.").format(frappe.bold(kra)))
-	template = frappe.get_doc("Appraisal Template", appraisal_template)
-	template.check_permission("write")
-	try:
-		weights = with_kra(
-			{row.key_result_area: flt(row.per_weightage) for row in template.goals}, kra, flt(weightage)
-		)
-	except ValueError:
-		frappe.throw(
-			_(
-				"The weightage must be above 0 and below 100, and the template's other KRAs must carry some weight."
-			),
-			title=_("Invalid Weightage"),
-		)
-	_set_weights(template, "goals", "key_result_area", weights)
-	template.save()
-
-	result = frappe._dict(template=template.name, weights=weights, updated=[], not_changed=[])
-	if not int(apply_to_draft_appraisals):
-		return result
-	for appraisal in frappe.get_all(
-		"Appraisal",
-		filters={"appraisal_template": template.name, "docstatus": ("<", 2)},
-		fields=["name", "docstatus", "appraisal_cycle.status as cycle_status"],
-		order_by="name",
-	):
-		if appraisal.docstatus == 1 or appraisal.cycle_status == "Completed":
-			reason = _("already submitted") if appraisal.docstatus == 1 else _("its cycle is Completed")
-			result.not_changed.append({"appraisal": appraisal.name, "reason": reason})
-			continue
-		doc = frappe.get_doc("Appraisal", appraisal.name)
-		_set_weights(doc, "goals" if doc.rate_goals_manually else "appraisal_kra", "kra", weights)
-		doc.save()
-		result.updated.append(doc.name)
-	return result
-
-
-def _set_weights(doc, table: str, kra_field: str, weights: dict[str, float]):
-	rows = {row.get(kra_field): row for row in doc.get(table)}
-	for kra, weight in weights.items():
-		if kra in rows:
-			rows[kra].per_weightage = weight
-		else:
-			doc.append(table, {kra_field: kra, "per_weightage": weight})
+from mentorship_hr.score_display import components_of, weights_note
 
 
 @frappe.whitelist()
@@ -90,23 +37,18 @@ def get_appraisal_mentoring(appraisal: str) -> dict:
 			"expected_checkins",
 			"counted_checkins",
 			"computed_on",
+			"not_yet_scored",
+			"first_period_ends",
 			*COMPONENT_FIELDS,
 		],
 		order_by="program, role",
 	)
 	for score in scores:
 		score.suggested_rating = suggested_rating(score.score)
-		score.components = [
-			{
-				"name": c,
-				"label": _(c.replace("_", " ").title()),
-				"value": score.pop(c),
-				"weight": score.pop(f"{c}_weight"),
-				"applies": score.pop(f"{c}_applies"),
-			}
-			for c in COMPONENT_NAMES
-		]
-		score.components = [c for c in score.components if c["weight"] or c["applies"]]
+		score.components = components_of(score)
+		score.weights_note = weights_note(score)
+		for field in COMPONENT_FIELDS:
+			score.pop(field)
 
 	pairings = frappe.get_list(
 		"Mentoring Pairing",
@@ -139,7 +81,7 @@ def get_appraisal_mentoring(appraisal: str) -> dict:
 	)
 	manual = cycle.kra_evaluation_method == "Manual Rating"
 	by_kra = {}
-	for score in scores:
+	for score in (s for s in scores if not s.not_yet_scored):
 		by_kra.setdefault(score.kra, []).append(score.score)
 	return {
 		"scores": scores,

@@ -14,6 +14,7 @@ extend_bootinfo = "mentorship_hr.permissions.boot_info"
 
 before_install = "mentorship_hr.install.before_install"
 after_install = "mentorship_hr.install.after_install"
+after_migrate = "mentorship_hr.mentoring_kra.create_fields"
 before_uninstall = "mentorship_hr.install.before_uninstall"
 
 # Permissions

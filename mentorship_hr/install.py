@@ -1,6 +1,8 @@
 import frappe
 from frappe import _
 
+from mentorship_hr.mentoring_kra import create_fields, delete_fields
+
 PROGRAM_MANAGER = "Mentoring Program Manager"
 DEFAULT_KRA = "Mentoring"
 
@@ -25,9 +27,12 @@ def before_install():
 
 def after_install():
 	create_seed_skills()
+	create_fields()
+	store_settings_defaults()
 
 
 def before_uninstall():
+	delete_fields()
 	delete_kra_if_unused(DEFAULT_KRA)
 	if frappe.db.exists("Role", PROGRAM_MANAGER):
 		frappe.delete_doc("Role", PROGRAM_MANAGER, ignore_permissions=True, force=True)
@@ -49,6 +54,13 @@ def create_kra(title: str):
 				"description": _("Mentoring duties, scored from mentoring programs."),
 			}
 		).insert(ignore_permissions=True)
+
+
+def store_settings_defaults():
+	"""A Single's defaults live only in its meta until it is saved: save them, so that the daily
+	jobs and the program form read them."""
+	if not frappe.db.get_singles_dict("Mentoring Settings"):
+		frappe.get_single("Mentoring Settings").save(ignore_permissions=True)
 
 
 def create_seed_skills():

@@ -10,6 +10,7 @@ from frappe.query_builder.functions import Coalesce, Length
 from frappe.utils import flt, getdate, now_datetime, nowdate
 
 from mentorship_hr.domain import kpi
+from mentorship_hr.mentoring_kra import apply_to_cycle
 from mentorship_hr.permissions import check_program_manager
 from mentorship_hr.weights import weights_of
 
@@ -24,14 +25,21 @@ SCORE_FIELDS = (
 	"expected_checkins",
 	"counted_checkins",
 	"score",
+	"not_yet_scored",
+	"first_period_ends",
 	*COMPONENT_FIELDS,
 )
 
 
-def sync_scores(program: str | None = None, appraisal_cycle: str | None = None, today=None) -> dict:
+def sync_scores(
+	program: str | None = None, appraisal_cycle: str | None = None, today=None, apply_kra=True
+) -> dict:
 	today = getdate(today or nowdate())
-	summary = frappe._dict(created=0, updated=0, unchanged=0, skipped=[], warnings=[], failed=[])
+	summary = frappe._dict(
+		created=0, updated=0, unchanged=0, skipped=[], warnings=[], failed=[], kra_added=[]
+	)
 	data = _load(program, appraisal_cycle)
+	touched = set()
 
 	for prog in data.programs:
 		for cycle in data.cycles_by_company.get(prog.company, []):
@@ -46,6 +54,8 @@ def sync_scores(program: str | None = None, appraisal_cycle: str | None = None, 
 					}
 				)
 				continue
+			if apply_kra and flt(cycle.mentoring_kra_weightage):
+				touched.add(cycle.name)
 			# one bad record must not stop the others: each program and cycle stands alone
 			frappe.db.savepoint("mentoring_sync")
 			counts = (summary.created, summary.updated, summary.unchanged)
@@ -65,8 +75,27 @@ def sync_scores(program: str | None = None, appraisal_cycle: str | None = None, 
 					}
 				)
 
+	for cycle in sorted(touched):
+		_apply_kra(cycle, summary)
 	summary.skipped.sort(key=lambda row: tuple(str(v) for v in row.values()))
 	return summary
+
+
+def _apply_kra(cycle: str, summary):
+	"""Participants newly scored in the cycle get the Mentoring KRA; see mentoring_kra."""
+	frappe.db.savepoint("mentoring_kra")
+	try:
+		result = apply_to_cycle(cycle)
+	except Exception:
+		frappe.db.rollback(save_point="mentoring_kra")
+		frappe.log_error(title=_("Mentoring KRA could not be applied to {0}").format(cycle))
+		summary.failed.append(
+			{"appraisal_cycle": cycle, "reason": _("Mentoring KRA failed; see the Error Log")}
+		)
+		return
+	summary.kra_added += result.updated
+	for row in result.not_changed:
+		summary.warnings.append({"appraisal_cycle": cycle, **row})
 
 
 def _sync_program_cycle(prog, cycle, data, summary, today):
@@ -97,20 +126,23 @@ def _sync_one(score: kpi.RoleScore, program, cycle, data, summary):
 	if not appraisal:
 		summary.skipped.append({**who, "reason": _("no appraisal in this cycle")})
 		return
-	if program.kra not in data.appraisal_kras.get(appraisal, set()):
+	kra_coming = flt(cycle.mentoring_kra_weightage) and program.kra == data.default_kra
+	if score.scored and not kra_coming and program.kra not in data.appraisal_kras.get(appraisal, set()):
 		summary.warnings.append(
 			{
 				**who,
-				"reason": _("appraisal {0} has no {1} KRA, so the score does not count yet").format(
-					appraisal, program.kra
-				),
+				"reason": _(
+					"appraisal {0} has no {1} KRA, so the score does not count yet: "
+					"set the Mentoring KRA on the appraisal cycle"
+				).format(appraisal, program.kra),
 			}
 		)
 
 	values = _score_values(score)
 	existing = data.scores.get((score.employee, score.role, program.name, cycle.name))
 	goal = data.goals.get(existing.hrms_goal) if existing and existing.hrms_goal else None
-	goal_name = _upsert_goal(goal, score, program, cycle)
+	# no 0% goal for a pair in its first period: the appraisal gets nothing until there is a score
+	goal_name = _upsert_goal(goal, score, program, cycle) if score.scored else _drop_goal(goal)
 
 	if not existing:
 		doc = frappe.get_doc({"doctype": "Mentoring Score", **who, **values, "hrms_goal": goal_name})
@@ -148,6 +180,14 @@ def _upsert_goal(goal, score: kpi.RoleScore, program, cycle) -> str:
 	doc.flags.from_mentoring_sync = True
 	doc.save()
 	return doc.name
+
+
+def _drop_goal(goal) -> None:
+	if goal:
+		frappe.db.set_value("Mentoring Score", {"hrms_goal": goal.name}, "hrms_goal", None)
+		doc = frappe.get_doc("Goal", goal.name)
+		doc.flags.from_mentoring_sync = True
+		doc.delete(ignore_permissions=True)
 
 
 def goal_status(progress: float) -> str:
@@ -193,6 +233,8 @@ def _score_values(score: kpi.RoleScore) -> dict:
 		"expected_checkins": sum(p.expected_checkins for p in score.pairings),
 		"counted_checkins": sum(p.counted_checkins for p in score.pairings),
 		"score": score.score,
+		"not_yet_scored": int(not score.scored),
+		"first_period_ends": None if score.scored else score.first_period_ends,
 	}
 	for name in COMPONENT_NAMES:
 		component = components.get(name)
@@ -231,6 +273,7 @@ def _load(program: str | None, appraisal_cycle: str | None) -> frappe._dict:
 	data = frappe._dict(
 		programs=programs,
 		confirmation_days=frappe.db.get_single_value("Mentoring Settings", "confirmation_window_days") or 0,
+		default_kra=frappe.db.get_single_value("Mentoring Settings", "default_kra"),
 		cycles_by_company={},
 		pairings_by_program={},
 		employee_status={},
@@ -248,7 +291,7 @@ def _load(program: str | None, appraisal_cycle: str | None) -> frappe._dict:
 	for cycle in frappe.get_all(
 		"Appraisal Cycle",
 		filters=cycle_filters,
-		fields=["name", "company", "start_date", "end_date", "status"],
+		fields=["name", "company", "start_date", "end_date", "status", "mentoring_kra_weightage"],
 	):
 		data.cycles_by_company.setdefault(cycle.company, []).append(cycle)
 

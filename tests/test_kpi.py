@@ -138,6 +138,28 @@ class TestWorkedExamples:
 		assert result.raw == pytest.approx((30 / 70 * 60 + 0 * 20) / 80)
 		assert result.score == 32.1
 
+	def test_pairing_younger_than_one_period_is_not_yet_scored(self):
+		# 13 days with a 14-day frequency: no full period yet, so no score rather than 0
+		young = score(pairing([], []), MENTOR, window=(WINDOW[0], WINDOW[0] + timedelta(12)))
+		result = kpi.role_score("MENTOR", MENTOR, [young])
+		assert not result.scored
+		assert result.first_period_ends == WINDOW[0] + timedelta(13)
+		assert all(not c.applies for c in result.components)
+
+	def test_first_full_period_makes_the_pairing_scored(self):
+		day_14 = score(pairing([], []), MENTOR, window=(WINDOW[0], WINDOW[0] + timedelta(13)))
+		assert day_14.expected_checkins == 1 and day_14.scored
+		assert kpi.role_score("MENTOR", MENTOR, [day_14]).score == 0.0  # one period, no check-in
+
+	def test_young_pairing_does_not_dilute_a_scored_one(self):
+		old = score(pairing([checkin(3)], [Goal(50)]), MENTOR)
+		young_pairing = Pairing("P2", "MENTOR", "M2", WINDOW[1] - timedelta(5))
+		young = score(young_pairing, MENTOR, window=(WINDOW[1] - timedelta(5), WINDOW[1]))
+		alone = kpi.role_score("MENTOR", MENTOR, [old])
+		both = kpi.role_score("MENTOR", MENTOR, [old, young])
+		assert both.scored and both.score == alone.score
+		assert [p.pairing for p in both.pairings] == ["P1"]
+
 	def test_rounding_is_half_up(self):
 		assert kpi.round_score(0.72450) == 72.5
 		assert kpi.round_score(0.72449) == 72.4
@@ -218,3 +240,36 @@ def test_not_applicable_component_equals_renormalised_remainder(checkins, goals,
 	# zeroing the weight of a not-applicable component changes nothing
 	zeroed = {**weights, **{c.name: 0 for c in result.components if not c.applies}}
 	assert score(pairing(checkins, goals), role, zeroed, frequency).raw == pytest.approx(result.raw)
+
+
+@settings(max_examples=200)
+@given(checkins_st, goals_st, roles, weights_st, st.integers(2, 30), st.integers(0, 29))
+def test_a_pairing_in_its_first_period_never_moves_the_score(checkins, goals, role, weights, frequency, age):
+	old = score(pairing(checkins, goals), role, weights, frequency)
+	start = WINDOW[1] - timedelta(days=min(age, frequency - 2))  # shorter than one period
+	young = score(Pairing("P2", "MENTOR", "M2", start), role, weights, frequency, window=(start, WINDOW[1]))
+	assert not young.scored
+	with_young = kpi.role_score("E", role, [old, young])
+	alone = kpi.role_score("E", role, [old])
+	assert with_young.scored == alone.scored and with_young.score == alone.score
+
+
+def test_effective_weights_share_out_what_does_not_apply():
+	weights = {"cadence": 40, "goal_progress": 30, "mentee_feedback": 30}
+	got = kpi.effective_weights(weights, {"cadence": True, "goal_progress": True, "mentee_feedback": False})
+	assert got == {
+		"cadence": pytest.approx(400 / 7),
+		"goal_progress": pytest.approx(300 / 7),
+		"mentee_feedback": None,
+	}
+	assert kpi.effective_weights(weights, dict.fromkeys(weights, True)) == {
+		k: float(v) for k, v in weights.items()
+	}
+
+
+@settings(max_examples=200)
+@given(weights_st, st.dictionaries(st.sampled_from(list(kpi.DEFAULT_WEIGHTS[MENTEE])), st.booleans()))
+def test_effective_weights_sum_to_100_when_anything_applies(weights, applies):
+	got = kpi.effective_weights(weights, applies)
+	shares = [v for v in got.values() if v is not None]
+	assert sum(shares) == pytest.approx(100) if shares else not shares

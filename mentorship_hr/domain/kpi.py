@@ -83,6 +83,13 @@ class PairingScore:
 	counted_checkins: int
 	components: list[Component]
 	raw: float | None  # 0..1, None when no applicable component carries weight
+	first_period_end: date | None = None  # the day the window first holds one full check-in period
+
+	@property
+	def scored(self) -> bool:
+		"""A pairing younger than one check-in period is not yet scored: it counts for nothing,
+		rather than as 0."""
+		return self.expected_checkins >= 1 and self.raw is not None
 
 
 @dataclass
@@ -95,6 +102,8 @@ class RoleScore:
 	window_end: date
 	components: list[Component]
 	pairings: list[PairingScore] = field(default_factory=list)
+	scored: bool = True
+	first_period_ends: date | None = None  # when not yet scored: the first day it will be
 
 
 def scoring_window(*ranges: tuple[date | None, date | None], today: date) -> tuple[date, date] | None:
@@ -162,6 +171,7 @@ def score_pairing(
 		counted_checkins=len(counted),
 		components=components,
 		raw=weighted_mean((c.value, c.weight) for c in components if c.applies),
+		first_period_end=window[0] + timedelta(days=frequency_days - 1) if frequency_days > 0 else None,
 	)
 
 
@@ -182,24 +192,39 @@ def suggested_rating(score: float) -> float:
 
 
 def role_score(employee: str, role: str, scores: list[PairingScore]) -> RoleScore | None:
-	"""An employee's score in one role: pairing scores weighted by active days."""
-	scores = [s for s in scores if s.raw is not None]
+	"""An employee's score in one role: scored pairings weighted by active days. When none of the
+	pairings has completed its first check-in period yet, the result is "not yet scored"."""
 	if not scores:
 		return None
-	raw = weighted_mean((s.raw, s.active_days) for s in scores)
+	counted = [s for s in scores if s.scored]
+	if not counted:
+		ends = [s.first_period_end for s in scores if s.first_period_end]
+		return RoleScore(
+			employee=employee,
+			role=role,
+			score=0.0,
+			raw=0.0,
+			window_start=min(s.window_start for s in scores),
+			window_end=max(s.window_end for s in scores),
+			components=[Component(c.name, None, c.weight) for c in scores[0].components],
+			pairings=scores,
+			scored=False,
+			first_period_ends=min(ends) if ends else None,
+		)
+	raw = weighted_mean((s.raw, s.active_days) for s in counted)
 	components = []
-	for i, first in enumerate(scores[0].components):
-		applied = [(s.components[i].value, s.active_days) for s in scores if s.components[i].applies]
+	for i, first in enumerate(counted[0].components):
+		applied = [(s.components[i].value, s.active_days) for s in counted if s.components[i].applies]
 		components.append(Component(first.name, weighted_mean(applied), first.weight))
 	return RoleScore(
 		employee=employee,
 		role=role,
 		score=round_score(raw),
 		raw=raw,
-		window_start=min(s.window_start for s in scores),
-		window_end=max(s.window_end for s in scores),
+		window_start=min(s.window_start for s in counted),
+		window_end=max(s.window_end for s in counted),
 		components=components,
-		pairings=scores,
+		pairings=counted,
 	)
 
 
@@ -231,3 +256,13 @@ def score_cycle(
 			by_employee.setdefault((employee, role), []).append(result)
 	scores = (role_score(employee, role, results) for (employee, role), results in by_employee.items())
 	return [s for s in scores if s]
+
+
+def effective_weights(weights: dict[str, float], applies: dict[str, bool]) -> dict[str, float | None]:
+	"""Each component's share of the score in percent once the weights of components that do not
+	apply are shared out in proportion; None for a component that does not apply."""
+	total = sum(w for name, w in weights.items() if applies.get(name))
+	return {
+		name: (w * 100 / total if total > 0 else 0.0) if applies.get(name) else None
+		for name, w in weights.items()
+	}

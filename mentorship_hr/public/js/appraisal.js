@@ -22,18 +22,25 @@ function render_mentoring({ scores, pairings, goals, manual_rating }) {
 	const pct = (v) => `${flt(v, 1)}%`;
 	const score_cards = scores
 		.map((s) => {
+			const head = `<h5>${__(s.role)} · ${frappe.utils.escape_html(s.program)}</h5>`;
+			if (s.not_yet_scored) {
+				return `<div class="col-sm-6">${head}<p><b>${__("Not yet scored")}</b></p>
+					<p class="text-muted">${s.weights_note}</p></div>`;
+			}
 			const parts = s.components
 				.map((c) => `<tr class="${c.applies ? "" : "text-muted"}"><td>${frappe.utils.escape_html(c.label)}</td>
 					<td class="text-right">${c.applies ? pct(c.value) : __("not applicable")}</td>
-					<td class="text-right">${flt(c.weight, 1)}</td></tr>`)
+					<td class="text-right">${flt(c.weight, 1)}</td>
+					<td class="text-right">${c.applies ? `${flt(c.effective_weight, 1)}%` : "–"}</td></tr>`)
 				.join("");
-			return `<div class="col-sm-6"><h5>${__(s.role)} · ${frappe.utils.escape_html(s.program)}</h5>
+			return `<div class="col-sm-6">${head}
 				<p><b>${__("Score")}: ${flt(s.score, 1)} / 100</b>
 				${manual_rating ? ` · ${__("Suggested rating")}: ${s.suggested_rating} / 5` : ""}<br>
 				${__("Check-ins counted")}: ${s.counted_checkins} / ${s.expected_checkins} ${__("expected")}
 				<span class="text-muted">(${frappe.datetime.str_to_user(s.window_start)} – ${frappe.datetime.str_to_user(s.window_end)})</span></p>
 				<table class="table table-sm"><thead><tr><th>${__("Component")}</th><th class="text-right">${__("Value")}</th>
-				<th class="text-right">${__("Weight")}</th></tr></thead><tbody>${parts}</tbody></table></div>`;
+				<th class="text-right">${__("Set Weight")}</th><th class="text-right">${__("Counts For")}</th></tr></thead><tbody>${parts}</tbody></table>
+				<p class="text-muted small">${s.weights_note}</p></div>`;
 		})
 		.join("");
 	const pairing_rows = pairings

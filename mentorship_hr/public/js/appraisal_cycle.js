@@ -14,6 +14,9 @@ frappe.ui.form.on("Appraisal Cycle", {
 				),
 			__("Mentoring")
 		);
+		if (frm.doc.status !== "Completed" && frm.perm[0]?.write) {
+			frm.add_custom_button(__("Mentoring KRA"), () => mentoring_kra_dialog(frm), __("Mentoring"));
+		}
 		if (frm.doc.kra_evaluation_method === "Manual Rating" && frm.doc.status !== "Completed") {
 			frm.add_custom_button(
 				__("Fill Suggested Mentoring Ratings"),
@@ -31,3 +34,35 @@ frappe.ui.form.on("Appraisal Cycle", {
 		}
 	},
 });
+
+function mentoring_kra_dialog(frm) {
+	const dialog = new frappe.ui.Dialog({
+		title: __("Mentoring KRA"),
+		fields: [
+			{
+				fieldname: "weightage",
+				fieldtype: "Percent",
+				label: __("Weightage (%)"),
+				default: frm.doc.mentoring_kra_weightage || 20,
+				description: __(
+					"Only employees with a scored mentoring pairing in this cycle carry the KRA, through a variant of their template with the other KRAs rescaled to keep 100. Everyone else's appraisal stays as it is. A pair in its first check-in period is not scored yet; the daily sync adds the KRA once that period ends. 0 takes the KRA off."
+				),
+			},
+		],
+		primary_action_label: __("Apply"),
+		primary_action({ weightage }) {
+			frappe
+				.call({
+					method: "mentorship_hr.mentoring_kra.set_mentoring_kra",
+					args: { appraisal_cycle: frm.doc.name, weightage },
+					freeze: true,
+				})
+				.then(({ message }) => {
+					dialog.hide();
+					frm.reload_doc();
+					mentorship_hr.show_kra_result(message);
+				});
+		},
+	});
+	dialog.show();
+}

@@ -7,16 +7,40 @@ const esc = (value) => frappe.utils.escape_html(value == null ? "" : String(valu
 mentorship_hr.show_sync_summary = (call) =>
 	call.then(({ message: r }) => {
 		const rows = (list) =>
-			list.map((s) => `<li>${esc([s.employee, s.role, s.program, s.appraisal_cycle].filter(Boolean).join(" · "))}: ${esc(s.reason)}</li>`).join("");
+			list.map((s) => `<li>${esc([s.employee, s.role, s.program, s.appraisal_cycle, s.appraisal].filter(Boolean).join(" · "))}: ${esc(s.reason)}</li>`).join("");
 		frappe.msgprint({
 			title: __("Mentoring Scores Synced"),
 			indicator: "green",
 			message: `<p>${__("{0} created, {1} updated, {2} unchanged.", [r.created, r.updated, r.unchanged])}</p>
+				${r.kra_added.length ? `<p>${__("{0} appraisals gained the Mentoring KRA.", [r.kra_added.length])}</p>` : ""}
 				${r.skipped.length ? `<p><b>${__("Skipped")}</b></p><ul>${rows(r.skipped)}</ul>` : ""}
 				${r.warnings.length ? `<p><b>${__("Warnings")}</b></p><ul>${rows(r.warnings)}</ul>` : ""}
 				${r.failed.length ? `<p><b>${__("Failed")}</b></p><ul>${rows(r.failed)}</ul>` : ""}`,
 		});
 		return r;
+	});
+
+const list = (title, items) =>
+	items.length ? `<p><b>${title}</b></p><ul>${items.map((i) => `<li>${i}</li>`).join("")}</ul>` : "";
+
+// What set_mentoring_kra changed, and why some appraisals did not change.
+mentorship_hr.show_kra_result = (r) =>
+	frappe.msgprint({
+		title: __("Mentoring KRA"),
+		indicator: "green",
+		message: `<p>${
+			r.weightage
+				? __("Participants carry the {0} KRA at {1}%. {2} appraisals gained it, {3} got their template back.", [
+						esc(r.kra),
+						r.weightage,
+						r.updated.length,
+						r.restored.length,
+				  ])
+				: __("The {0} KRA is off for this cycle. {1} appraisals got their template back.", [esc(r.kra), r.restored.length])
+		}</p>
+		${list(__("Not yet scored, so no Mentoring KRA yet"), r.waiting.map((w) => `${esc(w.employee)}: ${esc(w.reason)}`))}
+		${list(__("Not changed"), r.not_changed.map((n) => `${esc(n.appraisal)}: ${esc(n.reason)}`))}
+		${list(__("Warnings"), r.warnings.map(esc))}`,
 	});
 
 mentorship_hr.list_not_changed = (r) =>
