@@ -5,7 +5,7 @@ from frappe import _
 
 from mentorship_hr.domain import transitions
 from mentorship_hr.notifications import notify, program_manager_users
-from mentorship_hr.permissions import employees_of
+from mentorship_hr.permissions import check_program_manager, employees_of
 
 INVITE_FILTERS = ("department", "designation", "branch", "grade")
 
@@ -91,3 +91,23 @@ def review_application(doc, approve: bool) -> str:
 		decision=doc.status.lower(),
 	)
 	return doc.status
+
+
+@frappe.whitelist()
+def approve_applications(names: str | list) -> dict:
+	"""The participant list's bulk Approve: each stored application is approved on its own, and
+	anything that is not an application is reported, not changed."""
+	check_program_manager()
+	names = frappe.parse_json(names) if isinstance(names, str) else names
+	result = {"approved": [], "not_changed": []}
+	for row in frappe.get_all(
+		"Mentoring Participant", filters={"name": ("in", list(names) or [""])}, fields=["name", "status"]
+	):
+		if row.status != "Applied":
+			result["not_changed"].append(
+				{"name": row.name, "reason": _("it is {0}, not an application").format(_(row.status))}
+			)
+			continue
+		review_application(frappe.get_doc("Mentoring Participant", row.name), True)
+		result["approved"].append(row.name)
+	return result

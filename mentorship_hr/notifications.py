@@ -3,6 +3,13 @@ queued in Frappe's email queue (never sent inline)."""
 
 import frappe
 from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
+from frappe.email.doctype.email_account.email_account import EmailAccount
+
+
+def email_account_exists() -> bool:
+	"""Whether the site has a default outgoing email account. Without one, only the bell
+	notifies; Mentoring Settings and the program say so once, to program managers."""
+	return bool(EmailAccount.find_outgoing())
 
 
 def notify(users, subject: str, doc, template: str, **args):
@@ -20,18 +27,17 @@ def notify(users, subject: str, doc, template: str, **args):
 			"from_user": frappe.session.user,
 		},
 	)
-	try:
-		frappe.sendmail(
-			recipients=users,
-			subject=subject,
-			template=template,
-			args={"doc": doc, "link": frappe.utils.get_url_to_form(doc.doctype, doc.name), **args},
-			reference_doctype=doc.doctype,
-			reference_name=doc.name,
-			now=False,
-		)
-	except frappe.OutgoingEmailError:
-		pass  # the site sends no email; the in-app notification stands
+	if not email_account_exists():
+		return  # the in-app notification stands; Frappe would otherwise warn above every action
+	frappe.sendmail(
+		recipients=users,
+		subject=subject,
+		template=template,
+		args={"doc": doc, "link": frappe.utils.get_url_to_form(doc.doctype, doc.name), **args},
+		reference_doctype=doc.doctype,
+		reference_name=doc.name,
+		now=False,
+	)
 
 
 def manager_users(employees) -> list[str]:

@@ -104,6 +104,19 @@ def pairing(program_name: str, mentor: str, mentee: str, **fields):
 	).insert()
 
 
+def participant(program_name: str, employee_name: str, role: str, status: str, **fields):
+	return frappe.get_doc(
+		{
+			"doctype": "Mentoring Participant",
+			"program": program_name,
+			"employee": employee_name,
+			"role": role,
+			"status": status,
+			**fields,
+		}
+	).insert()
+
+
 def goal(pairing_name: str, **fields):
 	return frappe.get_doc(
 		{"doctype": "Mentoring Goal", "pairing": pairing_name, "title": unique("Goal"), **fields}

@@ -11,6 +11,7 @@ from mentorship_hr.domain.transitions import (
 	MENTOR,
 	PAIRING,
 	PARTICIPANT,
+	PROGRAM,
 	SELF,
 	SYSTEM,
 	allowed,
@@ -48,7 +49,23 @@ def test_a_dispute_is_resolved_only_by_a_manager():
 	assert moves_for(CONFIRMATION, "Pending", COUNTERPART) == ["Confirmed", "Disputed"]
 
 
-TABLES = st.sampled_from([PARTICIPANT, PAIRING, CONFIRMATION])
+def test_a_program_runs_forward_and_only_managers_move_it():
+	assert moves_for(PROGRAM, "Draft", MANAGER) == ["Active", "Enrolling"]
+	assert moves_for(PROGRAM, "Enrolling", MANAGER) == ["Active"]
+	assert moves_for(PROGRAM, "Active", MANAGER) == ["Completed"]
+	assert moves_for(PROGRAM, "Completed", MANAGER) == []
+	assert not allowed(PROGRAM, "Active", "Enrolling", MANAGER)
+	assert not allowed(PROGRAM, "Draft", "Enrolling", SELF)
+
+
+def test_a_pairing_pauses_resumes_and_ends_by_a_manager_only():
+	assert moves_for(PAIRING, "Active", MANAGER) == ["Completed", "Ended Early", "Paused"]
+	assert moves_for(PAIRING, "Paused", MANAGER) == ["Active", "Completed", "Ended Early"]
+	assert moves_for(PAIRING, "Active", MENTOR) == moves_for(PAIRING, "Active", MENTEE) == []
+	assert moves_for(PAIRING, "Completed", MANAGER) == []
+
+
+TABLES = st.sampled_from([PARTICIPANT, PAIRING, CONFIRMATION, PROGRAM])
 
 
 @given(TABLES, st.data())

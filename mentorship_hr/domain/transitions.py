@@ -30,6 +30,13 @@ PAIRING = {
 	"Paused": {"Active": {MANAGER}, "Completed": {MANAGER}, "Ended Early": {MANAGER}},
 }
 
+PROGRAM = {
+	None: {"Draft": {MANAGER}, "Enrolling": {MANAGER}, "Active": {MANAGER}},
+	"Draft": {"Enrolling": {MANAGER}, "Active": {MANAGER}},
+	"Enrolling": {"Active": {MANAGER}},
+	"Active": {"Completed": {MANAGER}},
+}
+
 CONFIRMATION = {
 	"Pending": {"Confirmed": {COUNTERPART, MANAGER}, "Disputed": {COUNTERPART, MANAGER}},
 	"Disputed": {"Confirmed": {MANAGER}},

@@ -727,3 +727,94 @@ class TestIntegrityAPI(MentoringAPITestCase):
 		)
 		self.assertForbidden(resp)
 		self.assertUnchanged(PARTICIPANT, self.application, before)
+
+	# J. Status actions and the form rules each role is sent
+
+	def test_j_the_pair_cannot_pause_or_end_their_pairing(self):
+		for user in (self.mentor_a_user, self.mentee_a_user, self.manager_a_user):
+			with self.subTest(user=user):
+				before = self.snapshot(PAIRING, self.pairing_a, *PAIRING_STATE)
+				resp = self.run_doc_method(
+					user, PAIRING, self.pairing_a, "set_status", {"status": "Ended Early", "reason": "x"}
+				)
+				self.assertRefused(resp)
+				self.assertUnchanged(PAIRING, self.pairing_a, before)
+
+	def test_j_employees_cannot_move_a_program(self):
+		before = self.snapshot("Mentoring Program", self.program, "modified", "status")
+		resp = self.run_doc_method(
+			self.mentee_a_user, "Mentoring Program", self.program, "set_status", {"status": "Completed"}
+		)
+		self.assertRefused(resp)
+		self.assertUnchanged("Mentoring Program", self.program, before)
+
+	def test_j_employees_cannot_bulk_approve(self):
+		before = self.snapshot(PARTICIPANT, self.application, *PARTICIPANT_STATE)
+		resp = self.call(
+			self.mentee_a_user, "mentorship_hr.enrollment.approve_applications", names=[self.application]
+		)
+		self.assertForbidden(resp)
+		self.assertUnchanged(PARTICIPANT, self.application, before)
+
+	def test_j_nobody_withdraws_someone_elses_enrollment(self):
+		before = self.snapshot(PARTICIPANT, self.participant, *PARTICIPANT_STATE)
+		resp = self.run_doc_method(self.mentee_b_user, PARTICIPANT, self.participant, "withdraw")
+		self.assertRefused(resp)
+		self.assertUnchanged(PARTICIPANT, self.participant, before)
+
+	def form_onload(self, user, doctype, name) -> dict:
+		resp = self.client(user).get(
+			"/api/method/frappe.desk.form.load.getdoc", {"doctype": doctype, "name": name}
+		)
+		self.assertStatus(resp, 200)
+		return resp.json["docs"][0]["__onload"]
+
+	def test_j_each_role_is_sent_only_the_fields_the_server_accepts(self):
+		pairing = {
+			u: self.form_onload(u, PAIRING, self.pairing_a)
+			for u in (self.mentor_a_user, self.manager_a_user, self.program_manager)
+		}
+		self.assertEqual(pairing[self.mentor_a_user]["editable"], ["agreement"])
+		self.assertEqual(pairing[self.mentor_a_user]["status_moves"], [])
+		self.assertEqual(pairing[self.manager_a_user]["editable"], [])
+		self.assertIsNone(pairing[self.program_manager]["editable"])
+		self.assertEqual(
+			pairing[self.program_manager]["status_moves"], ["Completed", "Ended Early", "Paused"]
+		)
+
+		mentor_goal = self.form_onload(self.mentor_a_user, GOAL, self.goal_a)["editable"]
+		mentee_goal = self.form_onload(self.mentee_a_user, GOAL, self.goal_a)["editable"]
+		self.assertEqual(mentor_goal, ["mentor_rating", "mentor_comment"])
+		self.assertIn("title", mentee_goal)
+		self.assertFalse({"mentor_rating", "mentor_comment", "pairing"} & set(mentee_goal))
+
+		mentor_checkin = self.form_onload(self.mentor_a_user, CHECKIN, self.draft_a)["editable"]
+		mentee_checkin = self.form_onload(self.mentee_a_user, CHECKIN, self.draft_a)["editable"]
+		self.assertIn("mentor_rating", mentor_checkin)
+		self.assertNotIn("mentee_rating", mentor_checkin)
+		self.assertIn("mentee_rating", mentee_checkin)
+		self.assertNotIn("mentor_rating", mentee_checkin)
+		self.assertFalse({"pairing", "confirmation_status", "logged_by"} & set(mentee_checkin))
+
+		enrollment = self.form_onload(self.mentee_a_user, PARTICIPANT, self.participant)
+		self.assertIn("bio", enrollment["editable"])
+		self.assertFalse({"status", "role", "program", "employee"} & set(enrollment["editable"]))
+		self.assertTrue(enrollment["can_withdraw"])
+
+	def test_j_a_new_check_in_offers_only_your_own_rating(self):
+		resp = self.call(
+			self.mentor_a_user,
+			"mentorship_hr.form_rules.editable_fields",
+			doctype=CHECKIN,
+			pairing=self.pairing_a,
+		)
+		self.assertStatus(resp, 200)
+		self.assertIn("mentor_rating", resp.json["message"])
+		self.assertNotIn("mentee_rating", resp.json["message"])
+		resp = self.call(
+			self.stranger_user,
+			"mentorship_hr.form_rules.editable_fields",
+			doctype=CHECKIN,
+			pairing=self.pairing_a,
+		)
+		self.assertEqual(resp.json["message"], [])

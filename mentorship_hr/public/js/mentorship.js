@@ -50,3 +50,29 @@ mentorship_hr.list_not_changed = (r) =>
 
 // Decided on the server (permissions.is_program_manager), sent once with the boot info.
 mentorship_hr.is_program_manager = () => Boolean(frappe.boot.mentoring_program_manager);
+
+// Leave editable only what the server lets this user change (see form_rules.py).
+mentorship_hr.apply_form_rules = (frm) => {
+	const apply = (editable) => {
+		frm.meta.fields.forEach((df) => {
+			if (frappe.model.no_value_type.includes(df.fieldtype)) return;
+			const original = frappe.meta.get_docfield(frm.doctype, df.fieldname).read_only;
+			const locked = Array.isArray(editable) && !editable.includes(df.fieldname);
+			frm.set_df_property(df.fieldname, "read_only", locked ? 1 : original);
+		});
+	};
+	if (!frm.is_new()) return apply((frm.doc.__onload || {}).editable);
+	frappe
+		.call("mentorship_hr.form_rules.editable_fields", { doctype: frm.doctype, pairing: frm.doc.pairing })
+		.then(({ message }) => apply(message));
+};
+
+// Said once, where an admin looks, rather than above every action's result.
+mentorship_hr.warn_no_email_account = (frm) => {
+	if (!(frm.doc.__onload || {}).no_email_account) return;
+	frm.dashboard.set_headline_alert(
+		`${__("No default outgoing email account: mentoring messages reach people only as desk notifications.")}
+		<a href="/app/email-account">${__("Set up an Email Account")}</a>`,
+		"orange"
+	);
+};

@@ -8,7 +8,10 @@ frappe.ui.form.on("Mentoring Check-in", {
 		}));
 	},
 
+	pairing: (frm) => frm.is_new() && mentorship_hr.apply_form_rules(frm),
+
 	refresh(frm) {
+		mentorship_hr.apply_form_rules(frm);
 		// the server says who may read the notes and how this user may answer (see onload)
 		const onload = frm.doc.__onload || {};
 		frm.toggle_display("private_notes", frm.is_new() || Boolean(onload.is_party));

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from mentorship_hr.domain import transitions
+from mentorship_hr.form_rules import value_fields
 from mentorship_hr.mentorship_hr.doctype.mentoring_goal.mentoring_goal import validate_progress
 from mentorship_hr.mentorship_hr.doctype.mentoring_pairing.mentoring_pairing import validate_active_pairing
 from mentorship_hr.notifications import notify, program_manager_users
@@ -41,6 +42,7 @@ class MentoringCheckin(Document):
 		self.__dict__["private_notes"] = text  # taken on save, and kept only if the pair wrote it
 
 	def onload(self):
+		self.set_onload("editable", self.editable_fields())
 		self.set_onload("is_party", self.is_party())
 		if self.docstatus == 1:
 			self.set_onload("can_cancel", frappe.has_permission(self.doctype, "cancel", self))
@@ -51,6 +53,17 @@ class MentoringCheckin(Document):
 				else []
 			)
 			self.set_onload("confirmation_moves", moves)
+
+	def editable_fields(self) -> list[str] | None:
+		"""As validate_ratings and the server fields: each side rates the session for itself."""
+		if is_program_manager() or not self.pairing:
+			return None
+		role = pairing_role(stored(self, "pairing"), frappe.session.user)
+		if role not in OWN_RATING:
+			return []
+		other = OWN_RATING[transitions.MENTEE if role == transitions.MENTOR else transitions.MENTOR]
+		fixed = () if self.is_new() else FIXED_LINKS
+		return value_fields(self.meta, (other, *SERVER_FIELDS, *fixed))
 
 	def is_party(self, user=None) -> bool:
 		"""Mentor or mentee of the stored pairing, as the Employee records say now."""

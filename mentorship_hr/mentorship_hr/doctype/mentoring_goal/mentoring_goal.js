@@ -5,4 +5,6 @@ frappe.ui.form.on("Mentoring Goal", {
 	setup(frm) {
 		frm.set_query("pairing", () => ({ filters: { status: "Active" } }));
 	},
+	refresh: (frm) => mentorship_hr.apply_form_rules(frm),
+	pairing: (frm) => frm.is_new() && mentorship_hr.apply_form_rules(frm),
 });

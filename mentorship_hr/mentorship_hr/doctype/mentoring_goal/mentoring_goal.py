@@ -6,8 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt
 
+from mentorship_hr.form_rules import value_fields
 from mentorship_hr.mentorship_hr.doctype.mentoring_pairing.mentoring_pairing import validate_active_pairing
-from mentorship_hr.permissions import changed_fields, is_program_manager, keep_links, pairing_role
+from mentorship_hr.permissions import changed_fields, is_program_manager, keep_links, pairing_role, stored
 
 ASSESSMENT_FIELDS = ("mentor_rating", "mentor_comment")
 
@@ -21,6 +22,20 @@ def validate_progress(progress, label=None):
 
 
 class MentoringGoal(Document):
+	def onload(self):
+		self.set_onload("editable", self.editable_fields())
+
+	def editable_fields(self) -> list[str] | None:
+		"""As validate_author: the mentee writes the goal, the mentor only the assessment."""
+		if is_program_manager() or not self.pairing:
+			return None
+		role = pairing_role(stored(self, "pairing"), frappe.session.user)
+		if role == "Mentee":
+			return value_fields(self.meta, (*ASSESSMENT_FIELDS, *([] if self.is_new() else ["pairing"])))
+		if role == "Mentor" and not self.is_new():
+			return list(ASSESSMENT_FIELDS)
+		return []
+
 	def before_validate(self):
 		keep_links(self, ["pairing"])
 

@@ -34,7 +34,25 @@ SERVER_FIELDS = (
 )
 
 
+# the program manager's buttons for the status moves the table gives them
+STATUS_ACTIONS = ("Proposed", "Active", "Paused")
+
+
 class MentoringPairing(Document):
+	def onload(self):
+		self.set_onload("editable", self.editable_fields())
+		moves = []
+		if is_program_manager() and self.status in STATUS_ACTIONS:
+			moves = transitions.moves_for(transitions.PAIRING, self.status, transitions.MANAGER)
+		self.set_onload("status_moves", moves)
+
+	def editable_fields(self) -> list[str] | None:
+		"""The pair edit the agreement only (validate_party_edits); managers read."""
+		if self.is_new() or is_program_manager():
+			return None
+		role = pairing_role(self.name, frappe.session.user)
+		return sorted(PARTY_FIELDS) if role in (transitions.MENTOR, transitions.MENTEE) else []
+
 	def before_validate(self):
 		keep_links(self, ["program"])
 		protect_server_fields(self, SERVER_FIELDS)
@@ -137,12 +155,32 @@ class MentoringPairing(Document):
 		check_program_manager()
 		matching_service.remove_proposal(self.stored())
 
+	@frappe.whitelist()
+	def set_status(self, status: str, reason: str | None = None):
+		"""Pause, Resume, Complete or End Early (with the reason): program managers only."""
+		check_program_manager()
+		doc = self.stored()
+		if doc.status not in STATUS_ACTIONS or not transitions.allowed(
+			transitions.PAIRING, doc.status, status, transitions.MANAGER
+		):
+			frappe.throw(
+				_("A {0} pairing cannot be moved to {1}.").format(_(doc.status), _(status)),
+				title=_("Not Allowed"),
+			)
+		doc.status = status
+		if status == "Ended Early":
+			doc.end_reason = (reason or "").strip()
+		doc.flags.actor = transitions.MANAGER
+		doc.save()
+		return doc.status
+
 	def set_dates(self):
 		program_start = frappe.db.get_value("Mentoring Program", self.program, "start_date")
 		if self.status == "Active" and not self.start_date:
 			self.start_date = max(getdate(today()), getdate(program_start))
 		if self.status in ENDED and not self.end_date:
-			self.end_date = today()
+			program_end = frappe.db.get_value("Mentoring Program", self.program, "end_date")
+			self.end_date = min(getdate(today()), getdate(program_end))
 
 	def validate_dates(self):
 		start, end = frappe.db.get_value("Mentoring Program", self.program, ["start_date", "end_date"])

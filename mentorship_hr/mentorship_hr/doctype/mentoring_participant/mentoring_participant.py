@@ -7,19 +7,47 @@ from frappe.model.document import Document
 
 from mentorship_hr import enrollment
 from mentorship_hr.domain import transitions
+from mentorship_hr.form_rules import value_fields
 from mentorship_hr.notifications import notify, program_manager_users
 from mentorship_hr.permissions import (
 	changed_fields,
 	check_program_manager,
 	check_transition,
+	employees_of,
 	is_program_manager,
 	keep_links,
+	stored,
 )
 
 OPEN_ROLE_STATUSES = ("Invited", "Applied")  # the role can still change
 
 
 class MentoringParticipant(Document):
+	def onload(self):
+		self.set_onload("editable", self.editable_fields())
+		self.set_onload(
+			"can_withdraw",
+			self.is_mine()
+			and transitions.allowed(transitions.PARTICIPANT, self.status, "Withdrawn", transitions.SELF),
+		)
+
+	def is_mine(self) -> bool:
+		return stored(self, "employee") in employees_of(frappe.session.user)
+
+	def editable_fields(self) -> list[str] | None:
+		"""The employee edits their profile; the status moves only by actions (check_transition),
+		and the role stays once the enrollment is decided (validate_role_fixed)."""
+		if is_program_manager():
+			return None
+		if self.is_new():
+			return value_fields(self.meta, ("status",))
+		if not self.is_mine():
+			return []
+		fixed = ["status", "employee", "program"]
+		if self.status not in OPEN_ROLE_STATUSES:
+			fixed.append("role")
+		return value_fields(self.meta, fixed)
+
 	def before_validate(self):
 		keep_links(self, ["employee", "program"])
 
@@ -112,6 +140,16 @@ class MentoringParticipant(Document):
 
 	def stored(self) -> "MentoringParticipant":
 		return frappe.get_doc(self.doctype, self.name)
+
+	@frappe.whitelist()
+	def withdraw(self) -> str:
+		"""The employee leaves the program (or a program manager takes them out)."""
+		doc = self.stored()
+		if not (doc.is_mine() or is_program_manager()):
+			frappe.throw(_("You can only withdraw your own enrollment."), frappe.PermissionError)
+		doc.status = "Withdrawn"
+		doc.save()
+		return doc.status
 
 	@frappe.whitelist()
 	def respond_to_invitation(self, accept: int) -> str:

@@ -15,18 +15,22 @@ frappe.ui.form.on("Mentoring Program", {
 					__("Enrollment")
 				);
 			}
-			if (["Active", "Completed"].includes(frm.doc.status)) {
-				frm.add_custom_button(__("Sync Scores to Appraisals"), () =>
-					mentorship_hr.show_sync_summary(
-						frm.call({
-							method: "sync_scores",
-							doc: frm.doc,
-							freeze: true,
-							freeze_message: __("Scoring mentoring duties..."),
-						})
-					)
-				);
-			}
+			// the server says whether a sync can work, and why not (MentoringProgram.why_no_sync)
+			const blocked = (frm.doc.__onload || {}).sync_blocked;
+			frm.add_custom_button(__("Sync Scores to Appraisals"), () =>
+				blocked
+					? frappe.msgprint({ title: __("Nothing to Sync Yet"), message: frappe.utils.escape_html(blocked) })
+					: mentorship_hr.show_sync_summary(
+							frm.call({
+								method: "sync_scores",
+								doc: frm.doc,
+								freeze: true,
+								freeze_message: __("Scoring mentoring duties..."),
+							})
+					  )
+			);
+			add_status_actions(frm);
+			mentorship_hr.warn_no_email_account(frm);
 		}
 		// the server says what this user can do here (MentoringProgram.what_i_can_do)
 		const me = (frm.doc.__onload || {}).me || {};
@@ -40,6 +44,41 @@ frappe.ui.form.on("Mentoring Program", {
 		}
 	},
 });
+
+const PROGRAM_ACTIONS = {
+	Enrolling: {
+		label: __("Open Enrollment"),
+		next: __("Employees can apply, and you can invite them. Next: approve applications, then run matching or let mentees find a mentor."),
+	},
+	Active: {
+		label: __("Start"),
+		next: __("Pairings can go live, check-ins and goals begin, and mentoring scores sync to appraisals."),
+	},
+	Completed: {
+		label: __("Complete"),
+		next: __("Every Active or Paused pairing is completed and its pair and managers are told. No new check-ins after this."),
+	},
+};
+
+function add_status_actions(frm) {
+	((frm.doc.__onload || {}).status_moves || []).forEach((status) => {
+		const action = PROGRAM_ACTIONS[status];
+		if (!action) return;
+		frm.add_custom_button(
+			action.label,
+			() =>
+				frappe.confirm(`<p>${action.next}</p><p>${__("Continue?")}</p>`, () =>
+					frm.call("set_status", { status }).then(({ message }) => {
+						frm.reload_doc();
+						if (message.completed_pairings.length) {
+							frappe.show_alert({ message: __("{0} pairings completed.", [message.completed_pairings.length]), indicator: "green" });
+						}
+					})
+				),
+			__("Status")
+		);
+	});
+}
 
 function invite(frm) {
 	frappe.prompt(

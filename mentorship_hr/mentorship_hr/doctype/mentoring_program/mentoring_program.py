@@ -7,7 +7,15 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from mentorship_hr import enrollment, kpi_sync, matching_service, self_select
-from mentorship_hr.permissions import check_program_manager, employees_of
+from mentorship_hr.domain import transitions
+from mentorship_hr.domain.transitions import MANAGER
+from mentorship_hr.notifications import email_account_exists
+from mentorship_hr.permissions import (
+	check_program_manager,
+	check_transition,
+	employees_of,
+	is_program_manager,
+)
 from mentorship_hr.weights import fill_missing_weights, validate_weight_fields
 
 
@@ -19,6 +27,28 @@ class MentoringProgram(Document):
 
 	def onload(self):
 		self.set_onload("me", self.what_i_can_do())
+		if is_program_manager():
+			self.set_onload("status_moves", transitions.moves_for(transitions.PROGRAM, self.status, MANAGER))
+			self.set_onload("sync_blocked", self.why_no_sync())
+			self.set_onload("no_email_account", not email_account_exists())
+
+	def why_no_sync(self) -> str | None:
+		"""Why Sync Scores cannot work now, or None when it can."""
+		if self.status not in kpi_sync.SCORED_PROGRAM_STATUSES:
+			return _("Scores are synced once the program is Active.")
+		cycles = frappe.get_all(
+			"Appraisal Cycle",
+			filters={
+				"company": self.company,
+				"status": ("!=", "Completed"),
+				"start_date": ("<=", self.end_date),
+				"end_date": (">=", self.start_date),
+			},
+			limit=1,
+		)
+		if not cycles:
+			return _("No open appraisal cycle of {0} overlaps the program's dates.").format(self.company)
+		return None
 
 	def what_i_can_do(self) -> dict:
 		"""What the session user can do here, so the form offers only what will work."""
@@ -46,6 +76,7 @@ class MentoringProgram(Document):
 		}
 
 	def validate(self):
+		check_transition(self, transitions.PROGRAM, MANAGER)
 		self.validate_dates()
 		self.validate_cadence_and_capacity()
 		validate_weight_fields(self)
@@ -66,6 +97,32 @@ class MentoringProgram(Document):
 
 	def stored(self) -> "MentoringProgram":
 		return frappe.get_doc(self.doctype, self.name)
+
+	@frappe.whitelist()
+	def set_status(self, status: str) -> dict:
+		"""Open Enrollment, Start or Complete. Completing also completes the live pairings."""
+		check_program_manager()
+		doc = self.stored()
+		if not transitions.allowed(transitions.PROGRAM, doc.status, status, MANAGER):
+			frappe.throw(
+				_("A {0} program cannot be moved to {1}.").format(_(doc.status), _(status)),
+				title=_("Not Allowed"),
+			)
+		doc.status = status
+		doc.save()
+		completed = []
+		if status == "Completed":
+			for name in frappe.get_all(
+				"Mentoring Pairing",
+				filters={"program": doc.name, "status": ("in", ("Active", "Paused"))},
+				pluck="name",
+			):
+				pairing = frappe.get_doc("Mentoring Pairing", name)
+				pairing.status = "Completed"
+				pairing.flags.actor = MANAGER
+				pairing.save()
+				completed.append(name)
+		return {"status": doc.status, "completed_pairings": completed}
 
 	@frappe.whitelist()
 	def sync_scores(self) -> dict:

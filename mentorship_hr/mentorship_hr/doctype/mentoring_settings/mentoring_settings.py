@@ -5,10 +5,14 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from mentorship_hr.notifications import email_account_exists
 from mentorship_hr.weights import validate_weight_fields
 
 
 class MentoringSettings(Document):
+	def onload(self):
+		self.set_onload("no_email_account", not email_account_exists())
+
 	def validate(self):
 		validate_weight_fields(self)
 		if (self.confirmation_window_days or 0) < 0:
