@@ -119,18 +119,20 @@ def _sync_one(score: kpi.RoleScore, program, cycle, data, summary):
 		"program": program.name,
 		"appraisal_cycle": cycle.name,
 	}
+	# summary rows name people, not IDs
+	named = {**who, "employee_name": data.employee_names.get(score.employee)}
 	if data.employee_status.get(score.employee) != "Active":
-		summary.skipped.append({**who, "reason": _("the employee is not Active")})
+		summary.skipped.append({**named, "reason": _("the employee is not Active")})
 		return
 	appraisal = data.appraisals.get((score.employee, cycle.name))
 	if not appraisal:
-		summary.skipped.append({**who, "reason": _("no appraisal in this cycle")})
+		summary.skipped.append({**named, "reason": _("no appraisal in this cycle")})
 		return
 	kra_coming = flt(cycle.mentoring_kra_weightage) and program.kra == data.default_kra
 	if score.scored and not kra_coming and program.kra not in data.appraisal_kras.get(appraisal, set()):
 		summary.warnings.append(
 			{
-				**who,
+				**named,
 				"reason": _(
 					"appraisal {0} has no {1} KRA, so the score does not count yet: "
 					"set the Mentoring KRA on the appraisal cycle"
@@ -277,6 +279,7 @@ def _load(program: str | None, appraisal_cycle: str | None) -> frappe._dict:
 		cycles_by_company={},
 		pairings_by_program={},
 		employee_status={},
+		employee_names={},
 		appraisals={},
 		appraisal_kras={},
 		scores={},
@@ -321,11 +324,11 @@ def _load(program: str | None, appraisal_cycle: str | None) -> frappe._dict:
 	employees = list({e for p in pairings for e in (p.mentor, p.mentee)})
 	cycles = [c.name for cs in data.cycles_by_company.values() for c in cs]
 	if employees:
-		data.employee_status = dict(
-			frappe.get_all(
-				"Employee", filters={"name": ("in", employees)}, fields=["name", "status"], as_list=True
-			)
-		)
+		for e in frappe.get_all(
+			"Employee", filters={"name": ("in", employees)}, fields=["name", "status", "employee_name"]
+		):
+			data.employee_status[e.name] = e.status
+			data.employee_names[e.name] = e.employee_name
 	if employees and cycles:
 		for a in frappe.get_all(
 			"Appraisal",

@@ -135,7 +135,9 @@ def apply_to_cycle(appraisal_cycle: str) -> frappe._dict:
 			continue
 		if appraisal.docstatus == 1 or cycle.status == "Completed":
 			reason = _("already submitted") if appraisal.docstatus == 1 else _("its cycle is Completed")
-			result.not_changed.append({"appraisal": appraisal.name, "reason": reason})
+			result.not_changed.append(
+				{"appraisal": appraisal.name, "employee_name": appraisal.employee_name, "reason": reason}
+			)
 			continue
 		doc = frappe.get_doc("Appraisal", appraisal.name)
 		doc.appraisal_template = wanted
@@ -144,10 +146,11 @@ def apply_to_cycle(appraisal_cycle: str) -> frappe._dict:
 		restored = wanted == (bases.get(appraisal.appraisal_template) or appraisal.appraisal_template)
 		(result.restored if restored else result.updated).append(doc.name)
 
-	for employee, first_period_ends in sorted(waiting.items()):
+	for (employee, employee_name), first_period_ends in sorted(waiting.items()):
 		result.waiting.append(
 			{
 				"employee": employee,
+				"employee_name": employee_name,
 				"reason": _("not yet scored: the first check-in period ends on {0}").format(
 					formatdate(first_period_ends)
 				),
@@ -188,20 +191,22 @@ def variant(base: str, kra: str, weightage: float) -> str:
 
 
 def _participants(cycle: str, kra: str) -> tuple[set, dict]:
-	"""Employees scored in the cycle under the KRA, and those still in their first period."""
-	scored, waiting = set(), {}
+	"""Employees scored in the cycle under the KRA, and those (employee, name) still in their
+	first period, with the day it ends."""
+	scored, waiting, names = set(), {}, {}
 	for s in frappe.get_all(
 		"Mentoring Score",
 		filters={"appraisal_cycle": cycle},
-		fields=["employee", "not_yet_scored", "first_period_ends", "program.kra as kra"],
+		fields=["employee", "employee_name", "not_yet_scored", "first_period_ends", "program.kra as kra"],
 	):
 		if s.kra != kra:
 			continue
+		names[s.employee] = s.employee_name
 		if not s.not_yet_scored:
 			scored.add(s.employee)
 		elif s.first_period_ends:
 			waiting[s.employee] = min(waiting.get(s.employee, s.first_period_ends), s.first_period_ends)
-	return scored, {e: d for e, d in waiting.items() if e not in scored}
+	return scored, {(e, names[e]): d for e, d in waiting.items() if e not in scored}
 
 
 def _bases(templates: set) -> dict[str, str]:

@@ -818,3 +818,12 @@ class TestIntegrityAPI(MentoringAPITestCase):
 			pairing=self.pairing_a,
 		)
 		self.assertEqual(resp.json["message"], [])
+
+	def test_j_program_managers_who_are_employees_see_every_enrollment(self):
+		# ERPNext limits an employee-user to their own Employee; our rules decide instead
+		resp = self.get(
+			self.program_manager, PARTICIPANT, filters=frappe.as_json({"employee": self.mentee_a})
+		)
+		self.assertEqual(
+			sorted(self.listed(resp)), sorted([self.participant, self.application, self.leaving])
+		)

@@ -126,7 +126,14 @@ class TestMentoringKRA(MentoringTestCase):
 		submitted = testing.appraisal_of(self.mentor, self.cycle)
 		submitted.submit()
 		result = set_mentoring_kra(self.cycle, 20)
-		self.assertIn({"appraisal": submitted.name, "reason": "already submitted"}, result.not_changed)
+		self.assertIn(
+			{
+				"appraisal": submitted.name,
+				"employee_name": submitted.employee_name,
+				"reason": "already submitted",
+			},
+			result.not_changed,
+		)
 		self.assertEqual(
 			kra_weights(testing.appraisal_of(self.mentor, self.cycle)), {"Quality": 30, "Development": 70}
 		)
@@ -172,6 +179,19 @@ class TestNewPairNotYetScored(MentoringTestCase):
 		appraisal = testing.appraisal_of(self.mentee, self.cycle)
 		self.assertEqual(
 			(appraisal.appraisal_template, kra_weights(appraisal)), (self.template, {"Quality": 100})
+		)
+
+	def test_the_tool_lists_who_waits_and_until_when(self):
+		result = set_mentoring_kra(self.cycle, 20)
+		self.assertEqual(result.updated, [])
+		name = frappe.db.get_value("Employee", self.mentee, "employee_name")
+		self.assertIn(
+			{
+				"employee": self.mentee,
+				"employee_name": name,
+				"reason": f"not yet scored: the first check-in period ends on {formatdate(add_days(today(), 10))}",
+			},
+			result.waiting,
 		)
 
 	def test_once_the_first_period_ends_the_sync_adds_the_kra(self):

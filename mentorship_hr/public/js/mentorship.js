@@ -7,7 +7,7 @@ const esc = (value) => frappe.utils.escape_html(value == null ? "" : String(valu
 mentorship_hr.show_sync_summary = (call) =>
 	call.then(({ message: r }) => {
 		const rows = (list) =>
-			list.map((s) => `<li>${esc([s.employee, s.role, s.program, s.appraisal_cycle, s.appraisal].filter(Boolean).join(" · "))}: ${esc(s.reason)}</li>`).join("");
+			list.map((s) => `<li>${esc([s.employee_name || s.employee, s.role, s.program, s.appraisal_cycle, s.appraisal].filter(Boolean).join(" · "))}: ${esc(s.reason)}</li>`).join("");
 		frappe.msgprint({
 			title: __("Mentoring Scores Synced"),
 			indicator: "green",
@@ -38,8 +38,8 @@ mentorship_hr.show_kra_result = (r) =>
 				  ])
 				: __("The {0} KRA is off for this cycle. {1} appraisals got their template back.", [esc(r.kra), r.restored.length])
 		}</p>
-		${list(__("Not yet scored, so no Mentoring KRA yet"), r.waiting.map((w) => `${esc(w.employee)}: ${esc(w.reason)}`))}
-		${list(__("Not changed"), r.not_changed.map((n) => `${esc(n.appraisal)}: ${esc(n.reason)}`))}
+		${list(__("Not yet scored, so no Mentoring KRA yet"), r.waiting.map((w) => `${esc(w.employee_name || w.employee)}: ${esc(w.reason)}`))}
+		${list(__("Not changed"), r.not_changed.map((n) => `${esc(n.employee_name)} (${esc(n.appraisal)}): ${esc(n.reason)}`))}
 		${list(__("Warnings"), r.warnings.map(esc))}`,
 	});
 

@@ -151,6 +151,8 @@ class TestScoresInAppraisals(MentoringTestCase):
 		self.assertEqual(reasons[(mentee2, "Mentee")], "no appraisal in this cycle")
 		self.assertEqual(reasons[(mentee3, "Mentee")], "the employee is not Active")
 		self.assertEqual(reasons[(other_mentor, "Mentor")], "no appraisal in this cycle")
+		names = {s["employee"]: s["employee_name"] for s in summary.skipped}
+		self.assertEqual(names[mentee2], frappe.db.get_value("Employee", mentee2, "employee_name"))
 		self.assertFalse(
 			frappe.db.exists("Mentoring Score", {"employee": ("in", [mentee2, mentee3, other_mentor])})
 		)
