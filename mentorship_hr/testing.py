@@ -13,11 +13,14 @@ COMPANY = "_Test Mentoring Company"
 
 def outgoing_email_account():
 	"""A default outgoing account so that email is queued; tests never send it."""
-	if not frappe.db.exists("Email Account", {"default_outgoing": 1}):
+	name = "_Test Mentoring Outgoing"
+	if frappe.db.exists("Email Account", name):
+		frappe.db.set_value("Email Account", name, {"enable_outgoing": 1, "default_outgoing": 1})
+	elif not frappe.db.exists("Email Account", {"default_outgoing": 1}):
 		frappe.get_doc(
 			{
 				"doctype": "Email Account",
-				"email_account_name": "_Test Mentoring Outgoing",
+				"email_account_name": name,
 				"email_id": "mentoring-outgoing@example.com",
 				"smtp_server": "localhost",
 				"enable_outgoing": 1,
@@ -25,6 +28,7 @@ def outgoing_email_account():
 				"no_smtp_authentication": 1,
 			}
 		).insert()
+	frappe.local.outgoing_email_account = {}  # Frappe keeps the account found for the request
 
 
 def unique(prefix: str) -> str:

@@ -139,6 +139,11 @@ class TestWithoutEmailAccount(MentoringTestCase):
 		super().setUp()
 		frappe.db.set_value("Email Account", {"default_outgoing": 1}, "default_outgoing", 0)
 		frappe.db.set_value("Email Account", {"enable_outgoing": 1}, "enable_outgoing", 0)
+		frappe.local.outgoing_email_account = {}  # Frappe keeps the account found for the request
+
+	def tearDown(self):
+		super().tearDown()
+		frappe.local.outgoing_email_account = {}
 
 	def test_people_get_the_bell_and_nobody_gets_a_warning(self):
 		frappe.local.message_log = []

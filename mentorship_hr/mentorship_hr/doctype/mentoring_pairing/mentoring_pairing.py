@@ -77,7 +77,8 @@ class MentoringPairing(Document):
 		"""The pair edit their agreement; everything else is the program manager's."""
 		if self.is_new() or self.flags.actor or self.flags.ignore_permissions or is_program_manager():
 			return
-		changed = changed_fields(self) - PARTY_FIELDS
+		# status is read-only on the form (it moves by actions) but is still the manager's alone
+		changed = (changed_fields(self) | changed_fields(self, ["status"])) - PARTY_FIELDS
 		if changed:
 			frappe.throw(
 				_("Only a program manager can change {0} of a pairing.").format(
