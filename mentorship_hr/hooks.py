@@ -61,7 +61,7 @@ doctype_js = {
 # ---------------
 
 scheduler_events = {
-	"daily": ["mentorship_hr.kpi_sync.daily_sync", "mentorship_hr.self_select.expire_requests"],
+	"daily_long": ["mentorship_hr.sync_jobs.daily_sync", "mentorship_hr.self_select.daily_expiry"],
 }
 
 # Testing

@@ -9,11 +9,12 @@ from frappe import _
 from frappe.query_builder.functions import Coalesce, Length
 from frappe.utils import flt, getdate, now_datetime, nowdate
 
+from mentorship_hr import bulk_writes
 from mentorship_hr.domain import kpi
 from mentorship_hr.mentoring_kra import apply_to_cycle
-from mentorship_hr.permissions import check_program_manager
 from mentorship_hr.weights import weights_of
 
+CHUNK = 500  # scores written per transaction
 SCORED_PAIRING_STATUSES = ("Active", "Paused", "Completed", "Ended Early")
 SCORED_PROGRAM_STATUSES = ("Active", "Completed")
 COMPONENT_NAMES = (kpi.CADENCE, kpi.GOAL_PROGRESS, kpi.MENTEE_FEEDBACK, kpi.OWNERSHIP, kpi.MENTOR_ASSESSMENT)
@@ -32,8 +33,16 @@ SCORE_FIELDS = (
 
 
 def sync_scores(
-	program: str | None = None, appraisal_cycle: str | None = None, today=None, apply_kra=True
+	program: str | None = None,
+	appraisal_cycle: str | None = None,
+	today=None,
+	apply_kra=True,
+	commit=False,
+	progress=None,
 ) -> dict:
+	"""Score every program and cycle in scope and carry the scores into HRMS, CHUNK scores to a
+	transaction. `commit` ends each chunk's transaction (background jobs); `progress` is called
+	with the percent done."""
 	today = getdate(today or nowdate())
 	summary = frappe._dict(
 		created=0, updated=0, unchanged=0, skipped=[], warnings=[], failed=[], kra_added=[]
@@ -41,6 +50,7 @@ def sync_scores(
 	data = _load(program, appraisal_cycle)
 	touched = set()
 
+	chunks = []
 	for prog in data.programs:
 		for cycle in data.cycles_by_company.get(prog.company, []):
 			if not _overlaps(cycle, prog):
@@ -56,24 +66,16 @@ def sync_scores(
 				continue
 			if apply_kra and flt(cycle.mentoring_kra_weightage):
 				touched.add(cycle.name)
-			# one bad record must not stop the others: each program and cycle stands alone
-			frappe.db.savepoint("mentoring_sync")
-			counts = (summary.created, summary.updated, summary.unchanged)
-			try:
-				_sync_program_cycle(prog, cycle, data, summary, today)
-			except Exception:
-				frappe.db.rollback(save_point="mentoring_sync")
-				summary.created, summary.updated, summary.unchanged = counts
-				frappe.log_error(
-					title=_("Mentoring score sync failed for {0}, {1}").format(prog.name, cycle.name)
-				)
-				summary.failed.append(
-					{
-						"program": prog.name,
-						"appraisal_cycle": cycle.name,
-						"reason": _("failed; see the Error Log"),
-					}
-				)
+			plans = [(prog, cycle, plan) for plan in _plans(prog, cycle, data, summary, today)]
+			# a chunk never mixes programs or cycles: one that fails stops no other
+			chunks.extend(plans[i : i + CHUNK] for i in range(0, len(plans), CHUNK))
+
+	for number, chunk in enumerate(chunks, 1):
+		_write_chunk(chunk, summary)
+		if commit:
+			frappe.db.commit()  # short transactions: no long locks, no write limit; a rerun resumes
+		if progress:
+			progress(number * 100 / len(chunks))
 
 	for cycle in sorted(touched):
 		_apply_kra(cycle, summary)
@@ -98,7 +100,9 @@ def _apply_kra(cycle: str, summary):
 		summary.warnings.append({"appraisal_cycle": cycle, **row})
 
 
-def _sync_program_cycle(prog, cycle, data, summary, today):
+def _plans(prog, cycle, data, summary, today) -> list[frappe._dict]:
+	"""What each score of one program and cycle needs written; skips and warnings go to the
+	summary. Reads nothing: everything comes from _load."""
 	scores = kpi.score_cycle(
 		data.pairings_by_program.get(prog.name, []),
 		(getdate(cycle.start_date), getdate(cycle.end_date)),
@@ -108,63 +112,125 @@ def _sync_program_cycle(prog, cycle, data, summary, today):
 		today,
 		data.confirmation_days,
 	)
-	for score in scores:
-		_sync_one(score, prog, cycle, data, summary)
-
-
-def _sync_one(score: kpi.RoleScore, program, cycle, data, summary):
-	who = {
-		"employee": score.employee,
-		"role": score.role,
-		"program": program.name,
-		"appraisal_cycle": cycle.name,
-	}
-	# summary rows name people, not IDs
-	named = {**who, "employee_name": data.employee_names.get(score.employee)}
-	if data.employee_status.get(score.employee) != "Active":
-		summary.skipped.append({**named, "reason": _("the employee is not Active")})
-		return
-	appraisal = data.appraisals.get((score.employee, cycle.name))
-	if not appraisal:
-		summary.skipped.append({**named, "reason": _("no appraisal in this cycle")})
-		return
-	kra_coming = flt(cycle.mentoring_kra_weightage) and program.kra == data.default_kra
-	if score.scored and not kra_coming and program.kra not in data.appraisal_kras.get(appraisal, set()):
-		summary.warnings.append(
-			{
-				**named,
-				"reason": _(
-					"appraisal {0} has no {1} KRA, so the score does not count yet: "
-					"set the Mentoring KRA on the appraisal cycle"
-				).format(appraisal, program.kra),
-			}
+	if prog.kra not in data.kras:
+		# the bulk writes check no links, so a missing KRA stops this program here
+		frappe.log_error(
+			title=_("Mentoring score sync failed for {0}, {1}").format(prog.name, cycle.name),
+			message=_("KRA {0} does not exist.").format(prog.kra),
 		)
+		summary.failed.append(
+			{"program": prog.name, "appraisal_cycle": cycle.name, "reason": _("its KRA does not exist")}
+		)
+		return []
+	plans = []
+	for score in scores:
+		who = {
+			"employee": score.employee,
+			"role": score.role,
+			"program": prog.name,
+			"appraisal_cycle": cycle.name,
+		}
+		# summary rows name people, not IDs
+		named = {**who, "employee_name": data.employee_names.get(score.employee)}
+		if data.employee_status.get(score.employee) != "Active":
+			summary.skipped.append({**named, "reason": _("the employee is not Active")})
+			continue
+		appraisal = data.appraisals.get((score.employee, cycle.name))
+		if not appraisal:
+			summary.skipped.append({**named, "reason": _("no appraisal in this cycle")})
+			continue
+		kra_coming = flt(cycle.mentoring_kra_weightage) and prog.kra == data.default_kra
+		if score.scored and not kra_coming and prog.kra not in data.appraisal_kras.get(appraisal, set()):
+			summary.warnings.append(
+				{
+					**named,
+					"reason": _(
+						"appraisal {0} has no {1} KRA, so the score does not count yet: "
+						"set the Mentoring KRA on the appraisal cycle"
+					).format(appraisal, prog.kra),
+				}
+			)
+		existing = data.scores.get((score.employee, score.role, prog.name, cycle.name))
+		goal = data.goals.get(existing.hrms_goal) if existing and existing.hrms_goal else None
+		plans.append(
+			frappe._dict(
+				who=who,
+				score_values=_score_values(score),
+				existing=existing,
+				goal=goal,
+				# no 0% goal for a pair in its first period: nothing reaches the appraisal yet
+				goal_fields=_goal_fields(score, prog, cycle) if score.scored else None,
+			)
+		)
+	return plans
 
-	values = _score_values(score)
-	existing = data.scores.get((score.employee, score.role, program.name, cycle.name))
-	goal = data.goals.get(existing.hrms_goal) if existing and existing.hrms_goal else None
-	# no 0% goal for a pair in its first period: the appraisal gets nothing until there is a score
-	goal_name = _upsert_goal(goal, score, program, cycle) if score.scored else _drop_goal(goal)
 
-	if not existing:
-		doc = frappe.get_doc({"doctype": "Mentoring Score", **who, **values, "hrms_goal": goal_name})
-		doc.computed_on = now_datetime()
-		doc.insert(ignore_permissions=True)
-		summary.created += 1
-	elif goal_name != existing.hrms_goal or any(
-		_differs(existing.get(field), values[field]) for field in SCORE_FIELDS
-	):
-		doc = frappe.get_doc("Mentoring Score", existing.name)
-		doc.update({**values, "hrms_goal": goal_name, "computed_on": now_datetime()})
-		doc.save(ignore_permissions=True)
-		summary.updated += 1
-	else:
-		summary.unchanged += 1
+def _write_chunk(chunk, summary):
+	"""Write a chunk of plans in a few queries; a chunk that fails is rolled back and reported,
+	and the others go on."""
+	frappe.db.savepoint("mentoring_sync")
+	counts = (summary.created, summary.updated, summary.unchanged)
+	try:
+		_write(chunk, summary)
+	except Exception:
+		frappe.db.rollback(save_point="mentoring_sync")
+		summary.created, summary.updated, summary.unchanged = counts
+		for program, cycle in sorted({(p.name, c.name) for p, c, _plan in chunk}):
+			frappe.log_error(title=_("Mentoring score sync failed for {0}, {1}").format(program, cycle))
+			summary.failed.append(
+				{"program": program, "appraisal_cycle": cycle, "reason": _("failed; see the Error Log")}
+			)
 
 
-def _upsert_goal(goal, score: kpi.RoleScore, program, cycle) -> str:
-	"""The HRMS Goal that carries the score into the appraisal; saved only when it changes."""
-	fields = {
+def _write(chunk, summary):
+	new_goals, goal_updates, dropped, touched = [], {}, [], set()
+	for _prog, _cycle, plan in chunk:
+		if plan.goal_fields is None:
+			if plan.goal:
+				dropped.append(plan.goal.name)
+			plan.goal_name = None
+		elif not plan.goal:
+			new_goals.append(plan)
+		else:
+			plan.goal_name = plan.goal.name
+			changed = {k: v for k, v in plan.goal_fields.items() if _differs(plan.goal.get(k), v)}
+			if changed:
+				goal_updates[plan.goal.name] = changed
+				touched.add((plan.goal.employee, plan.goal.appraisal_cycle))
+				touched.add((plan.goal_fields["employee"], plan.goal_fields["appraisal_cycle"]))
+
+	names = bulk_writes.insert_root_goals([dict(p.goal_fields) for p in new_goals])
+	for plan, name in zip(new_goals, names, strict=True):
+		plan.goal_name = name
+		touched.add((plan.goal_fields["employee"], plan.goal_fields["appraisal_cycle"]))
+	frappe.db.bulk_update("Goal", goal_updates, chunk_size=200)
+	if dropped:  # rare: a score back in its first period; deleted one by one, as HRMS does
+		frappe.db.set_value("Mentoring Score", {"hrms_goal": ("in", dropped)}, "hrms_goal", None)
+		for name in dropped:
+			doc = frappe.get_doc("Goal", name)
+			doc.flags.from_mentoring_sync = True
+			doc.delete(ignore_permissions=True)
+
+	now = now_datetime()
+	new_scores, score_updates = [], {}
+	for _prog, _cycle, plan in chunk:
+		values = {**plan.score_values, "hrms_goal": plan.goal_name}
+		if not plan.existing:
+			new_scores.append({**plan.who, **values, "computed_on": now})
+		elif any(_differs(plan.existing.get(f), v) for f, v in values.items()):
+			score_updates[plan.existing.name] = {**values, "computed_on": now}
+		else:
+			summary.unchanged += 1
+	bulk_writes.insert_rows("Mentoring Score", new_scores)
+	frappe.db.bulk_update("Mentoring Score", score_updates, chunk_size=200)
+	summary.created += len(new_scores)
+	summary.updated += len(score_updates)
+	bulk_writes.recompute_appraisals(touched)
+
+
+def _goal_fields(score: kpi.RoleScore, program, cycle) -> dict:
+	"""The HRMS Goal that carries the score into the appraisal."""
+	return {
 		"goal_name": _("Mentoring: {0} duties ({1})").format(_(score.role).lower(), program.name),
 		"employee": score.employee,
 		"kra": program.kra,
@@ -174,22 +240,6 @@ def _upsert_goal(goal, score: kpi.RoleScore, program, cycle) -> str:
 		"progress": score.score,
 		"status": goal_status(score.score),
 	}
-	if goal and not any(_differs(goal.get(k), v) for k, v in fields.items()):
-		return goal.name
-	doc = frappe.get_doc("Goal", goal.name) if goal else frappe.new_doc("Goal")
-	doc.update(fields)
-	doc.flags.ignore_permissions = True
-	doc.flags.from_mentoring_sync = True
-	doc.save()
-	return doc.name
-
-
-def _drop_goal(goal) -> None:
-	if goal:
-		frappe.db.set_value("Mentoring Score", {"hrms_goal": goal.name}, "hrms_goal", None)
-		doc = frappe.get_doc("Goal", goal.name)
-		doc.flags.from_mentoring_sync = True
-		doc.delete(ignore_permissions=True)
 
 
 def goal_status(progress: float) -> str:
@@ -276,6 +326,11 @@ def _load(program: str | None, appraisal_cycle: str | None) -> frappe._dict:
 		programs=programs,
 		confirmation_days=frappe.db.get_single_value("Mentoring Settings", "confirmation_window_days") or 0,
 		default_kra=frappe.db.get_single_value("Mentoring Settings", "default_kra"),
+		kras=set(
+			frappe.get_all(
+				"KRA", filters={"name": ("in", list({p.kra for p in programs}) or [""])}, pluck="name"
+			)
+		),
 		cycles_by_company={},
 		pairings_by_program={},
 		employee_status={},
@@ -421,16 +476,3 @@ def _load_goals(pairings) -> dict[str, list[kpi.Goal]]:
 			kpi.Goal(progress=flt(g.progress), status=g.status, mentor_rating=g.mentor_rating or None)
 		)
 	return result
-
-
-@frappe.whitelist()
-def sync_cycle_scores(appraisal_cycle: str) -> dict:
-	"""The Appraisal Cycle form's "Sync Mentoring Scores": program managers and HR only."""
-	check_program_manager()
-	frappe.get_doc("Appraisal Cycle", appraisal_cycle).check_permission("read")
-	return sync_scores(appraisal_cycle=appraisal_cycle)
-
-
-def daily_sync():
-	if frappe.db.get_single_value("Mentoring Settings", "auto_sync_scores"):
-		sync_scores()

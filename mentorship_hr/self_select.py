@@ -11,6 +11,7 @@ from mentorship_hr.notifications import notify
 from mentorship_hr.pairing_rules import OPEN_STATUSES, mentor_capacity
 from mentorship_hr.permissions import employees_of, is_program_manager, pairing_role
 
+EXPIRY_CHUNK = 200
 OPEN_PROGRAM_STATUSES = ("Enrolling", "Active")
 
 
@@ -151,33 +152,50 @@ def _claim_a_place(doc):
 		)
 
 
-def expire_requests() -> dict:
-	"""Daily: requests the mentor did not answer in time expire, and the mentee is told. A request
-	that fails is logged and left for the next run; the others go on."""
+def expire_requests(commit=False) -> dict:
+	"""Daily: requests the mentor did not answer in time expire, and the mentee is told. Statuses
+	change a chunk at a time; a request whose notice fails is logged and left for the next run,
+	and the others go on. `commit` ends each chunk's transaction (the daily job)."""
 	result = frappe._dict(expired=[], failed=[])
-	for name in frappe.get_all(
+	rows = frappe.get_all(
 		"Mentoring Pairing",
 		filters={"status": "Requested", "request_expires_on": ("<", today())},
-		pluck="name",
-	):
-		frappe.db.savepoint("expire_request")
-		try:
-			_expire(frappe.get_doc("Mentoring Pairing", name))
-		except Exception:
-			frappe.db.rollback(save_point="expire_request")
-			frappe.log_error(title=_("Mentoring request {0} could not expire").format(name))
-			result.failed.append(name)
-			continue
-		result.expired.append(name)
+		fields=["name", "program", "mentor_name", "mentee_user"],
+		order_by="name",
+	)
+	Pairing = frappe.qb.DocType("Mentoring Pairing")
+	for start in range(0, len(rows), EXPIRY_CHUNK):
+		chunk = rows[start : start + EXPIRY_CHUNK]
+		frappe.qb.update(Pairing).set(Pairing.status, "Expired").where(
+			Pairing.name.isin([r.name for r in chunk]) & (Pairing.status == "Requested")
+		).run()
+		for row in chunk:
+			frappe.db.savepoint("expire_request")
+			try:
+				_tell_mentee(row)
+			except Exception:
+				frappe.db.rollback(save_point="expire_request")
+				frappe.db.set_value(
+					"Mentoring Pairing", row.name, "status", "Requested", update_modified=False
+				)
+				frappe.log_error(title=_("Mentoring request {0} could not expire").format(row.name))
+				result.failed.append(row.name)
+				continue
+			result.expired.append(row.name)
+		if commit:
+			frappe.db.commit()
 	return result
 
 
-def _expire(doc):
-	doc.db_set("status", "Expired")
+def daily_expiry():
+	expire_requests(commit=True)
+
+
+def _tell_mentee(row):
 	notify(
-		[doc.mentee_user],
-		_("Your request to {0} expired").format(doc.mentor_name),
-		doc,
+		[row.mentee_user],
+		_("Your request to {0} expired").format(row.mentor_name),
+		frappe._dict(row, doctype="Mentoring Pairing"),
 		"mentoring_request_answer",
 		answer=_("did not answer"),
 	)

@@ -4,12 +4,10 @@ frappe.ui.form.on("Appraisal Cycle", {
 		frm.add_custom_button(
 			__("Sync Mentoring Scores"),
 			() =>
-				mentorship_hr.show_sync_summary(
+				mentorship_hr.queue_sync(
 					frappe.call({
-						method: "mentorship_hr.kpi_sync.sync_cycle_scores",
+						method: "mentorship_hr.sync_jobs.sync_cycle_scores",
 						args: { appraisal_cycle: frm.doc.name },
-						freeze: true,
-						freeze_message: __("Scoring mentoring duties..."),
 					})
 				),
 			__("Mentoring")

@@ -3,22 +3,47 @@ frappe.provide("mentorship_hr");
 
 const esc = (value) => frappe.utils.escape_html(value == null ? "" : String(value));
 
-// Show a sync summary; `call` is a frappe.call or frm.call promise.
-mentorship_hr.show_sync_summary = (call) =>
-	call.then(({ message: r }) => {
-		const rows = (list) =>
-			list.map((s) => `<li>${esc([s.employee_name || s.employee, s.role, s.program, s.appraisal_cycle, s.appraisal].filter(Boolean).join(" · "))}: ${esc(s.reason)}</li>`).join("");
-		frappe.msgprint({
-			title: __("Mentoring Scores Synced"),
-			indicator: "green",
-			message: `<p>${__("{0} created, {1} updated, {2} unchanged.", [r.created, r.updated, r.unchanged])}</p>
-				${r.kra_added.length ? `<p>${__("{0} appraisals gained the Mentoring KRA.", [r.kra_added.length])}</p>` : ""}
-				${r.skipped.length ? `<p><b>${__("Skipped")}</b></p><ul>${rows(r.skipped)}</ul>` : ""}
-				${r.warnings.length ? `<p><b>${__("Warnings")}</b></p><ul>${rows(r.warnings)}</ul>` : ""}
-				${r.failed.length ? `<p><b>${__("Failed")}</b></p><ul>${rows(r.failed)}</ul>` : ""}`,
-		});
-		return r;
+// Show a sync summary, as kept on its Mentoring Sync Log.
+mentorship_hr.show_sync_summary = (r, log) => {
+	const rows = (list) =>
+		list.map((s) => `<li>${esc([s.employee_name || s.employee, s.role, s.program, s.appraisal_cycle, s.appraisal].filter(Boolean).join(" · "))}: ${esc(s.reason)}</li>`).join("");
+	frappe.msgprint({
+		title: __("Mentoring Scores Synced"),
+		indicator: r.failed.length ? "orange" : "green",
+		message: `<p>${__("{0} created, {1} updated, {2} unchanged.", [r.created, r.updated, r.unchanged])}</p>
+			${r.kra_added.length ? `<p>${__("{0} appraisals gained the Mentoring KRA.", [r.kra_added.length])}</p>` : ""}
+			${r.skipped.length ? `<p><b>${__("Skipped")}</b></p><ul>${rows(r.skipped)}</ul>` : ""}
+			${r.warnings.length ? `<p><b>${__("Warnings")}</b></p><ul>${rows(r.warnings)}</ul>` : ""}
+			${r.failed.length ? `<p><b>${__("Failed")}</b></p><ul>${rows(r.failed)}</ul>` : ""}
+			${log ? `<p><a href="/app/mentoring-sync-log/${encodeURIComponent(log)}">${__("Open the sync log")}</a></p>` : ""}`,
 	});
+};
+
+// Queue a sync (`call` is a frappe.call or frm.call promise); progress and the result follow.
+mentorship_hr.queue_sync = (call) =>
+	call.then(({ message: r }) => {
+		if (r.queued) {
+			frappe.show_alert({ message: __("Mentoring score sync queued. Its progress shows here."), indicator: "blue" });
+		} else {
+			frappe.msgprint(__("A sync of these scores is already queued or running: {0}", [
+				`<a href="/app/mentoring-sync-log/${encodeURIComponent(r.log || "")}">${__("its log")}</a>`,
+			]));
+		}
+	});
+
+$(document).on("app_ready", () => {
+	frappe.realtime.on("mentoring_sync_progress", ({ percent }) =>
+		frappe.show_progress(__("Syncing mentoring scores"), percent, 100, __("Scores are written in chunks."))
+	);
+	frappe.realtime.on("mentoring_sync_done", ({ log, summary, failed }) => {
+		frappe.hide_progress();
+		if (failed) {
+			frappe.msgprint({ title: __("Mentoring Score Sync Failed"), indicator: "red", message: __("See the Error Log.") });
+		} else {
+			mentorship_hr.show_sync_summary(summary, log);
+		}
+	});
+});
 
 const list = (title, items) =>
 	items.length ? `<p><b>${title}</b></p><ul>${items.map((i) => `<li>${i}</li>`).join("")}</ul>` : "";

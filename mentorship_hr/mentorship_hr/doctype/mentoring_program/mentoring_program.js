@@ -20,14 +20,7 @@ frappe.ui.form.on("Mentoring Program", {
 			frm.add_custom_button(__("Sync Scores to Appraisals"), () =>
 				blocked
 					? frappe.msgprint({ title: __("Nothing to Sync Yet"), message: frappe.utils.escape_html(blocked) })
-					: mentorship_hr.show_sync_summary(
-							frm.call({
-								method: "sync_scores",
-								doc: frm.doc,
-								freeze: true,
-								freeze_message: __("Scoring mentoring duties..."),
-							})
-					  )
+					: mentorship_hr.queue_sync(frm.call({ method: "sync_scores", doc: frm.doc }))
 			);
 			add_status_actions(frm);
 			mentorship_hr.warn_no_email_account(frm);

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
-from mentorship_hr import enrollment, kpi_sync, matching_service, self_select
+from mentorship_hr import enrollment, kpi_sync, matching_service, self_select, sync_jobs
 from mentorship_hr.domain import transitions
 from mentorship_hr.domain.transitions import MANAGER
 from mentorship_hr.notifications import email_account_exists
@@ -126,9 +126,9 @@ class MentoringProgram(Document):
 
 	@frappe.whitelist()
 	def sync_scores(self) -> dict:
-		"""Recompute this program's mentoring scores and carry them into HRMS Goals."""
+		"""Queue a recompute of this program's scores into HRMS Goals (see sync_jobs)."""
 		check_program_manager()
-		return kpi_sync.sync_scores(program=self.name)
+		return sync_jobs.queue_sync(program=self.name)
 
 	@frappe.whitelist()
 	def invite_participants(
