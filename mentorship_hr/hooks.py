@@ -55,13 +55,18 @@ doctype_js = {
 	"Appraisal": "public/js/appraisal.js",
 	"Appraisal Cycle": "public/js/appraisal_cycle.js",
 	"Appraisal Template": "public/js/appraisal_template.js",
+	"Event": "public/js/event.js",
 }
 
 # Scheduled Tasks
 # ---------------
 
 scheduler_events = {
-	"daily_long": ["mentorship_hr.sync_jobs.daily_sync", "mentorship_hr.self_select.daily_expiry"],
+	"daily_long": [
+		"mentorship_hr.health_service.daily_refresh",
+		"mentorship_hr.sync_jobs.daily_sync",
+		"mentorship_hr.self_select.daily_expiry",
+	],
 }
 
 # Testing

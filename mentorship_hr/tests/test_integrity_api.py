@@ -827,3 +827,19 @@ class TestIntegrityAPI(MentoringAPITestCase):
 		self.assertEqual(
 			sorted(self.listed(resp)), sorted([self.participant, self.application, self.leaving])
 		)
+
+	def test_j_outsiders_cannot_schedule_the_pairs_check_ins(self):
+		for user in (self.stranger_user, self.manager_a_user):
+			with self.subTest(user=user):
+				resp = self.run_doc_method(
+					user,
+					PAIRING,
+					self.pairing_a,
+					"schedule_checkin",
+					{"starts_on": add_days(today(), 2) + " 10:00:00"},
+				)
+				self.assertRefused(resp)
+				frappe.db.rollback()
+				self.assertFalse(
+					frappe.db.exists("Event Participants", {"reference_docname": self.pairing_a})
+				)

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from mentorship_hr import health_service
 from mentorship_hr.domain import transitions
 from mentorship_hr.form_rules import value_fields
 from mentorship_hr.mentorship_hr.doctype.mentoring_goal.mentoring_goal import validate_progress
@@ -180,9 +181,8 @@ class MentoringCheckin(Document):
 	def on_submit(self):
 		self.db_set({"submitted_on": today(), "confirmation_status": "Pending"})
 		self.apply_goal_updates()
-		pairing = frappe.get_doc("Mentoring Pairing", self.pairing)
-		pairing.update_checkin_dates()
-		self.ask_counterpart_to_confirm(pairing)
+		health_service.refresh([self.pairing])
+		self.ask_counterpart_to_confirm(frappe.get_doc("Mentoring Pairing", self.pairing))
 
 	def ask_counterpart_to_confirm(self, pairing):
 		"""The other side of the pair is asked to confirm; never with the notes."""
@@ -198,7 +198,7 @@ class MentoringCheckin(Document):
 		)
 
 	def on_cancel(self):
-		frappe.get_doc("Mentoring Pairing", self.pairing).update_checkin_dates()
+		health_service.refresh([self.pairing])
 
 	def apply_goal_updates(self):
 		for row in self.goal_updates:
@@ -255,6 +255,7 @@ class MentoringCheckin(Document):
 			self.dispute_reason = reason
 		self.flags.ignore_permissions = True  # the rule above decided; the save sanitises and versions
 		self.save()
+		health_service.refresh([self.pairing])
 		if reason:
 			self.add_comment("Info", _("Disputed the check-in: {0}").format(frappe.utils.escape_html(reason)))
 			notify(

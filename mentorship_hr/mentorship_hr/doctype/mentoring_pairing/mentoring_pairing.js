@@ -16,6 +16,9 @@ frappe.ui.form.on("Mentoring Pairing", {
 			frm.add_custom_button(__("Decline"), () => answer(0));
 		}
 		if (frm.is_new() || frm.doc.status !== "Active") return;
+		if ((frm.doc.__onload || {}).can_schedule) {
+			frm.add_custom_button(__("Schedule Check-in"), () => schedule_checkin(frm));
+		}
 
 		frm.add_custom_button(
 			__("Log Check-in"),
@@ -58,4 +61,27 @@ function add_status_actions(frm) {
 			__("Status")
 		);
 	});
+}
+
+// A Frappe Event in both people's calendars; the pairing's next check-in follows it.
+function schedule_checkin(frm) {
+	frappe.prompt(
+		[
+			{ fieldname: "starts_on", fieldtype: "Datetime", label: __("When"), reqd: 1 },
+			{ fieldname: "duration_minutes", fieldtype: "Int", label: __("Minutes"), default: 60, reqd: 1 },
+			{ fieldname: "agenda", fieldtype: "Small Text", label: __("Agenda") },
+		],
+		(values) =>
+			frm.call("schedule_checkin", values).then(({ message: event }) => {
+				frm.reload_doc();
+				frappe.show_alert({
+					message: __("Check-in scheduled: it is in both of your calendars. {0}", [
+						`<a href="/app/event/${encodeURIComponent(event)}">${__("Open the event")}</a>`,
+					]),
+					indicator: "green",
+				});
+			}),
+		__("Schedule Check-in"),
+		__("Schedule")
+	);
 }

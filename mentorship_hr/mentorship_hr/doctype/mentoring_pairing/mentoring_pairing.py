@@ -4,9 +4,9 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import add_days, getdate, today
+from frappe.utils import add_to_date, cint, get_datetime, getdate, now_datetime, today
 
-from mentorship_hr import matching_service, self_select
+from mentorship_hr import health_service, matching_service, self_select
 from mentorship_hr.domain import transitions
 from mentorship_hr.notifications import notify, pair_and_manager_users
 from mentorship_hr.pairing_rules import RULED_STATUSES, check_pairing_rules
@@ -31,6 +31,8 @@ SERVER_FIELDS = (
 	"request_expires_on",
 	"last_checkin_date",
 	"next_checkin_due",
+	"health_reason",
+	"stale_alert_sent",
 )
 
 
@@ -45,6 +47,11 @@ class MentoringPairing(Document):
 		if is_program_manager() and self.status in STATUS_ACTIONS:
 			moves = transitions.moves_for(transitions.PAIRING, self.status, transitions.MANAGER)
 		self.set_onload("status_moves", moves)
+		self.set_onload("can_schedule", self.status == "Active" and self.may_schedule())
+
+	def may_schedule(self) -> bool:
+		role = pairing_role(self.name, frappe.session.user)
+		return role in (transitions.MENTOR, transitions.MENTEE) or is_program_manager()
 
 	def editable_fields(self) -> list[str] | None:
 		"""The pair edit the agreement only (validate_party_edits); managers read."""
@@ -105,6 +112,9 @@ class MentoringPairing(Document):
 		before = self.get_doc_before_save()
 		if self.status == "Active" and (not before or before.status != "Active"):
 			self.mark_participants_matched()
+			health_service.refresh([self.name])
+		elif self.status != "Active" and self.health:
+			self.db_set({"health": None, "health_reason": None, "stale_alert_sent": 0})
 		if self.status in ENDED and (not before or before.status != self.status):
 			if self.status == "Ended Early":
 				self.return_mentee_to_pool()
@@ -175,6 +185,60 @@ class MentoringPairing(Document):
 		doc.save()
 		return doc.status
 
+	def certificate_facts(self) -> dict:
+		"""What the completion certificate states: goals achieved and check-ins held (a count,
+		never their content)."""
+		return {
+			"program": self.program,
+			"company": frappe.db.get_value("Mentoring Program", self.program, "company"),
+			"goals": frappe.get_all(
+				"Mentoring Goal",
+				filters={"pairing": self.name, "status": "Achieved"},
+				pluck="title",
+				order_by="modified",
+			),
+			"checkins": frappe.db.count(
+				"Mentoring Check-in",
+				{"pairing": self.name, "docstatus": 1, "confirmation_status": ("!=", "Disputed")},
+			),
+		}
+
+	@frappe.whitelist()
+	def schedule_checkin(self, starts_on: str, duration_minutes: int = 60, agenda: str | None = None) -> str:
+		"""The next check-in as a Frappe Event (Meeting) in both people's desk calendars (and
+		Google Calendar where the site syncs it), with the pairing as its reference."""
+		doc = self.stored()
+		if not doc.may_schedule():
+			frappe.throw(
+				_("Only the pair or a program manager can schedule its check-ins."), frappe.PermissionError
+			)
+		if doc.status != "Active":
+			frappe.throw(_("Only an Active pairing has check-ins to schedule."), title=_("Not Active"))
+		starts = get_datetime(starts_on)
+		if not starts or starts < now_datetime():
+			frappe.throw(_("Pick a time in the future for the check-in."), title=_("Invalid Time"))
+		minutes = cint(duration_minutes)
+		if not 5 <= minutes <= 480:
+			frappe.throw(_("A check-in lasts between 5 minutes and 8 hours."), title=_("Invalid Duration"))
+		event = frappe.get_doc(
+			{
+				"doctype": "Event",
+				"subject": _("Mentoring check-in: {0}").format(doc.title),
+				"event_category": "Meeting",
+				"event_type": "Private",
+				"starts_on": starts,
+				"ends_on": add_to_date(starts, minutes=minutes),
+				"description": frappe.utils.escape_html(agenda or ""),
+				"event_participants": [{"reference_doctype": doc.doctype, "reference_docname": doc.name}],
+			}
+		).insert(ignore_permissions=True)
+		for user in {doc.mentor_user, doc.mentee_user} - {frappe.session.user, None}:
+			frappe.share.add_docshare(
+				"Event", event.name, user, read=1, write=1, notify=1, flags={"ignore_share_permission": True}
+			)
+		health_service.refresh([doc.name])
+		return event.name
+
 	def set_dates(self):
 		program_start = frappe.db.get_value("Mentoring Program", self.program, "start_date")
 		if self.status == "Active" and not self.start_date:
@@ -201,21 +265,6 @@ class MentoringPairing(Document):
 			frappe.throw(
 				_("The pairing's End Date cannot be before its Start Date."), title=_("Invalid Dates")
 			)
-
-	def update_checkin_dates(self):
-		"""Refresh the last check-in and the next one due from the submitted check-ins."""
-		last = frappe.db.get_value(
-			"Mentoring Check-in", {"pairing": self.name, "docstatus": 1}, "max(checkin_date)"
-		)
-		frequency = frappe.db.get_value("Mentoring Program", self.program, "checkin_frequency_days") or 14
-		self.db_set(
-			{
-				"last_checkin_date": last,
-				"next_checkin_due": add_days(last or self.start_date, frequency)
-				if (last or self.start_date)
-				else None,
-			}
-		)
 
 
 def validate_active_pairing(name: str):

@@ -1,0 +1,145 @@
+"""Keep each Active pairing's health current (mentorship_hr/domain/health.py): daily, and when a
+check-in is submitted, confirmed, disputed or cancelled. Reads in a fixed number of queries and
+writes only the pairings whose health changed.
+
+For health, a submitted check-in counts unless it is disputed: it shows the pair engaging at
+once, while the KPI (domain/kpi.py) waits for the confirmation window before giving credit.
+"""
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Min
+from frappe.utils import flt, getdate, nowdate
+
+from mentorship_hr.domain import health
+from mentorship_hr.notifications import notify, program_manager_users
+
+CHUNK = 1000
+FIELDS = ("health", "health_reason", "last_checkin_date", "next_checkin_due", "stale_alert_sent")
+
+
+def reason_text(h: health.Health) -> str:
+	if h.reason == health.FIT_FAILED:
+		return _("The fit check failed")
+	if h.reason == health.NO_FIRST_CHECKIN:
+		return _("No check-in in the first {0} days").format(h.days)
+	if h.reason == health.OVERDUE:
+		if h.days == 1:
+			return _("Check-in overdue by 1 day")
+		return _("Check-in overdue by {0} days").format(h.days)
+	if not h.days:
+		return _("Check-in due today")
+	return (
+		_("Next check-in due tomorrow") if h.days == 1 else _("Next check-in due in {0} days").format(h.days)
+	)
+
+
+def refresh(pairings: list[str] | None = None, today=None) -> dict:
+	"""Refresh these pairings (all Active ones when None); returns what changed."""
+	today = getdate(today or nowdate())
+	filters = {"status": "Active", "start_date": ("is", "set")}
+	if pairings is not None:
+		filters["name"] = ("in", pairings or [""])
+	rows = frappe.get_all(
+		"Mentoring Pairing",
+		filters=filters,
+		fields=["name", "title", "program", "start_date", *FIELDS],
+		order_by="name",
+	)
+	result = frappe._dict(changed=[], alerted=[])
+	for start in range(0, len(rows), CHUNK):
+		_refresh_chunk(rows[start : start + CHUNK], today, result)
+	return result
+
+
+def _refresh_chunk(rows, today, result):
+	frequency = dict(
+		frappe.get_all(
+			"Mentoring Program",
+			filters={"name": ("in", list({r.program for r in rows}) or [""])},
+			fields=["name", "checkin_frequency_days"],
+			as_list=True,
+		)
+	)
+	last = dict(
+		frappe.get_all(
+			"Mentoring Check-in",
+			filters={
+				"pairing": ("in", [r.name for r in rows] or [""]),
+				"docstatus": 1,
+				"confirmation_status": ("!=", "Disputed"),
+			},
+			fields=["pairing", "max(checkin_date) as last"],
+			group_by="pairing",
+			as_list=True,
+		)
+	)
+	scheduled = _scheduled(rows, today)
+	updates, stale = {}, []
+	for row in rows:
+		last_checkin = getdate(last[row.name]) if last.get(row.name) else None
+		h = health.assess(
+			getdate(row.start_date),
+			frequency.get(row.program) or 14,
+			today,
+			last_counted=last_checkin,
+			scheduled=scheduled.get(row.name),
+		)
+		values = {
+			"health": h.status,
+			"health_reason": reason_text(h),
+			"last_checkin_date": last_checkin,
+			"next_checkin_due": h.next_due,
+			# alert once per spell without check-ins; a check-in ends the spell
+			"stale_alert_sent": int(h.stale),
+		}
+		if h.stale and not row.stale_alert_sent:
+			stale.append(row)
+		changed = {f: v for f, v in values.items() if _differs(row.get(f), v)}
+		if changed:
+			updates[row.name] = changed
+	frappe.db.bulk_update("Mentoring Pairing", updates, chunk_size=200, update_modified=False)
+	result.changed += list(updates)
+	for row in stale:
+		notify(
+			program_manager_users(row.program),
+			_("Mentoring pairing {0} has had no check-in for {1} periods").format(
+				row.title, health.STALE_PERIODS
+			),
+			frappe._dict(row, doctype="Mentoring Pairing"),
+			"mentoring_pairing_stale",
+			periods=health.STALE_PERIODS,
+		)
+		result.alerted.append(row.name)
+
+
+def _scheduled(rows, today) -> dict:
+	"""Each pairing's next scheduled check-in: the earliest open Event from today on."""
+	Event, Participant = frappe.qb.DocType("Event"), frappe.qb.DocType("Event Participants")
+	found = (
+		frappe.qb.from_(Participant)
+		.join(Event)
+		.on(Event.name == Participant.parent)
+		.select(Participant.reference_docname, Min(Event.starts_on))
+		.where(
+			(Participant.reference_doctype == "Mentoring Pairing")
+			& Participant.reference_docname.isin([r.name for r in rows] or [""])
+			& (Event.status == "Open")
+			& (Event.starts_on >= today)
+		)
+		.groupby(Participant.reference_docname)
+	).run()
+	return {name: getdate(starts) for name, starts in found}
+
+
+def _differs(old, new) -> bool:
+	if hasattr(new, "year") or (old and hasattr(old, "year")):
+		return (getdate(old) if old else None) != (getdate(new) if new else None)
+	if isinstance(new, int):
+		return int(flt(old)) != new
+	return (old or None) != (new or None)
+
+
+def daily_refresh():
+	refresh()
+	frappe.db.commit()
