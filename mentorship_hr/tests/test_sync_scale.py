@@ -94,6 +94,12 @@ class TestBatchedEqualsHRMS(MentoringTestCase):
 		self.assertEqual(spans(before), spans(after))
 		self.assertEqual(len({r.lft for r in before}), len(before))
 
+	def test_progress_is_reported_chunk_by_chunk(self):
+		seen = []
+		sync_scores(program=self.program.name, progress=seen.append)
+		self.assertEqual(seen[-1], 100)
+		self.assertEqual(seen, sorted(seen))
+
 	def test_a_second_run_writes_nothing(self):
 		sync_scores(program=self.program.name)
 		before = questions()

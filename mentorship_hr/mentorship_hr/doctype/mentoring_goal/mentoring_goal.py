@@ -8,6 +8,7 @@ from frappe.utils import flt
 
 from mentorship_hr.form_rules import value_fields
 from mentorship_hr.mentorship_hr.doctype.mentoring_pairing.mentoring_pairing import validate_active_pairing
+from mentorship_hr.notifications import manager_users, notify
 from mentorship_hr.permissions import changed_fields, is_program_manager, keep_links, pairing_role, stored
 
 ASSESSMENT_FIELDS = ("mentor_rating", "mentor_comment")
@@ -59,6 +60,22 @@ class MentoringGoal(Document):
 			)
 		if role == "Mentee" and changed & set(ASSESSMENT_FIELDS):
 			frappe.throw(_("Only the mentor can rate this goal."), frappe.PermissionError)
+
+	def on_update(self):
+		before = self.get_doc_before_save()
+		if self.status == "Achieved" and (not before or before.status != "Achieved"):
+			self.celebrate()
+
+	def celebrate(self):
+		"""A milestone: the pair and the mentee's manager hear of it (the goal, never notes)."""
+		pairing = frappe.get_doc("Mentoring Pairing", self.pairing)
+		notify(
+			[pairing.mentor_user, pairing.mentee_user, *manager_users([pairing.mentee])],
+			_("Mentoring goal achieved: {0}").format(self.title),
+			self,
+			"mentoring_goal_achieved",
+			pairing=pairing,
+		)
 
 	def set_status(self):
 		if self.status == "Dropped":
