@@ -75,6 +75,17 @@ def _refresh_chunk(rows, today, result):
 		)
 	)
 	scheduled = _scheduled(rows, today)
+	not_a_fit = set(
+		frappe.get_all(
+			"Mentoring Feedback",
+			filters={
+				"pairing": ("in", [r.name for r in rows] or [""]),
+				"survey_type": "Fit Check",
+				"good_fit": "No",
+			},
+			pluck="pairing",
+		)
+	)
 	updates, stale = {}, []
 	for row in rows:
 		last_checkin = getdate(last[row.name]) if last.get(row.name) else None
@@ -84,6 +95,7 @@ def _refresh_chunk(rows, today, result):
 			today,
 			last_counted=last_checkin,
 			scheduled=scheduled.get(row.name),
+			fit_failed=row.name in not_a_fit,
 		)
 		values = {
 			"health": h.status,

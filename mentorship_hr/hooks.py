@@ -29,6 +29,7 @@ permission_query_conditions = {
 	"Mentoring Check-in Note": "mentorship_hr.permissions.note_query",
 	"Mentoring Check-in Goal Update": "mentorship_hr.permissions.goal_update_query",
 	"Mentoring Skill Item": "mentorship_hr.permissions.skill_item_query",
+	"Mentoring Feedback": "mentorship_hr.permissions.feedback_query",
 }
 
 has_permission = {
@@ -38,6 +39,7 @@ has_permission = {
 	"Mentoring Participant": "mentorship_hr.permissions.participant_permission",
 	"Mentoring Score": "mentorship_hr.permissions.score_permission",
 	"Mentoring Check-in Note": "mentorship_hr.permissions.note_permission",
+	"Mentoring Feedback": "mentorship_hr.permissions.feedback_permission",
 }
 
 # The HRMS Goal that carries a mentoring score changes only through the sync.

@@ -362,7 +362,7 @@ def _load(program: str | None, appraisal_cycle: str | None) -> frappe._dict:
 		},
 		fields=["name", "program", "mentor", "mentee", "start_date", "end_date"],
 	)
-	checkins, goals = _load_checkins(pairings), _load_goals(pairings)
+	checkins, goals, surveys = _load_checkins(pairings), _load_goals(pairings), _load_surveys(pairings)
 	for p in pairings:
 		data.pairings_by_program.setdefault(p.program, []).append(
 			kpi.Pairing(
@@ -373,6 +373,8 @@ def _load(program: str | None, appraisal_cycle: str | None) -> frappe._dict:
 				end_date=getdate(p.end_date) if p.end_date else None,
 				checkins=tuple(checkins.get(p.name, ())),
 				goals=tuple(goals.get(p.name, ())),
+				mentee_survey_ratings=tuple(surveys.get((p.name, kpi.MENTEE), ())),
+				mentor_survey_ratings=tuple(surveys.get((p.name, kpi.MENTOR), ())),
 			)
 		)
 
@@ -460,6 +462,22 @@ def _load_checkins(pairings) -> dict[str, list[kpi.CheckIn]]:
 				mentor_rating=r.mentor_rating or None,
 			)
 		)
+	return result
+
+
+def _load_surveys(pairings) -> dict[tuple[str, str], list[float]]:
+	"""Overall survey ratings (0..1) by pairing and the respondent's role: the mentee's feed the
+	mentor's Mentee Feedback, the mentor's feed the mentee's Mentor Assessment."""
+	if not pairings:
+		return {}
+	result = {}
+	for f in frappe.get_all(
+		"Mentoring Feedback",
+		filters={"pairing": ("in", [p.name for p in pairings])},
+		fields=["pairing", "respondent_role", "overall_rating"],
+	):
+		if f.overall_rating:
+			result.setdefault((f.pairing, f.respondent_role), []).append(flt(f.overall_rating))
 	return result
 
 

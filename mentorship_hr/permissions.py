@@ -160,6 +160,14 @@ def score_query(user: str | None = None) -> str:
 	return f"`tabMentoring Score`.employee in ({_in([*mine, *reports_of(mine)])})"
 
 
+def feedback_query(user: str | None = None) -> str:
+	"""Survey answers: their respondent, and program managers and HR."""
+	user = user or frappe.session.user
+	if is_program_manager(user):
+		return ""
+	return f"`tabMentoring Feedback`.respondent = {frappe.db.escape(user)}"
+
+
 # has_permission: always on the stored record
 
 
@@ -201,6 +209,19 @@ def checkin_permission(doc, ptype=None, user=None, debug=False):
 def note_permission(doc, ptype=None, user=None, debug=False):
 	user = user or frappe.session.user
 	return is_party(stored(doc, "pairing"), user)
+
+
+def feedback_permission(doc, ptype=None, user=None, debug=False):
+	"""The respondent writes their own answer; the counterpart sees only the ratings, through the
+	pairing (MentoringPairing.feedback_ratings); managers see nothing."""
+	user = user or frappe.session.user
+	if is_program_manager(user):
+		return ptype in READ_ONLY or None
+	if ptype == "delete":
+		return False
+	if doc.is_new():
+		return pairing_role(doc.pairing, user) in (MENTOR, MENTEE)
+	return stored(doc, "respondent") == user
 
 
 def participant_permission(doc, ptype=None, user=None, debug=False):

@@ -843,3 +843,24 @@ class TestIntegrityAPI(MentoringAPITestCase):
 				self.assertFalse(
 					frappe.db.exists("Event Participants", {"reference_docname": self.pairing_a})
 				)
+
+	def test_j_surveys_are_the_respondents_own(self):
+		FEEDBACK = "Mentoring Feedback"
+		answer = {"pairing": self.pairing_a, "survey_type": "Mid-point", "overall_rating": 0.6}
+		resp = self.client(self.stranger_user).post(resource(FEEDBACK), answer)
+		self.assertRefused(resp)
+		resp = self.client(self.mentee_a_user).post(
+			resource(FEEDBACK), {**answer, "respondent": self.mentor_a_user, "respondent_role": "Mentor"}
+		)
+		self.assertStatus(resp, 200)
+		name = resp.json["data"]["name"]
+		self.assertEqual(
+			self.snapshot(FEEDBACK, name, "respondent", "respondent_role"),
+			{"respondent": self.mentee_a_user, "respondent_role": "Mentee"},
+		)
+		for user in (self.mentor_a_user, self.manager_a_user):
+			with self.subTest(user=user):
+				self.assertRefused(self.get(user, FEEDBACK, name))
+		self.assertEqual(
+			frappe.db.count(FEEDBACK, {"pairing": self.pairing_a, "survey_type": "Mid-point"}), 1
+		)

@@ -118,6 +118,16 @@ class TestScheduling(MentoringTestCase):
 		for user in (self.mentor_user, self.mentee_user):
 			with as_user(user):
 				self.assertTrue(frappe.has_permission("Event", "read", event))
+		self.assertTrue(
+			frappe.db.exists(
+				"Notification Log",
+				{
+					"for_user": self.mentor_user,
+					"document_name": self.pairing.name,
+					"subject": ("like", "Mentoring check-in scheduled%"),
+				},
+			)
+		)
 		self.assertEqual(
 			shown(self.pairing.name)[:2] + shown(self.pairing.name)[3:],
 			("On Track", "Next check-in due in 3 days", getdate(add_days(today(), 3))),

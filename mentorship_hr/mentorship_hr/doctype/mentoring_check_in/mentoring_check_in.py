@@ -1,6 +1,8 @@
 # Copyright (c) 2026, mentorship_hr contributors and contributors
 # For license information, please see license.txt
 
+from urllib.parse import urlencode
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
@@ -182,7 +184,9 @@ class MentoringCheckin(Document):
 		self.db_set({"submitted_on": today(), "confirmation_status": "Pending"})
 		self.apply_goal_updates()
 		health_service.refresh([self.pairing])
-		self.ask_counterpart_to_confirm(frappe.get_doc("Mentoring Pairing", self.pairing))
+		pairing = frappe.get_doc("Mentoring Pairing", self.pairing)
+		self.ask_counterpart_to_confirm(pairing)
+		self.invite_to_fit_check(pairing)
 
 	def ask_counterpart_to_confirm(self, pairing):
 		"""The other side of the pair is asked to confirm; never with the notes."""
@@ -195,6 +199,21 @@ class MentoringCheckin(Document):
 			self,
 			"mentoring_checkin_to_confirm",
 			logged_by=frappe.utils.get_fullname(self.logged_by),
+		)
+
+	def invite_to_fit_check(self, pairing):
+		"""After the first check-in, both sides are asked whether the pairing is a good fit."""
+		if frappe.db.count(self.doctype, {"pairing": pairing.name, "docstatus": 1}) != 1:
+			return
+		survey_link = frappe.utils.get_url(
+			"/app/mentoring-feedback/new?" + urlencode({"pairing": pairing.name, "survey_type": "Fit Check"})
+		)
+		notify(
+			[pairing.mentor_user, pairing.mentee_user],
+			_("How is your mentoring going? Take the fit check"),
+			pairing,
+			"mentoring_fit_check",
+			survey_link=survey_link,
 		)
 
 	def on_cancel(self):

@@ -19,6 +19,14 @@ frappe.ui.form.on("Mentoring Pairing", {
 		if ((frm.doc.__onload || {}).can_schedule) {
 			frm.add_custom_button(__("Schedule Check-in"), () => schedule_checkin(frm));
 		}
+		if ([frm.doc.mentor_user, frm.doc.mentee_user].includes(frappe.session.user)) {
+			frm.add_custom_button(
+				__("Survey"),
+				() => frappe.new_doc("Mentoring Feedback", { pairing: frm.doc.name }),
+				__("Create")
+			);
+			show_counterpart_ratings(frm);
+		}
 
 		frm.add_custom_button(
 			__("Log Check-in"),
@@ -84,4 +92,18 @@ function schedule_checkin(frm) {
 		__("Schedule Check-in"),
 		__("Schedule")
 	);
+}
+
+// The other side's survey ratings (never their comments), from the server.
+function show_counterpart_ratings(frm) {
+	frm.call("feedback_ratings").then(({ message: rows }) => {
+		if (!rows || !rows.length) return;
+		const stars = (v) => (v ? `${flt(v * 5, 1)}/5` : "–");
+		const text = rows
+			.map((r) => `${__(r.survey_type)}: ${__("overall")} ${stars(r.overall_rating)}`)
+			.join(" · ");
+		frm.dashboard.set_headline(
+			`${__("The {0}'s survey ratings", [__(rows[0].respondent_role).toLowerCase()])}: ${frappe.utils.escape_html(text)}`
+		);
+	});
 }

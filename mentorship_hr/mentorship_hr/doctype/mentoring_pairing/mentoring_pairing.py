@@ -33,6 +33,7 @@ SERVER_FIELDS = (
 	"next_checkin_due",
 	"health_reason",
 	"stale_alert_sent",
+	"rematch_flag",
 )
 
 
@@ -185,6 +186,18 @@ class MentoringPairing(Document):
 		doc.save()
 		return doc.status
 
+	@frappe.whitelist()
+	def feedback_ratings(self) -> list[dict]:
+		"""The other side's survey ratings, never their comments: for the pair only."""
+		role = pairing_role(self.name, frappe.session.user)
+		if role not in (transitions.MENTOR, transitions.MENTEE):
+			frappe.throw(_("Only the pair sees each other's survey ratings."), frappe.PermissionError)
+		from mentorship_hr.mentorship_hr.doctype.mentoring_feedback.mentoring_feedback import (
+			ratings_for_counterpart,
+		)
+
+		return ratings_for_counterpart(self.name, role)
+
 	def certificate_facts(self) -> dict:
 		"""What the completion certificate states: goals achieved and check-ins held (a count,
 		never their content)."""
@@ -232,10 +245,19 @@ class MentoringPairing(Document):
 				"event_participants": [{"reference_doctype": doc.doctype, "reference_docname": doc.name}],
 			}
 		).insert(ignore_permissions=True)
-		for user in {doc.mentor_user, doc.mentee_user} - {frappe.session.user, None}:
+		others = sorted({doc.mentor_user, doc.mentee_user} - {frappe.session.user, None})
+		for user in others:
 			frappe.share.add_docshare(
-				"Event", event.name, user, read=1, write=1, notify=1, flags={"ignore_share_permission": True}
+				"Event", event.name, user, read=1, write=1, flags={"ignore_share_permission": True}
 			)
+		notify(
+			others,
+			_("Mentoring check-in scheduled for {0}").format(frappe.format(starts, "Datetime")),
+			doc,
+			"mentoring_checkin_scheduled",
+			event=event,
+			scheduled_by=frappe.utils.get_fullname(frappe.session.user),
+		)
 		health_service.refresh([doc.name])
 		return event.name
 

@@ -1,0 +1,103 @@
+"""Surveys: the fit check and its back-up plan, who reads what, and the ratings in the KPI."""
+
+import frappe
+from frappe.utils import add_days, today
+
+from mentorship_hr import testing
+from mentorship_hr.kpi_sync import sync_scores
+from mentorship_hr.testing import MentoringTestCase, as_user
+
+FEEDBACK = "Mentoring Feedback"
+
+
+class TestFeedback(MentoringTestCase):
+	def setUp(self):
+		super().setUp()
+		self.program_manager = testing.user_with_roles("Mentoring Program Manager")
+		self.program.db_set("program_manager", self.program_manager)
+
+	def answer(self, user, **fields):
+		with as_user(user):
+			return frappe.get_doc(
+				{
+					"doctype": FEEDBACK,
+					"pairing": self.pairing.name,
+					"survey_type": "Fit Check",
+					"overall_rating": 0.8,
+					"good_fit": "Yes",
+					**fields,
+				}
+			).insert()
+
+	def test_the_first_check_in_invites_both_sides_to_the_fit_check(self):
+		with as_user(self.mentee_user):
+			testing.checkin(self.pairing.name, add_days(today(), -1))
+			testing.checkin(self.pairing.name, today())
+		for user in (self.mentor_user, self.mentee_user):
+			subjects = frappe.get_all(
+				"Notification Log", {"for_user": user, "document_name": self.pairing.name}, pluck="subject"
+			)
+			self.assertEqual(subjects.count("How is your mentoring going? Take the fit check"), 1, user)
+
+	def test_the_respondent_is_the_session_user_and_answers_once(self):
+		fb = self.answer(self.mentee_user, respondent=self.mentor_user, respondent_role="Mentor")
+		self.assertEqual((fb.respondent, fb.respondent_role), (self.mentee_user, "Mentee"))
+		with self.assertRaisesRegex(frappe.DuplicateEntryError, "already answered the Fit Check"):
+			self.answer(self.mentee_user)
+		with self.assertRaisesRegex(frappe.ValidationError, "Say whether this is a good fit"):
+			self.answer(self.mentor_user, good_fit=None)
+		for user in (testing.user_of(self.stranger), testing.user_of(self.mentee_manager)):
+			with self.assertRaises(frappe.PermissionError):
+				self.answer(user)
+
+	def test_not_a_fit_puts_the_pairing_at_risk_and_tells_the_program_manager(self):
+		self.answer(self.mentor_user, good_fit="No", comments="We keep missing each other")
+		pairing = frappe.get_doc("Mentoring Pairing", self.pairing.name)
+		self.assertEqual(
+			(pairing.health, pairing.health_reason, pairing.rematch_flag),
+			("At Risk", "The fit check failed", 1),
+		)
+		subjects = frappe.get_all(
+			"Notification Log",
+			{"for_user": self.program_manager, "document_name": self.pairing.name},
+			pluck="subject",
+		)
+		self.assertIn(f"Mentoring pairing {pairing.title} is not a fit, says the mentor", subjects)
+		# the back-up plan: ending it early returns the mentee to the pool
+		testing.participant(self.program.name, self.mentee, "Mentee", "Matched")
+		pairing.set_status("Ended Early", "Not a fit")
+		self.assertEqual(
+			frappe.db.get_value(
+				"Mentoring Participant", {"program": self.program.name, "employee": self.mentee}, "status"
+			),
+			"Approved",
+		)
+
+	def test_the_counterpart_sees_ratings_only_and_managers_nothing(self):
+		fb = self.answer(self.mentee_user, comments="PRIVATE-COMMENT", communication_rating=0.6)
+		with as_user(self.mentor_user):
+			self.assertFalse(frappe.has_permission(FEEDBACK, "read", fb.name))
+			self.assertEqual(frappe.get_list(FEEDBACK, pluck="name"), [])
+			(seen,) = frappe.get_doc("Mentoring Pairing", self.pairing.name).feedback_ratings()
+		self.assertEqual(
+			(seen.overall_rating, seen.communication_rating, seen.respondent_role), (0.8, 0.6, "Mentee")
+		)
+		self.assertNotIn("PRIVATE-COMMENT", frappe.as_json(seen))
+		with as_user(testing.user_of(self.mentee_manager)):
+			self.assertFalse(frappe.has_permission(FEEDBACK, "read", fb.name))
+			with self.assertRaises(frappe.PermissionError):
+				frappe.get_doc("Mentoring Pairing", self.pairing.name).feedback_ratings()
+		with as_user(self.program_manager):
+			self.assertTrue(frappe.has_permission(FEEDBACK, "read", fb.name))
+			self.assertFalse(frappe.has_permission(FEEDBACK, "write", fb.name))
+
+	def test_the_mentees_overall_rating_feeds_the_mentors_score(self):
+		template = testing.appraisal_template({"Quality": 80, "Mentoring": 20})
+		cycle = testing.appraisal_cycle([self.mentor, self.mentee], template).name
+		self.answer(self.mentee_user, overall_rating=0.8)
+		self.answer(self.mentor_user, overall_rating=0.4)
+		sync_scores(program=self.program.name)
+		mentor = frappe.get_doc("Mentoring Score", {"employee": self.mentor, "appraisal_cycle": cycle})
+		mentee = frappe.get_doc("Mentoring Score", {"employee": self.mentee, "appraisal_cycle": cycle})
+		self.assertEqual((mentor.mentee_feedback, mentor.mentee_feedback_applies), (80, 1))
+		self.assertEqual((mentee.mentor_assessment, mentee.mentor_assessment_applies), (40, 1))
