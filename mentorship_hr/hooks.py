@@ -66,6 +66,8 @@ doctype_js = {
 scheduler_events = {
 	"daily_long": [
 		"mentorship_hr.health_service.daily_refresh",
+		"mentorship_hr.manager_loop.daily_reminders",
+		"mentorship_hr.surveys.daily_invites",
 		"mentorship_hr.sync_jobs.daily_sync",
 		"mentorship_hr.self_select.daily_expiry",
 	],

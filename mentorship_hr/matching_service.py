@@ -214,6 +214,7 @@ def announce(pairing):
 		pairing,
 		"mentoring_pairing_active",
 		goals=goals,
+		cadence=frappe.db.get_value("Mentoring Program", pairing.program, "checkin_frequency_days"),
 	)
 
 

@@ -101,3 +101,32 @@ class TestFeedback(MentoringTestCase):
 		mentee = frappe.get_doc("Mentoring Score", {"employee": self.mentee, "appraisal_cycle": cycle})
 		self.assertEqual((mentor.mentee_feedback, mentor.mentee_feedback_applies), (80, 1))
 		self.assertEqual((mentee.mentor_assessment, mentee.mentor_assessment_applies), (40, 1))
+
+
+class TestSurveyInvitations(MentoringTestCase):
+	def subjects(self, user):
+		return frappe.get_all(
+			"Notification Log", {"for_user": user, "document_name": self.pairing.name}, pluck="subject"
+		)
+
+	def test_the_mid_point_survey_goes_once_at_the_programs_midpoint(self):
+		from frappe.utils import add_days, date_diff
+
+		from mentorship_hr.surveys import invite_midpoint
+
+		start, end = self.program.start_date, self.program.end_date
+		midpoint = add_days(start, date_diff(end, start) // 2)
+		self.assertNotIn(self.pairing.name, invite_midpoint(add_days(midpoint, -1)))
+		self.assertIn(self.pairing.name, invite_midpoint(midpoint))
+		self.assertNotIn(self.pairing.name, invite_midpoint(add_days(midpoint, 1)))
+		for user in (self.mentor_user, self.mentee_user):
+			self.assertIn("Halfway through your mentoring: take the mid-point survey", self.subjects(user))
+
+	def test_a_completed_pairing_asks_both_for_the_final_survey(self):
+		frappe.get_doc("Mentoring Pairing", self.pairing.name).set_status("Completed")
+		for user in (self.mentor_user, self.mentee_user):
+			self.assertIn("Your mentoring is complete: take the final survey", self.subjects(user))
+		self.assertNotIn(
+			"Your mentoring is complete: take the final survey",
+			self.subjects(testing.user_of(self.mentee_manager)),
+		)

@@ -864,3 +864,13 @@ class TestIntegrityAPI(MentoringAPITestCase):
 		self.assertEqual(
 			frappe.db.count(FEEDBACK, {"pairing": self.pairing_a, "survey_type": "Mid-point"}), 1
 		)
+
+	def test_j_only_the_pairs_managers_acknowledge(self):
+		for user in (self.stranger_user, self.mentee_a_user, self.hr_user):
+			with self.subTest(user=user):
+				resp = self.run_doc_method(user, PAIRING, self.pairing_a, "acknowledge")
+				self.assertRefused(resp)
+				self.assertEqual(
+					self.snapshot(PAIRING, self.pairing_a, "mentor_manager_ack_by", "mentee_manager_ack_by"),
+					{"mentor_manager_ack_by": None, "mentee_manager_ack_by": None},
+				)

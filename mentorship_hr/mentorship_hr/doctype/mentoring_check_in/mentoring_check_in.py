@@ -1,14 +1,12 @@
 # Copyright (c) 2026, mentorship_hr contributors and contributors
 # For license information, please see license.txt
 
-from urllib.parse import urlencode
-
 import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
-from mentorship_hr import health_service
+from mentorship_hr import health_service, surveys
 from mentorship_hr.domain import transitions
 from mentorship_hr.form_rules import value_fields
 from mentorship_hr.mentorship_hr.doctype.mentoring_goal.mentoring_goal import validate_progress
@@ -203,18 +201,8 @@ class MentoringCheckin(Document):
 
 	def invite_to_fit_check(self, pairing):
 		"""After the first check-in, both sides are asked whether the pairing is a good fit."""
-		if frappe.db.count(self.doctype, {"pairing": pairing.name, "docstatus": 1}) != 1:
-			return
-		survey_link = frappe.utils.get_url(
-			"/app/mentoring-feedback/new?" + urlencode({"pairing": pairing.name, "survey_type": "Fit Check"})
-		)
-		notify(
-			[pairing.mentor_user, pairing.mentee_user],
-			_("How is your mentoring going? Take the fit check"),
-			pairing,
-			"mentoring_fit_check",
-			survey_link=survey_link,
-		)
+		if frappe.db.count(self.doctype, {"pairing": pairing.name, "docstatus": 1}) == 1:
+			surveys.invite(pairing, "Fit Check")
 
 	def on_cancel(self):
 		health_service.refresh([self.pairing])

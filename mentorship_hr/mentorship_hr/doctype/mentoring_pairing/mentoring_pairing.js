@@ -16,6 +16,14 @@ frappe.ui.form.on("Mentoring Pairing", {
 			frm.add_custom_button(__("Decline"), () => answer(0));
 		}
 		if (frm.is_new() || frm.doc.status !== "Active") return;
+		if ((frm.doc.__onload || {}).can_acknowledge) {
+			frm.add_custom_button(__("Acknowledge"), () =>
+				frm.call("acknowledge").then(() => {
+					frm.reload_doc();
+					frappe.show_alert({ message: __("Thank you: the pair knows you support their mentoring."), indicator: "green" });
+				})
+			);
+		}
 		if ((frm.doc.__onload || {}).can_schedule) {
 			frm.add_custom_button(__("Schedule Check-in"), () => schedule_checkin(frm));
 		}

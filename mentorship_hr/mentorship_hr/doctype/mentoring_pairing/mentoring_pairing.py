@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_to_date, cint, get_datetime, getdate, now_datetime, today
 
-from mentorship_hr import health_service, matching_service, self_select
+from mentorship_hr import health_service, manager_loop, matching_service, self_select, surveys
 from mentorship_hr.domain import transitions
 from mentorship_hr.notifications import notify, pair_and_manager_users
 from mentorship_hr.pairing_rules import RULED_STATUSES, check_pairing_rules
@@ -34,6 +34,12 @@ SERVER_FIELDS = (
 	"health_reason",
 	"stale_alert_sent",
 	"rematch_flag",
+	"mentor_manager_ack_by",
+	"mentor_manager_ack_on",
+	"mentee_manager_ack_by",
+	"mentee_manager_ack_on",
+	"ack_reminder_sent",
+	"midpoint_survey_sent",
 )
 
 
@@ -49,6 +55,10 @@ class MentoringPairing(Document):
 			moves = transitions.moves_for(transitions.PAIRING, self.status, transitions.MANAGER)
 		self.set_onload("status_moves", moves)
 		self.set_onload("can_schedule", self.status == "Active" and self.may_schedule())
+		self.set_onload(
+			"can_acknowledge",
+			self.status == "Active" and bool(manager_loop.pending_sides(self, frappe.session.user)),
+		)
 
 	def may_schedule(self) -> bool:
 		role = pairing_role(self.name, frappe.session.user)
@@ -125,6 +135,8 @@ class MentoringPairing(Document):
 				self,
 				"mentoring_pairing_ended",
 			)
+			if self.status == "Completed":
+				surveys.invite(self, "Final")
 
 	def mark_participants_matched(self):
 		"""Both enrollments are Matched once the pairing is live, however it was made."""
@@ -185,6 +197,11 @@ class MentoringPairing(Document):
 		doc.flags.actor = transitions.MANAGER
 		doc.save()
 		return doc.status
+
+	@frappe.whitelist()
+	def acknowledge(self) -> list[str]:
+		"""A manager of the mentor or the mentee has read the pairing's agreement and goals."""
+		return manager_loop.acknowledge(self.stored())
 
 	@frappe.whitelist()
 	def feedback_ratings(self) -> list[dict]:
