@@ -36,11 +36,14 @@ frappe.ui.form.on("Mentoring Pairing", {
 			show_counterpart_ratings(frm);
 		}
 
-		frm.add_custom_button(
-			__("Log Check-in"),
-			() => frappe.new_doc("Mentoring Check-in", { pairing: frm.doc.name }),
-			__("Create")
-		);
+		// the pair logs check-ins (and program managers): the same rule as scheduling them
+		if ((frm.doc.__onload || {}).can_schedule) {
+			frm.add_custom_button(
+				__("Log Check-in"),
+				() => frappe.new_doc("Mentoring Check-in", { pairing: frm.doc.name }),
+				__("Create")
+			);
+		}
 		if (frappe.session.user === frm.doc.mentee_user || frm.perm[0].create) {
 			frm.add_custom_button(
 				__("Goal"),
