@@ -874,3 +874,10 @@ class TestIntegrityAPI(MentoringAPITestCase):
 					self.snapshot(PAIRING, self.pairing_a, "mentor_manager_ack_by", "mentee_manager_ack_by"),
 					{"mentor_manager_ack_by": None, "mentee_manager_ack_by": None},
 				)
+
+	def test_j_managers_and_strangers_never_see_survey_ratings(self):
+		for user in (self.manager_a_user, self.stranger_user):
+			with self.subTest(user=user):
+				resp = self.run_doc_method(user, PAIRING, self.pairing_a, "feedback_ratings")
+				self.assertRefused(resp)
+				self.assertNotIn("overall_rating", resp.get_data(as_text=True))
