@@ -8,7 +8,7 @@ active employees, Goals of open cycles, root Goals that carry no children.
 import frappe
 from frappe.model.naming import set_new_name
 from frappe.query_builder.functions import Avg, Coalesce, Max
-from frappe.utils import cint, getdate, now_datetime
+from frappe.utils import cint, flt, getdate, now_datetime
 
 # doctype: (its autoname, the series key now, digits); another autoname falls back to Frappe's
 SERIES = {
@@ -177,3 +177,13 @@ def recompute_appraisals(pairs: set[tuple[str, str]]) -> int:
 	frappe.db.bulk_update("Appraisal KRA", kra_updates, chunk_size=500, update_modified=False)
 	frappe.db.bulk_update("Appraisal", appraisal_updates, chunk_size=500, update_modified=False)
 	return len(appraisal_updates)
+
+
+def differs(old, new) -> bool:
+	"""Whether a stored value differs from a computed one, reading numbers, dates and blanks as
+	the database stores them; only changed values are written."""
+	if isinstance(new, float | int) and not isinstance(new, bool):
+		return flt(old, 2) != flt(new, 2)
+	if hasattr(new, "year") or hasattr(old, "year"):
+		return (getdate(old) if old else None) != (getdate(new) if new else None)
+	return (old or None) != (new or None)

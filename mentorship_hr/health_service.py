@@ -6,11 +6,14 @@ For health, a submitted check-in counts unless it is disputed: it shows the pair
 once, while the KPI (domain/kpi.py) waits for the confirmation window before giving credit.
 """
 
+from contextlib import contextmanager
+
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Min
 from frappe.utils import flt, getdate, nowdate
 
+from mentorship_hr.bulk_writes import differs
 from mentorship_hr.domain import health
 from mentorship_hr.notifications import notify, program_manager_users
 
@@ -52,15 +55,40 @@ def refresh(pairings: list[str] | None = None, today=None) -> dict:
 	return result
 
 
-def _refresh_chunk(rows, today, result):
-	frequency = dict(
+@contextmanager
+def deferred():
+	"""Inside the block, pairings that become Active are refreshed together at its end."""
+	frappe.flags.mentoring_health_deferred = names = []
+	try:
+		yield
+	finally:
+		frappe.flags.mentoring_health_deferred = None
+	if names:
+		refresh(names)
+
+
+def refresh_soon(pairing: str):
+	"""Refresh one pairing now, or with the others at the end of a `deferred()` block."""
+	if frappe.flags.mentoring_health_deferred is not None:
+		frappe.flags.mentoring_health_deferred.append(pairing)
+	else:
+		refresh([pairing])
+
+
+def frequencies(programs) -> dict[str, int]:
+	"""Each program's check-in frequency in days."""
+	return dict(
 		frappe.get_all(
 			"Mentoring Program",
-			filters={"name": ("in", list({r.program for r in rows}) or [""])},
+			filters={"name": ("in", list(programs) or [""])},
 			fields=["name", "checkin_frequency_days"],
 			as_list=True,
 		)
 	)
+
+
+def _refresh_chunk(rows, today, result):
+	frequency = frequencies({r.program for r in rows})
 	last = dict(
 		frappe.get_all(
 			"Mentoring Check-in",
@@ -107,7 +135,7 @@ def _refresh_chunk(rows, today, result):
 		}
 		if h.stale and not row.stale_alert_sent:
 			stale.append(row)
-		changed = {f: v for f, v in values.items() if _differs(row.get(f), v)}
+		changed = {f: v for f, v in values.items() if differs(row.get(f), v)}
 		if changed:
 			updates[row.name] = changed
 	frappe.db.bulk_update("Mentoring Pairing", updates, chunk_size=200, update_modified=False)
@@ -142,16 +170,3 @@ def _scheduled(rows, today) -> dict:
 		.groupby(Participant.reference_docname)
 	).run()
 	return {name: getdate(starts) for name, starts in found}
-
-
-def _differs(old, new) -> bool:
-	if hasattr(new, "year") or (old and hasattr(old, "year")):
-		return (getdate(old) if old else None) != (getdate(new) if new else None)
-	if isinstance(new, int):
-		return int(flt(old)) != new
-	return (old or None) != (new or None)
-
-
-def daily_refresh():
-	refresh()
-	frappe.db.commit()

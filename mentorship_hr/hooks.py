@@ -65,12 +65,11 @@ doctype_js = {
 
 scheduler_events = {
 	"daily_long": [
-		"mentorship_hr.health_service.daily_refresh",
-		"mentorship_hr.manager_loop.daily_reminders",
-		"mentorship_hr.surveys.daily_invites",
+		"mentorship_hr.engagement.daily",
 		"mentorship_hr.sync_jobs.daily_sync",
 		"mentorship_hr.self_select.daily_expiry",
 	],
+	"weekly_long": ["mentorship_hr.engagement.weekly"],
 }
 
 # Testing

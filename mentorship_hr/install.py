@@ -59,8 +59,14 @@ def create_kra(title: str):
 def store_settings_defaults():
 	"""A Single's defaults live only in its meta until it is saved: save them, so that the daily
 	jobs and the program form read them."""
-	if not frappe.db.get_singles_dict("Mentoring Settings"):
+	stored = frappe.db.get_singles_dict("Mentoring Settings")
+	if not stored:
 		frappe.get_single("Mentoring Settings").save(ignore_permissions=True)
+		return
+	# settings added since the site last saved them
+	for df in frappe.get_meta("Mentoring Settings").fields:
+		if df.default is not None and df.fieldname not in stored:
+			frappe.db.set_single_value("Mentoring Settings", df.fieldname, df.default)
 
 
 def create_seed_skills():

@@ -193,7 +193,7 @@ def _write(chunk, summary):
 			new_goals.append(plan)
 		else:
 			plan.goal_name = plan.goal.name
-			changed = {k: v for k, v in plan.goal_fields.items() if _differs(plan.goal.get(k), v)}
+			changed = {k: v for k, v in plan.goal_fields.items() if bulk_writes.differs(plan.goal.get(k), v)}
 			if changed:
 				goal_updates[plan.goal.name] = changed
 				touched.add((plan.goal.employee, plan.goal.appraisal_cycle))
@@ -217,7 +217,7 @@ def _write(chunk, summary):
 		values = {**plan.score_values, "hrms_goal": plan.goal_name}
 		if not plan.existing:
 			new_scores.append({**plan.who, **values, "computed_on": now})
-		elif any(_differs(plan.existing.get(f), v) for f, v in values.items()):
+		elif any(bulk_writes.differs(plan.existing.get(f), v) for f, v in values.items()):
 			score_updates[plan.existing.name] = {**values, "computed_on": now}
 		else:
 			summary.unchanged += 1
@@ -265,7 +265,7 @@ def guard_score_goal(doc, method=None):
 			title=_("Mentoring Goal"),
 		)
 	before = doc.get_doc_before_save()
-	changed = [f for f in GUARDED_GOAL_FIELDS if before and _differs(before.get(f), doc.get(f))]
+	changed = [f for f in GUARDED_GOAL_FIELDS if before and bulk_writes.differs(before.get(f), doc.get(f))]
 	if changed:
 		frappe.throw(
 			_(
@@ -295,14 +295,6 @@ def _score_values(score: kpi.RoleScore) -> dict:
 		values[f"{name}_weight"] = flt(component.weight, 2) if component else 0
 		values[f"{name}_applies"] = int(applies)
 	return values
-
-
-def _differs(old, new) -> bool:
-	if isinstance(new, float | int) and not isinstance(new, bool):
-		return flt(old, 2) != flt(new, 2)
-	if hasattr(new, "year"):
-		return (getdate(old) if old else None) != new
-	return (old or None) != (new or None)
 
 
 def _overlaps(cycle, program) -> bool:

@@ -106,8 +106,3 @@ def remind_acknowledgements(today=None) -> list[str]:
 			"Mentoring Pairing", {"name": ("in", reminded)}, "ack_reminder_sent", 1, update_modified=False
 		)
 	return reminded
-
-
-def daily_reminders():
-	remind_acknowledgements()
-	frappe.db.commit()

@@ -6,6 +6,7 @@ from dataclasses import replace
 import frappe
 from frappe import _
 
+from mentorship_hr import health_service
 from mentorship_hr.domain import transitions
 from mentorship_hr.domain.matching import (
 	Person,
@@ -184,21 +185,23 @@ def publish(program: str) -> dict:
 	"""Make every Proposed pairing of the program Active, re-checking every rule, and tell the
 	pair and both managers. A pairing that breaks a rule stays Proposed and is reported."""
 	published, failed = [], []
-	for name in frappe.get_all(
+	names = frappe.get_all(
 		"Mentoring Pairing", filters={"program": program, "status": "Proposed"}, pluck="name", order_by="name"
-	):
-		frappe.db.savepoint("publish_pairing")
-		try:
-			doc = frappe.get_doc("Mentoring Pairing", name)
-			doc.status = "Active"
-			doc.save()
-		except frappe.ValidationError as e:
-			frappe.db.rollback(save_point="publish_pairing")
-			frappe.clear_last_message()
-			failed.append({"pairing": name, "reason": str(e)})
-			continue
-		announce(doc)
-		published.append(name)
+	)
+	with health_service.deferred():
+		for name in names:
+			frappe.db.savepoint("publish_pairing")
+			try:
+				doc = frappe.get_doc("Mentoring Pairing", name)
+				doc.status = "Active"
+				doc.save()
+			except frappe.ValidationError as e:
+				frappe.db.rollback(save_point="publish_pairing")
+				frappe.clear_last_message()
+				failed.append({"pairing": name, "reason": str(e)})
+				continue
+			announce(doc)
+			published.append(name)
 	return {"published": published, "failed": failed}
 
 

@@ -4,6 +4,7 @@ queued in Frappe's email queue (never sent inline)."""
 import frappe
 from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
 from frappe.email.doctype.email_account.email_account import EmailAccount
+from frappe.utils import now_datetime
 
 
 def email_account_exists() -> bool:
@@ -29,6 +30,9 @@ def notify(users, subject: str, doc, template: str, **args):
 	)
 	if not email_account_exists():
 		return  # the in-app notification stands; Frappe would otherwise warn above every action
+	users = [u for u in users if preferences([u])[u].email]
+	if not users:
+		return
 	frappe.sendmail(
 		recipients=users,
 		subject=subject,
@@ -66,3 +70,74 @@ def pair_and_manager_users(pairing) -> list[str]:
 	people = [pairing.mentor, pairing.mentee]
 	users = frappe.get_all("Employee", filters={"name": ("in", people)}, pluck="user_id")
 	return [*users, *manager_users(people)]
+
+
+def preferences(users) -> dict[str, frappe._dict]:
+	"""Each user's Notification Settings: `bell` (notifications on) and `email` (email notifications
+	on). Users without settings get both, as in Frappe."""
+	users = list(users)
+	stored = {
+		row.name: row
+		for row in frappe.get_all(
+			"Notification Settings",
+			filters={"name": ("in", users or [""])},
+			fields=["name", "enabled", "enable_email_notifications"],
+		)
+	}
+	result = {}
+	for user in users:
+		row = stored.get(user)
+		result[user] = frappe._dict(
+			bell=not row or bool(row.enabled), email=not row or bool(row.enable_email_notifications)
+		)
+	return result
+
+
+def ring_bells(rows: list[dict]):
+	"""Many bell notifications at once: rows of user, subject, document_type and document_name.
+
+	What inserting Notification Logs one by one does (Alert logs never email), in a few queries.
+	"""
+	if not rows:
+		return
+	now = now_datetime()
+	values = [
+		(
+			frappe.generate_hash(length=10),
+			now,
+			now,
+			"Administrator",
+			"Administrator",
+			row["subject"],
+			row["user"],
+			"Alert",
+			row["document_type"],
+			row["document_name"],
+			"Administrator",
+			0,
+		)
+		for row in rows
+	]
+	frappe.db.bulk_insert(
+		"Notification Log",
+		[
+			"name",
+			"creation",
+			"modified",
+			"owner",
+			"modified_by",
+			"subject",
+			"for_user",
+			"type",
+			"document_type",
+			"document_name",
+			"from_user",
+			"read",
+		],
+		values,
+		chunk_size=500,
+	)
+	users = sorted({row["user"] for row in rows})
+	frappe.db.set_value("Notification Settings", {"name": ("in", users)}, "seen", 0, update_modified=False)
+	for user in users:
+		frappe.publish_realtime("notification", after_commit=True, user=user)

@@ -16,11 +16,21 @@ SUBJECTS = {
 }
 
 
+def survey_link(pairing: str, survey_type: str) -> str:
+	"""A new survey answer, prefilled with the pairing and the survey type."""
+	return frappe.utils.get_url(
+		"/app/mentoring-feedback/new?" + urlencode({"pairing": pairing, "survey_type": survey_type})
+	)
+
+
+def midpoint(start, end):
+	"""The day the program reaches its midpoint, when the mid-point survey is asked for."""
+	return add_days(getdate(start), date_diff(end, start) // 2)
+
+
 def invite(pairing, survey_type: str):
 	"""Ask both sides of the pairing to answer a survey, with a link to a prefilled form."""
-	link = frappe.utils.get_url(
-		"/app/mentoring-feedback/new?" + urlencode({"pairing": pairing.name, "survey_type": survey_type})
-	)
+	link = survey_link(pairing.name, survey_type)
 	notify(
 		[pairing.mentor_user, pairing.mentee_user],
 		_(SUBJECTS[survey_type]),
@@ -50,12 +60,7 @@ def invite_midpoint(today=None) -> list[str]:
 		)
 		.where((Pairing.status == "Active") & (Pairing.midpoint_survey_sent == 0))
 	).run(as_dict=True)
-	due = [
-		r
-		for r in rows
-		if today >= add_days(r.start_date, date_diff(r.end_date, r.start_date) // 2)
-		and today <= getdate(r.end_date)
-	]
+	due = [r for r in rows if today >= midpoint(r.start_date, r.end_date) and today <= getdate(r.end_date)]
 	for row in due:
 		invite(frappe._dict(row, doctype="Mentoring Pairing"), "Mid-point")
 	if due:
@@ -67,8 +72,3 @@ def invite_midpoint(today=None) -> list[str]:
 			update_modified=False,
 		)
 	return [r.name for r in due]
-
-
-def daily_invites():
-	invite_midpoint()
-	frappe.db.commit()

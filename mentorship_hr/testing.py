@@ -32,6 +32,35 @@ def outgoing_email_account():
 	frappe.local.outgoing_email_account = {}  # Frappe keeps the account found for the request
 
 
+def parse_email(message: str) -> frappe._dict:
+	"""The decoded subject and HTML body of a queued email's message."""
+	import email
+	from email import policy
+
+	parsed = email.message_from_string(message, policy=policy.default)
+	body = "".join(
+		part.get_payload(decode=True).decode()
+		for part in parsed.walk()
+		if part.get_content_type() == "text/html"
+	)
+	text = " ".join(frappe.utils.strip_html(body).split())
+	return frappe._dict(subject=str(parsed["Subject"]), body=body, text=text)
+
+
+def queued_emails(user: str) -> list[frappe._dict]:
+	"""Every email queued to the user, oldest first: subject, body and reference."""
+	Queue, Recipient = frappe.qb.DocType("Email Queue"), frappe.qb.DocType("Email Queue Recipient")
+	rows = (
+		frappe.qb.from_(Queue)
+		.join(Recipient)
+		.on(Recipient.parent == Queue.name)
+		.select(Queue.message, Queue.reference_name, Queue.creation)
+		.where(Recipient.recipient == user)
+		.orderby(Queue.creation)
+	).run(as_dict=True)
+	return [frappe._dict(parse_email(r.message), reference=r.reference_name) for r in rows]
+
+
 def unique(prefix: str) -> str:
 	return f"{prefix} {frappe.generate_hash(length=6)}"
 

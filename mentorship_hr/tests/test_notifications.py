@@ -1,7 +1,5 @@
 """Each step of the flow tells the next person, in the bell and by queued email, with nothing private."""
 
-import email
-
 import frappe
 
 from mentorship_hr import testing
@@ -21,11 +19,7 @@ def emails_about(document_name: str) -> list[tuple[str, str]]:
 		recipients = ",".join(
 			frappe.get_all("Email Queue Recipient", filters={"parent": queue.name}, pluck="recipient")
 		)
-		parts = email.message_from_string(queue.message).walk()
-		body = "".join(
-			p.get_payload(decode=True).decode() for p in parts if p.get_content_type() == "text/html"
-		)
-		result.append((recipients, body))
+		result.append((recipients, testing.parse_email(queue.message).body))
 	return result
 
 

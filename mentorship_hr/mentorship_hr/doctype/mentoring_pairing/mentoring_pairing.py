@@ -123,7 +123,7 @@ class MentoringPairing(Document):
 		before = self.get_doc_before_save()
 		if self.status == "Active" and (not before or before.status != "Active"):
 			self.mark_participants_matched()
-			health_service.refresh([self.name])
+			health_service.refresh_soon(self.name)
 		elif self.status != "Active" and self.health:
 			self.db_set({"health": None, "health_reason": None, "stale_alert_sent": 0})
 		if self.status in ENDED and (not before or before.status != self.status):

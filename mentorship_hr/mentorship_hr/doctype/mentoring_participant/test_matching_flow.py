@@ -167,6 +167,8 @@ class TestMatchingFlow(FrappeTestCase):
 
 		active = frappe.get_doc("Mentoring Pairing", p[self.e1].name)
 		self.assertEqual(active.status, "Active")
+		self.assertEqual(active.health, "On Track")  # refreshed once for the whole batch
+		self.assertFalse(frappe.db.get_value("Mentoring Pairing", p[self.e2].name, "health"))
 		self.assertEqual((self.status_of(self.e1), self.status_of(self.m1, "Mentor")), ("Matched", "Matched"))
 		self.assertEqual(self.status_of(self.e2), "Approved")  # its proposal was not published
 		self.assertTrue(active.start_date)

@@ -1,0 +1,193 @@
+"""Weekly messages (README, "Reminders"): a digest to each manager whose reports mentor or are
+mentored, and a briefing to each Active program's managers and sponsor. Both carry figures only:
+health and its reason, check-ins held against expected, goal progress; never notes, agendas,
+summaries or survey comments. Each is sent once a week (Mentoring Reminder Log).
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import formatdate, get_url_to_form, getdate, nowdate
+
+from mentorship_hr.domain import briefing
+from mentorship_hr.domain.reminders import Item, week_start
+from mentorship_hr.health_service import frequencies
+from mentorship_hr.notifications import email_account_exists, preferences, program_manager_users
+from mentorship_hr.reminders import log_sent, unsent
+
+MANAGER_DIGEST = "manager_digest"
+BRIEFING = "briefing"
+
+
+def pairing_facts(pairings, today) -> dict[str, briefing.PairingFacts]:
+	"""The digest figures of these pairings (rows with name, title, program, start_date, health and
+	health_reason), in a fixed number of queries."""
+	names = [p.name for p in pairings] or [""]
+	frequency = frequencies({p.program for p in pairings})
+	held = _per_pairing(
+		"Mentoring Check-in",
+		{"pairing": ("in", names), "docstatus": 1, "confirmation_status": ("!=", "Disputed")},
+		"count(name)",
+	)
+	progress = _per_pairing(
+		"Mentoring Goal", {"pairing": ("in", names), "status": ("!=", "Dropped")}, "avg(progress)"
+	)
+	failed = set(
+		frappe.get_all(
+			"Mentoring Feedback",
+			filters={"pairing": ("in", names), "survey_type": "Fit Check", "good_fit": "No"},
+			pluck="pairing",
+		)
+	)
+	return {
+		p.name: briefing.PairingFacts(
+			p.name,
+			p.title,
+			p.health,
+			p.health_reason or "",
+			int(held.get(p.name) or 0),
+			briefing.expected_checkins(getdate(p.start_date), today, frequency.get(p.program) or 14),
+			round(float(progress[p.name]), 1) if progress.get(p.name) is not None else None,
+			p.name in failed,
+		)
+		for p in pairings
+	}
+
+
+def _per_pairing(doctype, filters, aggregate) -> dict:
+	return dict(
+		frappe.get_all(
+			doctype,
+			filters=filters,
+			fields=["pairing", f"{aggregate} as value"],
+			group_by="pairing",
+			as_list=True,
+		)
+	)
+
+
+def _active_pairings(filters=None):
+	return frappe.get_all(
+		"Mentoring Pairing",
+		filters={"status": "Active", "start_date": ("is", "set"), **(filters or {})},
+		fields=["name", "title", "program", "mentor", "mentee", "start_date", "health", "health_reason"],
+		order_by="title",
+	)
+
+
+def send_manager_digests(today=None) -> list[str]:
+	"""Each manager (Employee.reports_to, as it is now) of a mentor or mentee in an Active pairing
+	gets this week's digest of their reports' pairings. Returns the users it went to."""
+	today = getdate(today or nowdate())
+	if not frappe.get_cached_doc("Mentoring Settings").send_manager_digest:
+		return []
+	pairings = _active_pairings()
+	people = {e for p in pairings for e in (p.mentor, p.mentee)}
+	employees = frappe.get_all(
+		"Employee",
+		filters={"name": ("in", list(people) or [""])},
+		fields=["name", "employee_name", "reports_to"],
+	)
+	manager_user = dict(
+		frappe.get_all(
+			"Employee",
+			filters={"name": ("in", list({e.reports_to for e in employees if e.reports_to}) or [""])},
+			fields=["name", "user_id"],
+			as_list=True,
+		)
+	)
+	employee = {e.name: e for e in employees}
+	facts = pairing_facts(pairings, today)
+	rows_of = {}
+	for p in pairings:
+		for side, role in (("mentor", _("Mentor")), ("mentee", _("Mentee"))):
+			report = employee.get(p.get(side))
+			user = report and manager_user.get(report.reports_to)
+			if user:
+				rows_of.setdefault(user, []).append(
+					frappe._dict(
+						report=report.employee_name, role=role, facts=facts[p.name], link=_link(p.name)
+					)
+				)
+	week = week_start(today)
+	items = unsent([Item(user, MANAGER_DIGEST, "User", user, week) for user in rows_of])
+	_send(
+		items,
+		lambda item: (
+			_("Mentoring this week: your reports' pairings"),
+			"mentoring_manager_digest",
+			{"rows": rows_of[item.user], "week": formatdate(week)},
+		),
+	)
+	log_sent(items, today)
+	return [i.user for i in items]
+
+
+def send_leader_briefings(today=None) -> list[str]:
+	"""Each Active program's managers and sponsor get this week's briefing. Returns the users."""
+	today = getdate(today or nowdate())
+	if not frappe.get_cached_doc("Mentoring Settings").send_leader_briefing:
+		return []
+	programs = frappe.get_all(
+		"Mentoring Program",
+		filters={"status": "Active"},
+		fields=["name", "program_name", "sponsor"],
+		order_by="name",
+	)
+	names = [p.name for p in programs] or [""]
+	pairings = _active_pairings({"program": ("in", names)})
+	facts = pairing_facts(pairings, today)
+	statuses = {}
+	for row in frappe.get_all(
+		"Mentoring Participant", filters={"program": ("in", names)}, fields=["program", "status"]
+	):
+		statuses.setdefault(row.program, []).append(row.status)
+	sponsor_user = dict(
+		frappe.get_all(
+			"Employee",
+			filters={"name": ("in", [p.sponsor for p in programs if p.sponsor] or [""])},
+			fields=["name", "user_id"],
+			as_list=True,
+		)
+	)
+	week = week_start(today)
+	summaries, items = {}, []
+	for program in programs:
+		summaries[program.name] = briefing.summarize(
+			statuses.get(program.name, []),
+			[facts[p.name] for p in pairings if p.program == program.name],
+		)
+		readers = {*program_manager_users(program.name), sponsor_user.get(program.sponsor)} - {None}
+		items += [Item(user, BRIEFING, "Mentoring Program", program.name, week) for user in sorted(readers)]
+	items = unsent(items)
+	titles = {p.name: p.program_name for p in programs}
+	_send(
+		items,
+		lambda item: (
+			_("Mentoring briefing: {0}, week of {1}").format(titles[item.name], formatdate(week)),
+			"mentoring_briefing",
+			{
+				"summary": summaries[item.name],
+				"program": titles[item.name],
+				"link": get_url_to_form("Mentoring Program", item.name),
+				"pairing_link": _link,
+			},
+		),
+	)
+	log_sent(items, today)
+	return [i.user for i in items]
+
+
+def _link(pairing: str) -> str:
+	return get_url_to_form("Mentoring Pairing", pairing)
+
+
+def _send(items, message):
+	"""One queued email per item: message(item) gives the subject, template and arguments."""
+	if not items or not email_account_exists():
+		return
+	prefs = preferences({i.user for i in items})
+	for item in items:
+		if not prefs[item.user].email:
+			continue
+		subject, template, args = message(item)
+		frappe.sendmail(recipients=[item.user], subject=subject, template=template, args=args, now=False)

@@ -1,0 +1,294 @@
+"""Daily reminders (README, "Reminders"): one email a day per person, gathering everything due for
+them (mentorship_hr/domain/reminders.py), plus a bell notification for each item. Every item is
+recorded in the Mentoring Reminder Log and never sent twice.
+
+Reads each program in a fixed number of queries; a program that fails is logged and the others go
+on. Delivery costs one queued email per person reminded.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, formatdate, get_url_to_form, getdate, nowdate
+
+from mentorship_hr.domain import reminders as rules
+from mentorship_hr.notifications import email_account_exists, preferences, ring_bells
+from mentorship_hr.surveys import midpoint, survey_link
+
+SWITCHES = {
+	"remind_checkins": (rules.CHECKIN_DUE, rules.CHECKIN_OVERDUE),
+	"remind_confirmations": (rules.CONFIRM,),
+	"remind_goals": (rules.GOAL_DUE, rules.GOAL_OVERDUE),
+	"remind_missing_goals": (rules.NO_GOALS,),
+	"remind_surveys": (rules.SURVEY,),
+}
+
+
+def load_settings() -> rules.Settings | None:
+	"""The reminder settings, or None when daily reminders are off."""
+	s = frappe.get_cached_doc("Mentoring Settings")
+	if not s.send_reminders:
+		return None
+	return rules.Settings(
+		checkin_lead_days=s.checkin_reminder_days or 0,
+		confirmation_after_days=s.confirmation_reminder_days or 0,
+		confirmation_window_days=s.confirmation_window_days or 0,
+		goal_lead_days=s.goal_reminder_days or 0,
+		no_goals_after_days=s.missing_goals_after_days or 0,
+		survey_after_days=s.survey_reminder_days or 0,
+		kinds=frozenset(kind for switch, kinds in SWITCHES.items() if s.get(switch) for kind in kinds),
+	)
+
+
+def send_daily_reminders(today=None) -> frappe._dict:
+	"""Remind everyone of what is due today; returns who got what."""
+	today = getdate(today or nowdate())
+	result = frappe._dict(sent=0, users=[], failed_programs=[])
+	settings = load_settings()
+	if not settings:
+		return result
+	items, words = [], {}
+	for program in frappe.get_all("Mentoring Program", filters={"status": "Active"}, pluck="name"):
+		try:
+			program_items, program_words = gather(program, today, settings)
+		except Exception:
+			frappe.log_error(title=_("Mentoring reminders failed for program {0}").format(program))
+			result.failed_programs.append(program)
+			continue
+		items += program_items
+		words.update(program_words)
+	items = unsent(items)
+	deliver(rules.by_user(items), words, today)
+	log_sent(items, today)
+	result.sent, result.users = len(items), sorted({i.user for i in items})
+	return result
+
+
+def gather(program: str, today, settings: rules.Settings):
+	"""The program's due items and, for each document they are about, its wording facts."""
+	prog = frappe.db.get_value("Mentoring Program", program, ["name", "start_date", "end_date"], as_dict=True)
+	pairings = frappe.get_all(
+		"Mentoring Pairing",
+		filters={"program": program, "status": ("in", ("Active", "Completed"))},
+		fields=[
+			"name",
+			"title",
+			"status",
+			"mentor",
+			"mentee",
+			"start_date",
+			"end_date",
+			"next_checkin_due",
+			"midpoint_survey_sent",
+		],
+	)
+	pairings = [p for p in pairings if p.status == "Active" or _recent(p.end_date, today)]
+	names = [p.name for p in pairings] or [""]
+	user_of = dict(
+		frappe.get_all(
+			"Employee",
+			filters={"name": ("in", list({e for p in pairings for e in (p.mentor, p.mentee)}) or [""])},
+			fields=["name", "user_id"],
+			as_list=True,
+		)
+	)
+	goals = frappe.get_all(
+		"Mentoring Goal",
+		filters={"pairing": ("in", names), "status": ("!=", "Dropped")},
+		fields=["name", "title", "pairing", "status", "target_date"],
+	)
+	pending = frappe.get_all(
+		"Mentoring Check-in",
+		filters={"pairing": ("in", names), "docstatus": 1, "confirmation_status": "Pending"},
+		fields=["name", "pairing", "checkin_date", "logged_by_role", "submitted_on"],
+	)
+	first_checkin = dict(
+		frappe.get_all(
+			"Mentoring Check-in",
+			filters={"pairing": ("in", names), "docstatus": 1},
+			fields=["pairing", "min(submitted_on) as first"],
+			group_by="pairing",
+			as_list=True,
+		)
+	)
+	answered = {}
+	for row in frappe.get_all(
+		"Mentoring Feedback",
+		filters={"pairing": ("in", names)},
+		fields=["pairing", "survey_type", "respondent"],
+	):
+		answered.setdefault((row.pairing, row.survey_type), set()).add(row.respondent)
+
+	by_name = {p.name: p for p in pairings}
+	users = {p.name: (user_of.get(p.mentor), user_of.get(p.mentee)) for p in pairings}
+	active = [p for p in pairings if p.status == "Active"]
+	goal_count = {}
+	for g in goals:
+		goal_count[g.pairing] = goal_count.get(g.pairing, 0) + 1
+
+	facts = dict(
+		pairings=[
+			rules.Pairing(
+				p.name,
+				*users[p.name],
+				start=getdate(p.start_date),
+				next_checkin_due=getdate(p.next_checkin_due) if p.next_checkin_due else None,
+				goals=goal_count.get(p.name, 0),
+			)
+			for p in active
+			if p.start_date
+		],
+		pending=[
+			rules.PendingCheckin(
+				c.name,
+				c.pairing,
+				users[c.pairing][0] if c.logged_by_role == "Mentee" else users[c.pairing][1],
+				getdate(c.submitted_on),
+			)
+			for c in pending
+			if c.submitted_on and by_name[c.pairing].status == "Active"
+		],
+		goals=[
+			rules.Goal(g.name, g.pairing, getdate(g.target_date) if g.target_date else None, users[g.pairing])
+			for g in goals
+			if g.status != "Achieved" and by_name[g.pairing].status == "Active"
+		],
+		surveys=list(_surveys(pairings, prog, users, first_checkin, answered)),
+	)
+	words = {("Mentoring Pairing", p.name): p.title for p in pairings}
+	words.update({("Mentoring Goal", g.name): g.title for g in goals})
+	words.update(
+		{
+			("Mentoring Check-in", c.name): _("{0} on {1}").format(
+				by_name[c.pairing].title, formatdate(c.checkin_date)
+			)
+			for c in pending
+		}
+	)
+	return rules.due_items(today, settings, **facts), words
+
+
+def _recent(end_date, today) -> bool:
+	return bool(end_date) and getdate(end_date) >= add_days(today, -rules.SURVEY_REMIND_WITHIN_DAYS)
+
+
+def _surveys(pairings, prog, users, first_checkin, answered):
+	for p in pairings:
+		pair = tuple(u for u in users[p.name] if u)
+		asked = []
+		if first_checkin.get(p.name):
+			asked.append(("Fit Check", getdate(first_checkin[p.name])))
+		if p.midpoint_survey_sent:
+			asked.append(("Mid-point", midpoint(prog.start_date, prog.end_date)))
+		if p.status == "Completed" and p.end_date:
+			asked.append(("Final", getdate(p.end_date)))
+		for survey_type, asked_on in asked:
+			yield rules.Survey(
+				p.name, survey_type, asked_on, pair, frozenset(answered.get((p.name, survey_type), ()))
+			)
+
+
+def unsent(items: list[rules.Item]) -> list[rules.Item]:
+	"""The items not in the Mentoring Reminder Log yet."""
+	sent = set()
+	keys = sorted({i.key for i in items})
+	for start in range(0, len(keys), 1000):
+		sent.update(
+			frappe.get_all(
+				"Mentoring Reminder Log",
+				filters={"item_key": ("in", keys[start : start + 1000])},
+				fields=["user", "item_key"],
+				as_list=True,
+			)
+		)
+	return [i for i in items if (i.user, i.key) not in sent]
+
+
+def log_sent(items, today, kind=None):
+	"""Record what was sent, so that it is never sent again."""
+	now = frappe.utils.now_datetime()
+	frappe.db.bulk_insert(
+		"Mentoring Reminder Log",
+		[
+			"name",
+			"creation",
+			"modified",
+			"owner",
+			"modified_by",
+			"user",
+			"kind",
+			"sent_on",
+			"reference_doctype",
+			"reference_name",
+			"item_key",
+		],
+		[
+			(
+				frappe.generate_hash(length=10),
+				now,
+				now,
+				"Administrator",
+				"Administrator",
+				i.user,
+				kind or i.kind,
+				today,
+				i.doctype,
+				i.name,
+				i.key,
+			)
+			for i in items
+		],
+		chunk_size=500,
+	)
+
+
+def deliver(grouped: dict[str, list[rules.Item]], words: dict, today):
+	"""A bell notification per item, and one email per person gathering them."""
+	prefs = preferences(grouped)
+	lines = {user: [_line(item, words) for item in items] for user, items in grouped.items()}
+	ring_bells(
+		[
+			{
+				"user": user,
+				"subject": line.text,
+				"document_type": line.doctype,
+				"document_name": line.name,
+			}
+			for user, user_lines in lines.items()
+			if prefs[user].bell
+			for line in user_lines
+		]
+	)
+	if not email_account_exists():
+		return
+	for user, user_lines in lines.items():
+		if not prefs[user].email:
+			continue
+		frappe.sendmail(
+			recipients=[user],
+			subject=_("Mentoring: {0} things need you today").format(len(user_lines))
+			if len(user_lines) > 1
+			else _("Mentoring: {0}").format(user_lines[0].text),
+			template="mentoring_reminders",
+			args={"lines": user_lines, "date": formatdate(today)},
+			now=False,
+		)
+
+
+def _line(item: rules.Item, words: dict) -> frappe._dict:
+	what = words.get((item.doctype, item.name), item.name)
+	on = formatdate(item.on) if item.on else ""
+	text = {
+		rules.CHECKIN_DUE: lambda: _("Check-in due on {0}: {1}").format(on, what),
+		rules.CHECKIN_OVERDUE: lambda: _("Check-in overdue since {0}: {1}").format(on, what),
+		rules.CONFIRM: lambda: _("Confirm or dispute the check-in {0}").format(what),
+		rules.GOAL_DUE: lambda: _("Goal due on {0}: {1}").format(on, what),
+		rules.GOAL_OVERDUE: lambda: _("Goal past its target date of {0}: {1}").format(on, what),
+		rules.NO_GOALS: lambda: _("No goals yet: set SMART goals together in {0}").format(what),
+		rules.SURVEY: lambda: _("Take the {0} survey: {1}").format(_(item.detail), what),
+	}[item.kind]()
+	link = (
+		survey_link(item.name, item.detail)
+		if item.kind == rules.SURVEY
+		else get_url_to_form(item.doctype, item.name)
+	)
+	return frappe._dict(text=text, link=link, doctype=item.doctype, name=item.name)

@@ -1,0 +1,108 @@
+"""Weekly: the managers' digest and the leaders' briefing carry figures, never private content."""
+
+import frappe
+from frappe.utils import add_days, today
+
+from mentorship_hr import digests, health_service, testing
+from mentorship_hr.domain.reminders import week_start
+from mentorship_hr.testing import MentoringTestCase, as_user
+
+SECRETS = ("AGENDA-SECRET", "SUMMARY-SECRET", "NOTE-SECRET", "COMMENT-SECRET")
+
+
+def with_subject(user, prefix):
+	return [e for e in testing.queued_emails(user) if e.subject.startswith(prefix)]
+
+
+class TestWeeklyDigests(MentoringTestCase):
+	def setUp(self):
+		super().setUp()
+		testing.outgoing_email_account()
+		self.program_manager = testing.user_with_roles("Mentoring Program Manager")
+		self.sponsor = testing.employee("sponsor")
+		self.program.db_set({"program_manager": self.program_manager, "sponsor": self.sponsor})
+		# frequency 14, started 90 days ago: 6 check-ins expected; 2 held, 1 of them disputed
+		with as_user(self.mentee_user):
+			testing.checkin(
+				self.pairing.name,
+				add_days(today(), -20),
+				agenda="AGENDA-SECRET",
+				summary="SUMMARY-SECRET",
+				private_notes="NOTE-SECRET",
+			)
+			disputed = testing.checkin(self.pairing.name, add_days(today(), -10))
+		with as_user(self.mentor_user):
+			frappe.get_doc("Mentoring Check-in", disputed.name).dispute("not held")
+			frappe.get_doc(
+				{
+					"doctype": "Mentoring Feedback",
+					"pairing": self.pairing.name,
+					"survey_type": "Fit Check",
+					"overall_rating": 0.4,
+					"good_fit": "No",
+					"comments": "COMMENT-SECRET",
+				}
+			).insert()
+		testing.goal(self.pairing.name, progress=30)
+		testing.goal(self.pairing.name, progress=70)
+		testing.goal(self.pairing.name, progress=0, status="Dropped")
+		for status in ("Matched", "Matched", "Waitlisted", "Applied"):
+			testing.participant(self.program.name, testing.employee_without_user(), "Mentee", status)
+		health_service.refresh([self.pairing.name])
+
+	def test_each_manager_gets_one_digest_of_their_reports_pairings(self):
+		sent = digests.send_manager_digests(today())
+		mentor_manager, mentee_manager = (
+			testing.user_of(self.mentor_manager),
+			testing.user_of(self.mentee_manager),
+		)
+		self.assertEqual(sorted(sent), sorted([mentor_manager, mentee_manager]))
+		for manager, report, role in (
+			(mentee_manager, self.mentee, "Mentee"),
+			(mentor_manager, self.mentor, "Mentor"),
+		):
+			(digest,) = with_subject(manager, "Mentoring this week")
+			name = frappe.db.get_value("Employee", report, "employee_name")
+			self.assertIn(
+				f"{name} {role} {self.pairing.title} At Risk: The fit check failed 1 / 6 50.0%", digest.text
+			)
+			self.assertIn("At Risk: The fit check failed", digest.body)
+			self.assertIn("1 / 6", digest.body)  # the disputed check-in is not held
+			self.assertIn("50.0%", digest.body)  # the dropped goal is left out
+			for secret in SECRETS:
+				self.assertNotIn(secret, digest.body)
+		for user in (self.mentor_user, self.mentee_user, testing.user_of(self.stranger)):
+			self.assertEqual(with_subject(user, "Mentoring this week"), [])
+
+	def test_one_digest_a_week(self):
+		digests.send_manager_digests(today())
+		manager = testing.user_of(self.mentee_manager)
+		self.assertEqual(digests.send_manager_digests(today()), [])
+		next_week = add_days(week_start(frappe.utils.getdate()), 7)
+		self.assertIn(manager, digests.send_manager_digests(next_week))
+		self.assertEqual(len(with_subject(manager, "Mentoring this week")), 2)
+
+	def test_the_briefing_goes_to_the_program_manager_and_the_sponsor(self):
+		sent = digests.send_leader_briefings(today())
+		sponsor_user = testing.user_of(self.sponsor)
+		self.assertEqual(sorted(sent), sorted([self.program_manager, sponsor_user]))
+		for user in (self.program_manager, sponsor_user):
+			(brief,) = with_subject(user, f"Mentoring briefing: {self.program.program_name}")
+			self.assertIn("Invited: 0 · Applied: 1 · Approved: 0 · Matched: 2 · Waitlisted: 1", brief.body)
+			self.assertIn("On Track: 0 · Needs Attention: 0 · At Risk: 1", brief.body)
+			self.assertIn("1 of 6 expected check-ins held (16.7%)", brief.body)
+			self.assertIn("Mean goal progress: 50.0%", brief.body)
+			self.assertIn("The fit check failed", brief.body)
+			for secret in SECRETS:
+				self.assertNotIn(secret, brief.body)
+		self.assertEqual(digests.send_leader_briefings(today()), [])
+		for user in (self.mentor_user, testing.user_of(self.mentee_manager)):
+			self.assertEqual(with_subject(user, "Mentoring briefing"), [])
+
+	def test_switched_off_in_settings(self):
+		self.addCleanup(frappe.clear_document_cache, "Mentoring Settings", "Mentoring Settings")
+		settings = frappe.get_single("Mentoring Settings")
+		settings.update({"send_manager_digest": 0, "send_leader_briefing": 0})
+		settings.save()
+		self.assertEqual(digests.send_manager_digests(today()), [])
+		self.assertEqual(digests.send_leader_briefings(today()), [])

@@ -1,0 +1,127 @@
+"""Daily reminders: what is due for whom, at every boundary, and properties for any dates."""
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mentorship_hr.domain import reminders as r
+
+TODAY = date(2027, 3, 10)
+SETTINGS = r.Settings()
+
+
+def day(n: int) -> date:
+	return TODAY + timedelta(days=n)
+
+
+def pairing(**fields) -> r.Pairing:
+	values = dict(name="P1", mentor_user="mentor@x", mentee_user="mentee@x", start=day(-5), goals=1)
+	return r.Pairing(**{**values, **fields})
+
+
+def kinds(items) -> list[tuple[str, str]]:
+	return [(i.user, i.kind) for i in items]
+
+
+def test_check_in_due_within_the_lead_time_reminds_both():
+	assert kinds(r.due_items(TODAY, SETTINGS, [pairing(next_checkin_due=day(2))])) == [
+		("mentee@x", r.CHECKIN_DUE),
+		("mentor@x", r.CHECKIN_DUE),
+	]
+	assert r.due_items(TODAY, SETTINGS, [pairing(next_checkin_due=day(3))]) == []
+
+
+def test_check_in_due_today_is_due_not_overdue():
+	items = r.due_items(TODAY, SETTINGS, [pairing(next_checkin_due=TODAY)])
+	assert {i.kind for i in items} == {r.CHECKIN_DUE}
+	items = r.due_items(TODAY, SETTINGS, [pairing(next_checkin_due=day(-1))])
+	assert {i.kind for i in items} == {r.CHECKIN_OVERDUE}
+
+
+def test_the_key_names_the_due_date_so_a_new_date_is_a_new_item():
+	first = r.due_items(TODAY, SETTINGS, [pairing(next_checkin_due=day(1))])[0]
+	later = r.due_items(TODAY, SETTINGS, [pairing(next_checkin_due=day(2))])[0]
+	assert first.key == "checkin_due:P1::2027-03-11"
+	assert first.key != later.key
+
+
+def test_confirmation_reminder_waits_and_stops_when_the_window_closes():
+	pending = [r.PendingCheckin("C1", "P1", "mentor@x", day(-1))]
+	assert r.due_items(TODAY, SETTINGS, pending=pending) == []
+	for waited in (2, 6):
+		pending = [r.PendingCheckin("C1", "P1", "mentor@x", day(-waited))]
+		assert kinds(r.due_items(TODAY, SETTINGS, pending=pending)) == [("mentor@x", r.CONFIRM)]
+	pending = [r.PendingCheckin("C1", "P1", "mentor@x", day(-7))]
+	assert r.due_items(TODAY, SETTINGS, pending=pending) == []
+
+
+def test_goal_target_dates_near_and_past():
+	def goal_kinds(target):
+		goals = [r.Goal("G1", "P1", target, ("mentee@x",))]
+		return [i.kind for i in r.due_items(TODAY, SETTINGS, goals=goals)]
+
+	assert goal_kinds(day(8)) == []
+	assert goal_kinds(day(7)) == [r.GOAL_DUE]
+	assert goal_kinds(TODAY) == [r.GOAL_DUE]
+	assert goal_kinds(day(-1)) == [r.GOAL_OVERDUE]
+	assert goal_kinds(None) == []
+
+
+def test_no_goals_reminder_from_the_fourteenth_day():
+	assert r.due_items(TODAY, SETTINGS, [pairing(goals=0, start=day(-13))]) == []
+	items = r.due_items(TODAY, SETTINGS, [pairing(goals=0, start=day(-14))])
+	assert kinds(items) == [("mentee@x", r.NO_GOALS), ("mentor@x", r.NO_GOALS)]
+	assert r.due_items(TODAY, SETTINGS, [pairing(goals=2, start=day(-40))]) == []
+
+
+def test_survey_reminder_only_for_who_has_not_answered_and_only_for_a_while():
+	survey = r.Survey("P1", "Fit Check", day(-3), ("mentor@x", "mentee@x"), frozenset({"mentee@x"}))
+	items = r.due_items(TODAY, SETTINGS, surveys=[survey])
+	assert [(i.user, i.kind, i.detail) for i in items] == [("mentor@x", r.SURVEY, "Fit Check")]
+	assert r.due_items(TODAY, SETTINGS, surveys=[replace(survey, asked_on=day(-2))]) == []
+	assert r.due_items(TODAY, SETTINGS, surveys=[replace(survey, asked_on=day(-31))]) == []
+
+
+def test_switched_off_kinds_are_left_out():
+	settings = replace(SETTINGS, kinds=frozenset({r.NO_GOALS}))
+	items = r.due_items(TODAY, settings, [pairing(goals=0, start=day(-20), next_checkin_due=day(-1))])
+	assert {i.kind for i in items} == {r.NO_GOALS}
+
+
+def test_items_are_grouped_per_person_most_urgent_first():
+	items = r.due_items(
+		TODAY,
+		SETTINGS,
+		[pairing(goals=0, start=day(-20), next_checkin_due=day(-1))],
+		goals=[r.Goal("G1", "P1", day(1), ("mentee@x",))],
+	)
+	grouped = r.by_user(items)
+	assert [i.kind for i in grouped["mentee@x"]] == [r.CHECKIN_OVERDUE, r.GOAL_DUE, r.NO_GOALS]
+	assert [i.kind for i in grouped["mentor@x"]] == [r.CHECKIN_OVERDUE, r.NO_GOALS]
+
+
+def test_week_start_is_monday():
+	assert r.week_start(date(2027, 3, 10)) == date(2027, 3, 8)
+	assert r.week_start(date(2027, 3, 8)) == date(2027, 3, 8)
+
+
+offsets = st.integers(min_value=-60, max_value=60)
+
+
+@given(due=offsets, start=st.integers(min_value=-90, max_value=0), goals=st.integers(0, 3))
+def test_only_the_pair_is_reminded_and_each_item_once(due, start, goals):
+	items = r.due_items(TODAY, SETTINGS, [pairing(next_checkin_due=day(due), start=day(start), goals=goals)])
+	assert {i.user for i in items} <= {"mentor@x", "mentee@x"}
+	assert len({(i.user, i.key) for i in items}) == len(items)
+	checkin = [i for i in items if i.kind in (r.CHECKIN_DUE, r.CHECKIN_OVERDUE)]
+	assert bool(checkin) == (due <= SETTINGS.checkin_lead_days)
+
+
+@given(waited=st.integers(min_value=-5, max_value=40))
+def test_a_confirmation_is_asked_only_inside_the_window(waited):
+	pending = [r.PendingCheckin("C1", "P1", "mentor@x", day(-waited))]
+	items = r.due_items(TODAY, SETTINGS, pending=pending)
+	inside = SETTINGS.confirmation_after_days <= waited < SETTINGS.confirmation_window_days
+	assert len(items) == int(inside)
