@@ -58,7 +58,9 @@ def queued_emails(user: str) -> list[frappe._dict]:
 		.where(Recipient.recipient == user)
 		.orderby(Queue.creation)
 	).run(as_dict=True)
-	return [frappe._dict(parse_email(r.message), reference=r.reference_name) for r in rows]
+	return [
+		frappe._dict(parse_email(r.message), reference=r.reference_name, on=r.creation.date()) for r in rows
+	]
 
 
 def unique(prefix: str) -> str:
