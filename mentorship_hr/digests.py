@@ -11,7 +11,7 @@ from frappe.utils import formatdate, get_url_to_form, getdate, nowdate
 from mentorship_hr.domain import briefing
 from mentorship_hr.domain.reminders import Item, week_start
 from mentorship_hr.health_service import frequencies
-from mentorship_hr.notifications import email_account_exists, preferences, program_manager_users
+from mentorship_hr.notifications import preferences, program_manager_users, queue_emails
 from mentorship_hr.reminders import log_sent, unsent
 
 MANAGER_DIGEST = "manager_digest"
@@ -182,12 +182,12 @@ def _link(pairing: str) -> str:
 
 
 def _send(items, message):
-	"""One queued email per item: message(item) gives the subject, template and arguments."""
-	if not items or not email_account_exists():
-		return
+	"""One email per item: message(item) gives the subject, template and arguments."""
 	prefs = preferences({i.user for i in items})
-	for item in items:
-		if not prefs[item.user].email:
-			continue
-		subject, template, args = message(item)
-		frappe.sendmail(recipients=[item.user], subject=subject, template=template, args=args, now=False)
+	queue_emails(
+		[
+			dict(zip(("subject", "template", "args"), message(item), strict=True), recipients=[item.user])
+			for item in items
+			if prefs[item.user].email
+		]
+	)

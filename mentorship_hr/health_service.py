@@ -49,7 +49,7 @@ def refresh(pairings: list[str] | None = None, today=None) -> dict:
 		fields=["name", "title", "program", "start_date", *FIELDS],
 		order_by="name",
 	)
-	result = frappe._dict(changed=[], alerted=[])
+	result = frappe._dict(changed=[], stale=[])
 	for start in range(0, len(rows), CHUNK):
 		_refresh_chunk(rows[start : start + CHUNK], today, result)
 	return result
@@ -130,7 +130,8 @@ def _refresh_chunk(rows, today, result):
 			"health_reason": reason_text(h),
 			"last_checkin_date": last_checkin,
 			"next_checkin_due": h.next_due,
-			# alert once per spell without check-ins; a check-in ends the spell
+			# stale: STALE_PERIODS periods without a check-in; the daily reminders alert the
+			# program managers once per spell, and a check-in ends the spell
 			"stale_alert_sent": int(h.stale),
 		}
 		if h.stale and not row.stale_alert_sent:
@@ -140,17 +141,7 @@ def _refresh_chunk(rows, today, result):
 			updates[row.name] = changed
 	frappe.db.bulk_update("Mentoring Pairing", updates, chunk_size=200, update_modified=False)
 	result.changed += list(updates)
-	for row in stale:
-		notify(
-			program_manager_users(row.program),
-			_("Mentoring pairing {0} has had no check-in for {1} periods").format(
-				row.title, health.STALE_PERIODS
-			),
-			frappe._dict(row, doctype="Mentoring Pairing"),
-			"mentoring_pairing_stale",
-			periods=health.STALE_PERIODS,
-		)
-		result.alerted.append(row.name)
+	result.stale += [row.name for row in stale]
 
 
 def _scheduled(rows, today) -> dict:

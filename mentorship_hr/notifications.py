@@ -141,3 +141,26 @@ def ring_bells(rows: list[dict]):
 	frappe.db.set_value("Notification Settings", {"name": ("in", users)}, "seen", 0, update_modified=False)
 	for user in users:
 		frappe.publish_realtime("notification", after_commit=True, user=user)
+
+
+EMAIL_CHUNK = 200
+
+
+def queue_emails(messages: list[dict]):
+	"""Many personal emails (each: recipients, subject, template, args). Building an email costs
+	tens of milliseconds, so they are built in background jobs on the long queue, a chunk each."""
+	if not messages or not email_account_exists():
+		return
+	for start in range(0, len(messages), EMAIL_CHUNK):
+		frappe.enqueue(
+			"mentorship_hr.notifications.send_emails",
+			queue="long",
+			messages=messages[start : start + EMAIL_CHUNK],
+			now=frappe.flags.in_test,
+			enqueue_after_commit=True,  # nothing goes out for work that is rolled back
+		)
+
+
+def send_emails(messages: list[dict]):
+	for message in messages:
+		frappe.sendmail(**message, now=False)

@@ -11,7 +11,8 @@ from frappe import _
 from frappe.utils import add_days, formatdate, get_url_to_form, getdate, nowdate
 
 from mentorship_hr.domain import reminders as rules
-from mentorship_hr.notifications import email_account_exists, preferences, ring_bells
+from mentorship_hr.domain.health import STALE_PERIODS
+from mentorship_hr.notifications import preferences, program_manager_users, queue_emails, ring_bells
 from mentorship_hr.surveys import midpoint, survey_link
 
 SWITCHES = {
@@ -23,11 +24,10 @@ SWITCHES = {
 }
 
 
-def load_settings() -> rules.Settings | None:
-	"""The reminder settings, or None when daily reminders are off."""
+def load_settings() -> rules.Settings:
+	"""The reminder settings. With daily reminders off, only the mid-point survey invitations and
+	the acknowledgement reminders go out, which are part of the program's flow."""
 	s = frappe.get_cached_doc("Mentoring Settings")
-	if not s.send_reminders:
-		return None
 	return rules.Settings(
 		checkin_lead_days=s.checkin_reminder_days or 0,
 		confirmation_after_days=s.confirmation_reminder_days or 0,
@@ -35,7 +35,9 @@ def load_settings() -> rules.Settings | None:
 		goal_lead_days=s.goal_reminder_days or 0,
 		no_goals_after_days=s.missing_goals_after_days or 0,
 		survey_after_days=s.survey_reminder_days or 0,
-		kinds=frozenset(kind for switch, kinds in SWITCHES.items() if s.get(switch) for kind in kinds),
+		kinds=frozenset(
+			kind for switch, kinds in SWITCHES.items() if s.send_reminders and s.get(switch) for kind in kinds
+		),
 	)
 
 
@@ -44,8 +46,6 @@ def send_daily_reminders(today=None) -> frappe._dict:
 	today = getdate(today or nowdate())
 	result = frappe._dict(sent=0, users=[], failed_programs=[])
 	settings = load_settings()
-	if not settings:
-		return result
 	items, words = [], {}
 	for program in frappe.get_all("Mentoring Program", filters={"status": "Active"}, pluck="name"):
 		try:
@@ -59,6 +59,13 @@ def send_daily_reminders(today=None) -> frappe._dict:
 	items = unsent(items)
 	deliver(rules.by_user(items), words, today)
 	log_sent(items, today)
+	for kind, flag in (
+		(rules.MIDPOINT_SURVEY, "midpoint_survey_sent"),
+		(rules.ACKNOWLEDGE, "ack_reminder_sent"),
+	):
+		names = list({i.name for i in items if i.kind == kind})
+		if names:
+			frappe.db.set_value("Mentoring Pairing", {"name": ("in", names)}, flag, 1, update_modified=False)
 	result.sent, result.users = len(items), sorted({i.user for i in items})
 	return result
 
@@ -79,18 +86,30 @@ def gather(program: str, today, settings: rules.Settings):
 			"end_date",
 			"next_checkin_due",
 			"midpoint_survey_sent",
+			"ack_reminder_sent",
+			"stale_alert_sent",
+			"last_checkin_date",
+			"mentor_manager_ack_on",
+			"mentee_manager_ack_on",
 		],
 	)
 	pairings = [p for p in pairings if p.status == "Active" or _recent(p.end_date, today)]
 	names = [p.name for p in pairings] or [""]
-	user_of = dict(
+	people = frappe.get_all(
+		"Employee",
+		filters={"name": ("in", list({e for p in pairings for e in (p.mentor, p.mentee)}) or [""])},
+		fields=["name", "user_id", "reports_to"],
+	)
+	user_of = {e.name: e.user_id for e in people}
+	boss_user = dict(
 		frappe.get_all(
 			"Employee",
-			filters={"name": ("in", list({e for p in pairings for e in (p.mentor, p.mentee)}) or [""])},
+			filters={"name": ("in", list({e.reports_to for e in people if e.reports_to}) or [""])},
 			fields=["name", "user_id"],
 			as_list=True,
 		)
 	)
+	manager_of = {e.name: boss_user.get(e.reports_to) for e in people}
 	goals = frappe.get_all(
 		"Mentoring Goal",
 		filters={"pairing": ("in", names), "status": ("!=", "Dropped")},
@@ -118,6 +137,7 @@ def gather(program: str, today, settings: rules.Settings):
 	):
 		answered.setdefault((row.pairing, row.survey_type), set()).add(row.respondent)
 
+	program_managers = tuple(program_manager_users(program))
 	by_name = {p.name: p for p in pairings}
 	users = {p.name: (user_of.get(p.mentor), user_of.get(p.mentee)) for p in pairings}
 	active = [p for p in pairings if p.status == "Active"]
@@ -133,6 +153,16 @@ def gather(program: str, today, settings: rules.Settings):
 				start=getdate(p.start_date),
 				next_checkin_due=getdate(p.next_checkin_due) if p.next_checkin_due else None,
 				goals=goal_count.get(p.name, 0),
+				midpoint=None if p.midpoint_survey_sent else midpoint(prog.start_date, prog.end_date),
+				unacknowledged=()
+				if p.ack_reminder_sent
+				else tuple(
+					manager_of.get(p.get(side))
+					for side in ("mentor", "mentee")
+					if manager_of.get(p.get(side)) and not p.get(f"{side}_manager_ack_on")
+				),
+				stale_since=getdate(p.last_checkin_date or p.start_date) if p.stale_alert_sent else None,
+				program_managers=program_managers,
 			)
 			for p in active
 			if p.start_date
@@ -258,20 +288,20 @@ def deliver(grouped: dict[str, list[rules.Item]], words: dict, today):
 			for line in user_lines
 		]
 	)
-	if not email_account_exists():
-		return
-	for user, user_lines in lines.items():
-		if not prefs[user].email:
-			continue
-		frappe.sendmail(
-			recipients=[user],
-			subject=_("Mentoring: {0} things need you today").format(len(user_lines))
-			if len(user_lines) > 1
-			else _("Mentoring: {0}").format(user_lines[0].text),
-			template="mentoring_reminders",
-			args={"lines": user_lines, "date": formatdate(today)},
-			now=False,
-		)
+	queue_emails(
+		[
+			{
+				"recipients": [user],
+				"subject": _("Mentoring: {0} things need you today").format(len(user_lines))
+				if len(user_lines) > 1
+				else _("Mentoring: {0}").format(user_lines[0].text),
+				"template": "mentoring_reminders",
+				"args": {"lines": user_lines, "date": formatdate(today)},
+			}
+			for user, user_lines in lines.items()
+			if prefs[user].email
+		]
+	)
 
 
 def _line(item: rules.Item, words: dict) -> frappe._dict:
@@ -285,10 +315,17 @@ def _line(item: rules.Item, words: dict) -> frappe._dict:
 		rules.GOAL_OVERDUE: lambda: _("Goal past its target date of {0}: {1}").format(on, what),
 		rules.NO_GOALS: lambda: _("No goals yet: set SMART goals together in {0}").format(what),
 		rules.SURVEY: lambda: _("Take the {0} survey: {1}").format(_(item.detail), what),
+		rules.MIDPOINT_SURVEY: lambda: _(
+			"Halfway through your mentoring: take the mid-point survey ({0})"
+		).format(what),
+		rules.ACKNOWLEDGE: lambda: _("Please acknowledge the mentoring pairing {0}").format(what),
+		rules.STALE: lambda: _("Mentoring pairing {0} has had no check-in for {1} periods").format(
+			what, STALE_PERIODS
+		),
 	}[item.kind]()
 	link = (
 		survey_link(item.name, item.detail)
-		if item.kind == rules.SURVEY
+		if item.kind in (rules.SURVEY, rules.MIDPOINT_SURVEY)
 		else get_url_to_form(item.doctype, item.name)
 	)
 	return frappe._dict(text=text, link=link, doctype=item.doctype, name=item.name)

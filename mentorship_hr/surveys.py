@@ -1,5 +1,6 @@
-"""Survey invitations (README, "Engagement"): the fit check after the first check-in, the
-mid-point survey at the program's midpoint, and the final survey when a pairing completes."""
+"""Survey invitations (README, "Engagement"): the fit check after the first check-in and the final
+survey when a pairing completes. The mid-point survey is asked for in the daily reminders
+(mentorship_hr/reminders.py)."""
 
 from urllib.parse import urlencode
 
@@ -39,36 +40,3 @@ def invite(pairing, survey_type: str):
 		survey_link=link,
 		survey_type=survey_type,
 	)
-
-
-def invite_midpoint(today=None) -> list[str]:
-	"""Daily: Active pairings of programs past their midpoint get the mid-point survey, once."""
-	today = getdate(today or nowdate())
-	Pairing, Program = frappe.qb.DocType("Mentoring Pairing"), frappe.qb.DocType("Mentoring Program")
-	rows = (
-		frappe.qb.from_(Pairing)
-		.join(Program)
-		.on(Program.name == Pairing.program)
-		.select(
-			Pairing.name,
-			Pairing.title,
-			Pairing.program,
-			Pairing.mentor_user,
-			Pairing.mentee_user,
-			Program.start_date,
-			Program.end_date,
-		)
-		.where((Pairing.status == "Active") & (Pairing.midpoint_survey_sent == 0))
-	).run(as_dict=True)
-	due = [r for r in rows if today >= midpoint(r.start_date, r.end_date) and today <= getdate(r.end_date)]
-	for row in due:
-		invite(frappe._dict(row, doctype="Mentoring Pairing"), "Mid-point")
-	if due:
-		frappe.db.set_value(
-			"Mentoring Pairing",
-			{"name": ("in", [r.name for r in due])},
-			"midpoint_survey_sent",
-			1,
-			update_modified=False,
-		)
-	return [r.name for r in due]

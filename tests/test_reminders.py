@@ -125,3 +125,30 @@ def test_a_confirmation_is_asked_only_inside_the_window(waited):
 	items = r.due_items(TODAY, SETTINGS, pending=pending)
 	inside = SETTINGS.confirmation_after_days <= waited < SETTINGS.confirmation_window_days
 	assert len(items) == int(inside)
+
+
+def test_the_mid_point_survey_is_asked_for_from_the_midpoint_on_even_with_reminders_off():
+	settings = replace(SETTINGS, kinds=frozenset())
+	assert r.due_items(TODAY, settings, [pairing(midpoint=day(1))]) == []
+	items = r.due_items(TODAY, settings, [pairing(midpoint=TODAY)])
+	assert [(i.user, i.kind, i.detail) for i in items] == [
+		("mentee@x", r.MIDPOINT_SURVEY, "Mid-point"),
+		("mentor@x", r.MIDPOINT_SURVEY, "Mid-point"),
+	]
+
+
+def test_managers_who_have_not_acknowledged_are_reminded_a_week_after_the_start():
+	managers = ("boss@x",)
+	assert r.due_items(TODAY, SETTINGS, [pairing(start=day(-6), unacknowledged=managers)]) == []
+	items = r.due_items(TODAY, SETTINGS, [pairing(start=day(-7), unacknowledged=managers)])
+	assert kinds(items) == [("boss@x", r.ACKNOWLEDGE)]
+	assert items[0].key == "acknowledge:P1::"
+	both = r.due_items(TODAY, SETTINGS, [pairing(start=day(-7), unacknowledged=("boss@x", "boss@x"))])
+	assert kinds(both) == [("boss@x", r.ACKNOWLEDGE)]  # the manager of both sides, reminded once
+
+
+def test_a_stale_pairing_alerts_the_program_managers_once_per_spell():
+	stale = pairing(stale_since=day(-21), program_managers=("pm@x",))
+	items = r.due_items(TODAY, replace(SETTINGS, kinds=frozenset()), [stale])
+	assert [(i.user, i.kind, i.key) for i in items] == [("pm@x", r.STALE, "stale:P1::2027-02-17")]
+	assert r.due_items(TODAY, SETTINGS, [pairing(program_managers=("pm@x",))]) == []

@@ -15,8 +15,24 @@ GOAL_DUE = "goal_due"  # a goal's target date is within the lead time
 GOAL_OVERDUE = "goal_overdue"
 NO_GOALS = "no_goals"  # the pairing has no goals some days after its start
 SURVEY = "survey"  # a survey this person was asked for is still unanswered
+MIDPOINT_SURVEY = "midpoint_survey"  # the program reached its midpoint: the pair is asked for the survey
+ACKNOWLEDGE = "acknowledge"  # a manager has not acknowledged the pairing a week after its start
+STALE = "stale"  # to program managers: the pairing has had no check-in for STALE_PERIODS periods
 
-KINDS = (CHECKIN_OVERDUE, CHECKIN_DUE, CONFIRM, GOAL_OVERDUE, GOAL_DUE, NO_GOALS, SURVEY)
+KINDS = (
+	STALE,
+	ACKNOWLEDGE,
+	CHECKIN_OVERDUE,
+	CHECKIN_DUE,
+	CONFIRM,
+	GOAL_OVERDUE,
+	GOAL_DUE,
+	NO_GOALS,
+	MIDPOINT_SURVEY,
+	SURVEY,
+)
+ALWAYS = frozenset({MIDPOINT_SURVEY, ACKNOWLEDGE, STALE})  # part of the program's flow, not reminders
+ACKNOWLEDGE_AFTER_DAYS = 7
 SURVEY_REMIND_WITHIN_DAYS = 30  # an unanswered survey older than this is left alone
 
 
@@ -39,6 +55,10 @@ class Pairing:
 	start: date
 	next_checkin_due: date | None = None
 	goals: int = 0  # goals that are not Dropped
+	midpoint: date | None = None  # the program's midpoint, until the mid-point survey was asked for
+	unacknowledged: tuple[str, ...] = ()  # managers not yet acknowledged nor reminded
+	stale_since: date | None = None  # when stale (domain/health.py): the last check-in, or the start
+	program_managers: tuple[str, ...] = ()
 
 	@property
 	def users(self) -> tuple[str, ...]:
@@ -97,13 +117,15 @@ def due_items(
 ) -> list[Item]:
 	"""Every item due today, for every person, ordered by person and then by urgency."""
 	items = [
+		*_flow(today, pairings),
 		*_checkins(today, settings, pairings),
 		*_confirmations(today, settings, pending),
 		*_goals(today, settings, goals),
 		*_missing_goals(today, settings, pairings),
 		*_surveys(today, settings, surveys),
 	]
-	items = [i for i in items if i.kind in settings.kinds]
+	# one item per person and key, e.g. for a manager of both sides
+	items = {(i.user, i.key): i for i in items if i.kind in settings.kinds | ALWAYS}.values()
 	return sorted(items, key=lambda i: (i.user, KINDS.index(i.kind), i.on or today, i.name))
 
 
@@ -112,6 +134,19 @@ def by_user(items: list[Item]) -> dict[str, list[Item]]:
 	for item in items:
 		grouped.setdefault(item.user, []).append(item)
 	return grouped
+
+
+def _flow(today, pairings):
+	for p in pairings:
+		if p.midpoint and today >= p.midpoint:
+			for user in p.users:
+				yield Item(user, MIDPOINT_SURVEY, "Mentoring Pairing", p.name, None, "Mid-point")
+		if (today - p.start).days >= ACKNOWLEDGE_AFTER_DAYS:
+			for user in p.unacknowledged:
+				yield Item(user, ACKNOWLEDGE, "Mentoring Pairing", p.name, None)
+		if p.stale_since:  # once per spell without check-ins
+			for user in p.program_managers:
+				yield Item(user, STALE, "Mentoring Pairing", p.name, p.stale_since)
 
 
 def _due_or_overdue(day, today, lead_days, due_kind, overdue_kind) -> str | None:

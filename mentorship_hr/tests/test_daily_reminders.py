@@ -61,9 +61,13 @@ class TestDailyReminders(MentoringTestCase):
 			len([s for s in bells(self.mentor_user, self.pairing.name) if s.startswith("Check-in overdue")]),
 			1,
 		)
-		# nobody else is reminded
-		for employee in (self.mentor_manager, self.mentee_manager, self.stranger):
-			self.assertEqual(reminder_emails(testing.user_of(employee)), [])
+		# the managers are asked only to acknowledge the pairing; the stranger gets nothing
+		for employee in (self.mentor_manager, self.mentee_manager):
+			(email,) = reminder_emails(testing.user_of(employee))
+			self.assertEqual(
+				email.subject, f"Mentoring: Please acknowledge the mentoring pairing {self.pairing.title}"
+			)
+		self.assertEqual(reminder_emails(testing.user_of(self.stranger)), [])
 
 	def test_a_second_run_the_same_day_sends_nothing_new(self):
 		self.run_daily()

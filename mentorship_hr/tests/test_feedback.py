@@ -110,17 +110,25 @@ class TestSurveyInvitations(MentoringTestCase):
 		)
 
 	def test_the_mid_point_survey_goes_once_at_the_programs_midpoint(self):
-		from frappe.utils import add_days, date_diff
+		from frappe.utils import add_days
 
-		from mentorship_hr.surveys import invite_midpoint
+		from mentorship_hr.reminders import send_daily_reminders
+		from mentorship_hr.surveys import midpoint
 
-		start, end = self.program.start_date, self.program.end_date
-		midpoint = add_days(start, date_diff(end, start) // 2)
-		self.assertNotIn(self.pairing.name, invite_midpoint(add_days(midpoint, -1)))
-		self.assertIn(self.pairing.name, invite_midpoint(midpoint))
-		self.assertNotIn(self.pairing.name, invite_midpoint(add_days(midpoint, 1)))
+		def halfway(user):
+			return [s for s in self.subjects(user) if s.startswith("Halfway through your mentoring")]
+
+		day = midpoint(self.program.start_date, self.program.end_date)
+		send_daily_reminders(add_days(day, -1))
+		self.assertEqual(halfway(self.mentee_user), [])
+		send_daily_reminders(day)
+		send_daily_reminders(add_days(day, 1))
+		self.assertEqual(
+			frappe.db.get_value("Mentoring Pairing", self.pairing.name, "midpoint_survey_sent"), 1
+		)
+		expected = [f"Halfway through your mentoring: take the mid-point survey ({self.pairing.title})"]
 		for user in (self.mentor_user, self.mentee_user):
-			self.assertIn("Halfway through your mentoring: take the mid-point survey", self.subjects(user))
+			self.assertEqual(halfway(user), expected)
 
 	def test_a_completed_pairing_asks_both_for_the_final_survey(self):
 		frappe.get_doc("Mentoring Pairing", self.pairing.name).set_status("Completed")

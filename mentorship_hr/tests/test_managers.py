@@ -3,7 +3,8 @@
 import frappe
 from frappe.utils import add_days, today
 
-from mentorship_hr import manager_loop, testing
+from mentorship_hr import testing
+from mentorship_hr.reminders import send_daily_reminders
 from mentorship_hr.testing import MentoringTestCase, as_user
 
 
@@ -48,8 +49,9 @@ class TestManagersInTheLoop(MentoringTestCase):
 	def test_a_week_on_the_managers_who_have_not_acknowledged_are_reminded_once(self):
 		self.pairing.db_set("start_date", add_days(today(), -8))
 		self.acknowledge(self.mentor_boss)
-		self.assertIn(self.pairing.name, manager_loop.remind_acknowledgements())
-		self.assertNotIn(self.pairing.name, manager_loop.remind_acknowledgements())
+		self.assertIn(self.mentee_boss, send_daily_reminders().users)
+		self.assertNotIn(self.mentee_boss, send_daily_reminders().users)
+		self.assertEqual(frappe.db.get_value("Mentoring Pairing", self.pairing.name, "ack_reminder_sent"), 1)
 
 		def reminders(user):
 			return frappe.get_all(
@@ -66,4 +68,4 @@ class TestManagersInTheLoop(MentoringTestCase):
 
 	def test_a_new_pairing_is_not_reminded_yet(self):
 		self.pairing.db_set("start_date", add_days(today(), -6))
-		self.assertNotIn(self.pairing.name, manager_loop.remind_acknowledgements())
+		self.assertNotIn(self.mentee_boss, send_daily_reminders().users)

@@ -64,20 +64,33 @@ class TestPairingHealth(MentoringTestCase):
 		self.assertIsNone(shown(self.pairing.name)[2])
 
 	def test_three_periods_without_a_check_in_alert_the_program_manager_once(self):
+		from mentorship_hr.reminders import send_daily_reminders
+
+		def alerts():
+			return frappe.get_all(
+				"Notification Log",
+				filters={
+					"for_user": self.program_manager,
+					"document_name": self.pairing.name,
+					"subject": ("like", "%no check-in for 3 periods"),
+				},
+				pluck="subject",
+			)
+
 		# the pairing as health last saw it: 41 days old, not yet stale
 		self.pairing.db_set({"start_date": add_days(today(), -41), "stale_alert_sent": 0})
-		self.assertEqual(health_service.refresh([self.pairing.name]).alerted, [])
+		self.assertEqual(health_service.refresh([self.pairing.name]).stale, [])
+		send_daily_reminders()
+		self.assertEqual(alerts(), [])
 		self.pairing.db_set("start_date", add_days(today(), -42))
 		first = health_service.refresh([self.pairing.name])
 		second = health_service.refresh([self.pairing.name])
-		self.assertEqual((first.alerted, second.alerted), ([self.pairing.name], []))
-		alerts = frappe.get_all(
-			"Notification Log",
-			filters={"for_user": self.program_manager, "document_name": self.pairing.name},
-			pluck="subject",
+		self.assertEqual((first.stale, second.stale), ([self.pairing.name], []))
+		send_daily_reminders()
+		send_daily_reminders()
+		self.assertEqual(
+			alerts(), [f"Mentoring pairing {self.pairing.title} has had no check-in for 3 periods"]
 		)
-		self.assertEqual(len(alerts), 1)
-		self.assertIn("no check-in for 3 periods", alerts[0])
 
 	def test_a_second_refresh_writes_nothing(self):
 		health_service.refresh([self.pairing.name])
