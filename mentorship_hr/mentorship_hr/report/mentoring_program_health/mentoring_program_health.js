@@ -1,0 +1,40 @@
+// Copyright (c) 2026, mentorship_hr contributors and contributors
+// For license information, please see license.txt
+
+frappe.query_reports["Mentoring Program Health"] = {
+	filters: [
+		{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company" },
+		{ fieldname: "program", label: __("Program"), fieldtype: "Link", options: "Mentoring Program" },
+		{
+			fieldname: "appraisal_cycle",
+			label: __("Appraisal Cycle"),
+			fieldtype: "Link",
+			options: "Appraisal Cycle",
+		},
+		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date" },
+		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date" },
+		{
+			fieldname: "status",
+			label: __("Status"),
+			fieldtype: "Select",
+			options: "Active\nPaused\nCompleted\nEnded Early",
+			default: "Active",
+		},
+		{
+			fieldname: "health",
+			label: __("Health"),
+			fieldtype: "Select",
+			options: "\nOn Track\nNeeds Attention\nAt Risk",
+		},
+	],
+	formatter(value, row, column, data, default_formatter) {
+		value = default_formatter(value, row, column, data);
+		if (column.fieldname === "health" && data && data.health) {
+			const color = { "On Track": "green", "Needs Attention": "orange", "At Risk": "red" }[
+				data.health
+			];
+			value = `<span class="indicator-pill ${color}">${value}</span>`;
+		}
+		return value;
+	},
+};

@@ -1,0 +1,146 @@
+# Copyright (c) 2026, mentorship_hr contributors and contributors
+# For license information, please see license.txt
+"""Who needs help: one row per pairing with its health, cadence, goals, surveys and managers.
+
+Rows follow the pairing's row rules (a manager sees their reports' pairings, the pair their own).
+Survey ratings are shown to program managers and HR, and to the pair on their own pairing;
+never to managers.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, nowdate
+
+from mentorship_hr.digests import pairing_facts
+from mentorship_hr.domain.briefing import HEALTHS
+from mentorship_hr.permissions import employees_of, is_program_manager
+
+FIELDS = [
+	"name",
+	"title",
+	"program",
+	"status",
+	"start_date",
+	"end_date",
+	"mentor",
+	"mentor_name",
+	"mentee",
+	"mentee_name",
+	"mentor_manager_name",
+	"mentee_manager_name",
+	"health",
+	"health_reason",
+	"last_checkin_date",
+	"next_checkin_due",
+	"mentor_manager_ack_on",
+	"mentee_manager_ack_on",
+]
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	start, end = period(filters)
+	pairings = frappe.get_list(
+		"Mentoring Pairing", filters=pairing_filters(filters, end), fields=FIELDS, order_by="program, title"
+	)
+	pairings = [p for p in pairings if not start or not p.end_date or getdate(p.end_date) >= getdate(start)]
+	today = getdate(nowdate())
+	facts = pairing_facts(pairings, today)
+	ratings = survey_ratings(pairings)
+	data = []
+	for p in pairings:
+		f = facts[p.name]
+		data.append(
+			{
+				**p,
+				"pairing": p.name,
+				"checkins_held": f.held,
+				"checkins_expected": f.expected,
+				"goal_progress": f.goal_progress,
+				"fit_failed": int(f.fit_failed),
+				**ratings.get(p.name, {}),
+			}
+		)
+	return columns(), data, None, chart(data)
+
+
+def period(filters):
+	"""The dates the pairings must overlap: the appraisal cycle's, or From and To Date."""
+	if filters.appraisal_cycle:
+		return frappe.db.get_value("Appraisal Cycle", filters.appraisal_cycle, ["start_date", "end_date"])
+	return filters.from_date, filters.to_date
+
+
+def pairing_filters(filters, end) -> list:
+	result = [["status", "=", filters.status or "Active"]]
+	if filters.program:
+		result.append(["program", "=", filters.program])
+	if filters.company:
+		programs = frappe.get_all("Mentoring Program", {"company": filters.company}, pluck="name")
+		result.append(["program", "in", programs or [""]])
+	if filters.health:
+		result.append(["health", "=", filters.health])
+	if end:
+		result.append(["start_date", "<=", end])
+	return result
+
+
+def survey_ratings(pairings) -> dict:
+	"""The latest overall rating from each side, for the viewers allowed to see it."""
+	if is_program_manager():
+		visible = [p.name for p in pairings]
+	else:
+		mine = set(employees_of(frappe.session.user))
+		visible = [p.name for p in pairings if {p.mentor, p.mentee} & mine]
+	result = {}
+	for row in frappe.get_all(
+		"Mentoring Feedback",
+		filters={"pairing": ("in", visible or [""])},
+		fields=["pairing", "respondent_role", "overall_rating"],
+		order_by="creation",
+	):
+		side = "mentee_rating" if row.respondent_role == "Mentee" else "mentor_rating"
+		result.setdefault(row.pairing, {})[side] = round(5 * (row.overall_rating or 0), 1)
+	return result
+
+
+def columns():
+	def col(fieldname, label, fieldtype="Data", width=120, options=None):
+		return {
+			"fieldname": fieldname,
+			"label": label,
+			"fieldtype": fieldtype,
+			"width": width,
+			"options": options,
+		}
+
+	return [
+		col("pairing", _("Pairing"), "Link", 140, "Mentoring Pairing"),
+		col("program", _("Program"), "Link", 140, "Mentoring Program"),
+		col("mentor_name", _("Mentor"), width=150),
+		col("mentee_name", _("Mentee"), width=150),
+		col("health", _("Health"), width=120),
+		col("health_reason", _("Why"), width=200),
+		col("last_checkin_date", _("Last Check-in"), "Date", 110),
+		col("next_checkin_due", _("Next Check-in Due"), "Date", 120),
+		col("checkins_held", _("Check-ins Held"), "Int", 110),
+		col("checkins_expected", _("Check-ins Expected"), "Int", 130),
+		col("goal_progress", _("Goal Progress (%)"), "Float", 120),
+		col("mentee_rating", _("Mentee's Latest Rating (of 5)"), "Float", 120),
+		col("mentor_rating", _("Mentor's Latest Rating (of 5)"), "Float", 120),
+		col("fit_failed", _("Fit Check Failed"), "Check", 110),
+		col("mentor_manager_name", _("Mentor's Manager"), width=150),
+		col("mentor_manager_ack_on", _("Acknowledged (Mentor's Manager)"), "Date", 130),
+		col("mentee_manager_name", _("Mentee's Manager"), width=150),
+		col("mentee_manager_ack_on", _("Acknowledged (Mentee's Manager)"), "Date", 130),
+		col("status", _("Status"), width=90),
+	]
+
+
+def chart(data):
+	counts = [sum(1 for row in data if row["health"] == h) for h in HEALTHS]
+	return {
+		"data": {"labels": [_(h) for h in HEALTHS], "datasets": [{"name": _("Pairings"), "values": counts}]},
+		"type": "donut",
+		"colors": ["#29cd42", "#ffa00a", "#e24c4c"],
+	}
