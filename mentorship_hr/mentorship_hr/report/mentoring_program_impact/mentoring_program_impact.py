@@ -1,0 +1,257 @@
+# Copyright (c) 2026, mentorship_hr contributors and contributors
+# For license information, please see license.txt
+"""Is mentoring paying off? Mentors and mentees against the company's other employees over a period:
+retention, promotion and appraisal final score, with intervals and tests (domain/impact.py).
+Aggregates only, never a row per person. Five queries, however many employees."""
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Coalesce
+from frappe.utils import escape_html, formatdate, getdate, today
+
+from mentorship_hr.domain import impact
+from mentorship_hr.permissions import check_program_manager
+
+STATUSES = ("Active", "Paused", "Completed", "Ended Early")  # pairings that ran
+MENTORS, MENTEES, OTHERS = "mentors", "mentees", "others"
+
+
+def group_labels() -> dict:
+	return {MENTORS: _("Mentors"), MENTEES: _("Mentees"), OTHERS: _("Non-participants")}
+
+
+def execute(filters=None):
+	check_program_manager()
+	filters = frappe._dict(filters or {})
+	if not (filters.company and filters.from_date and filters.to_date):
+		return columns(), [], _("Pick a company and a period.")
+	start, end = getdate(filters.from_date), getdate(filters.to_date)
+	problem = filter_problem(filters, start, end)
+	if problem:
+		return columns(), [], problem
+
+	employees = employed_on(filters.company, start)
+	mentors, mentees = participants(filters, start, end, set(employees))
+	groups = {MENTORS: mentors, MENTEES: mentees, OTHERS: set(employees) - mentors - mentees}
+	retained = {e for e, row in employees.items() if impact.retained(row.status, row.relieving_date, end)}
+	promoted = promoted_in(filters.company, start, end)
+	scores = appraisal_scores(filters.company, start, end, filters.appraisal_cycle)
+
+	rows = [
+		*rate_rows(_("Retention (%)"), groups, retained),
+		*rate_rows(_("Promotion (%)"), groups, promoted),
+		*score_rows(_("Appraisal Final Score"), groups, scores),
+	]
+	return columns(), rows, message(groups, filters.company, start), chart(rows)
+
+
+def filter_problem(filters, start, end) -> str | None:
+	"""What is wrong with the filters, said rather than thrown: a throw inside a script report
+	leaves Frappe's 15-second watcher running, and it then turns the report into a prepared one."""
+	if start > end:
+		return _("From Date must be on or before To Date.")
+	if (
+		filters.program
+		and frappe.db.get_value("Mentoring Program", filters.program, "company") != filters.company
+	):
+		return _("Program {0} is not a program of {1}.").format(
+			frappe.bold(escape_html(filters.program)), frappe.bold(escape_html(filters.company))
+		)
+	return None
+
+
+# Data: one query each
+
+
+def employed_on(company: str, day) -> dict:
+	"""The company's employees employed on the day, by name."""
+	rows = frappe.get_all(
+		"Employee",
+		filters={"company": company, "date_of_joining": ("<=", day)},
+		fields=["name", "status", "date_of_joining", "relieving_date"],
+	)
+	return {r.name: r for r in rows if impact.employed_on(r.date_of_joining, r.relieving_date, day)}
+
+
+def participants(filters, start, end, employed: set) -> tuple[set, set]:
+	"""Mentors and mentees of pairings that ran during the period, among the employed."""
+	program_filters = {"company": filters.company}
+	if filters.program:
+		program_filters["name"] = filters.program
+	programs = dict(
+		frappe.get_all(
+			"Mentoring Program", filters=program_filters, fields=["name", "start_date"], as_list=True
+		)
+	)
+	mentors, mentees = set(), set()
+	if not programs:
+		return mentors, mentees
+	pairings = frappe.get_all(
+		"Mentoring Pairing",
+		filters={"program": ("in", list(programs)), "status": ("in", STATUSES)},
+		fields=["program", "mentor", "mentee", "start_date", "end_date"],
+	)
+	for p in pairings:
+		# no start date: from the program's start; no end date: still running today
+		began = getdate(p.start_date or programs[p.program])
+		if impact.overlaps(began, getdate(p.end_date or today()), start, end):
+			mentors.add(p.mentor)
+			mentees.add(p.mentee)
+	return mentors & employed, mentees & employed
+
+
+def promoted_in(company: str, start, end) -> set:
+	"""Employees of the company with a submitted promotion dated within the period."""
+	Promotion, Employee = frappe.qb.DocType("Employee Promotion"), frappe.qb.DocType("Employee")
+	return set(
+		frappe.qb.from_(Promotion)
+		.join(Employee)
+		.on(Employee.name == Promotion.employee)
+		.select(Promotion.employee)
+		.distinct()
+		.where(
+			(Employee.company == company)
+			& (Promotion.docstatus == 1)
+			& Promotion.promotion_date.between(start, end)
+		)
+		.run(pluck=True)
+	)
+
+
+def appraisal_scores(company: str, start, end, cycle: str | None = None) -> dict:
+	"""Each employee's mean final score over their submitted appraisals in the cycle, or else
+	overlapping the period (by the appraisal's dates, or its cycle's when it has none)."""
+	Appraisal, Cycle = frappe.qb.DocType("Appraisal"), frappe.qb.DocType("Appraisal Cycle")
+	Employee = frappe.qb.DocType("Employee")
+	query = (
+		frappe.qb.from_(Appraisal)
+		.join(Employee)
+		.on(Employee.name == Appraisal.employee)
+		.left_join(Cycle)
+		.on(Cycle.name == Appraisal.appraisal_cycle)
+		.select(Appraisal.employee, Appraisal.final_score)
+		.where((Employee.company == company) & (Appraisal.docstatus == 1) & Appraisal.final_score.isnotnull())
+	)
+	if cycle:
+		query = query.where(Appraisal.appraisal_cycle == cycle)
+	else:
+		began = Coalesce(Appraisal.start_date, Cycle.start_date)
+		ended = Coalesce(Appraisal.end_date, Cycle.end_date)
+		query = query.where((began <= end) & (ended >= start))
+	found = defaultdict(list)
+	for employee, score in query.run():
+		found[employee].append(float(score))
+	return {employee: sum(values) / len(values) for employee, values in found.items()}
+
+
+# Rows
+
+
+def rate_rows(metric: str, groups: dict, hits: set) -> list[dict]:
+	base = groups[OTHERS]
+	k0, n0 = len(base & hits), len(base)
+	rows = []
+	for key, members in groups.items():
+		k, n = len(members & hits), len(members)
+		comparison = None if key == OTHERS else impact.compare_rates(k, n, k0, n0)
+		rows.append(row(metric, key, impact.rate(k, n), comparison, scale=100))
+	return rows
+
+
+def score_rows(metric: str, groups: dict, scores: dict) -> list[dict]:
+	def values(members):
+		return [scores[e] for e in sorted(members) if e in scores]
+
+	base = values(groups[OTHERS])
+	rows = []
+	for key, members in groups.items():
+		mine = values(members)
+		comparison = None if key == OTHERS else impact.compare_means(mine, base)
+		rows.append(row(metric, key, impact.mean_score(mine), comparison, scale=1))
+	return rows
+
+
+def row(metric: str, group: str, estimate, comparison, scale: float) -> dict:
+	def scaled(value):
+		return None if value is None else value * scale
+
+	out = {
+		"metric": metric,
+		"group": group_labels()[group],
+		"employees": estimate.n,
+		"value": scaled(estimate.value),
+		"ci_low": scaled(estimate.low),
+		"ci_high": scaled(estimate.high),
+		"difference": None,
+		"p_value": None,
+		"significant": None,
+	}
+	if comparison:
+		out["difference"] = scaled(comparison.difference)
+		out["p_value"] = comparison.p_value
+		if comparison.significant is not None:
+			out["significant"] = _("Yes") if comparison.significant else _("No")
+	return out
+
+
+def columns():
+	return [
+		{"fieldname": "metric", "label": _("Metric"), "fieldtype": "Data", "width": 190},
+		{"fieldname": "group", "label": _("Group"), "fieldtype": "Data", "width": 140},
+		{"fieldname": "employees", "label": _("Employees (n)"), "fieldtype": "Int", "width": 120},
+		{"fieldname": "value", "label": _("Value"), "fieldtype": "Float", "precision": 2, "width": 100},
+		{"fieldname": "ci_low", "label": _("95% CI Low"), "fieldtype": "Float", "precision": 2, "width": 110},
+		{
+			"fieldname": "ci_high",
+			"label": _("95% CI High"),
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 110,
+		},
+		{
+			"fieldname": "difference",
+			"label": _("Difference vs Non-participants"),
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 210,
+		},
+		{"fieldname": "p_value", "label": _("p-value"), "fieldtype": "Float", "precision": 4, "width": 100},
+		{"fieldname": "significant", "label": _("Significant"), "fieldtype": "Data", "width": 100},
+	]
+
+
+def message(groups: dict, company: str, start) -> str:
+	return "<br>".join(
+		[
+			_("Mentors: {0}. Mentees: {1}. Non-participants: {2}.").format(
+				len(groups[MENTORS]), len(groups[MENTEES]), len(groups[OTHERS])
+			),
+			_(
+				"Everyone counted, participants included, was an employee of {0} on {1}; an employee who both mentors and is mentored counts in both groups."
+			).format(escape_html(company), formatdate(start)),
+			_(
+				"These are correlations, not causes: employees who join mentoring may differ from those who do not."
+			),
+			_(
+				"Small groups give wide intervals. Groups of fewer than 2 get no interval or test, and a difference is marked significant only when p < 0.05."
+			),
+		]
+	)
+
+
+def chart(rows: list[dict]) -> dict:
+	"""Each metric's value per group: rates in percent, the score as it is."""
+	metrics = list(dict.fromkeys(r["metric"] for r in rows))
+	value = {(r["metric"], r["group"]): r["value"] or 0 for r in rows}
+	return {
+		"data": {
+			"labels": metrics,
+			"datasets": [
+				{"name": label, "values": [value[(m, label)] for m in metrics]}
+				for label in group_labels().values()
+			],
+		},
+		"type": "bar",
+	}
