@@ -10,6 +10,8 @@ from frappe.utils import now_datetime
 def email_account_exists() -> bool:
 	"""Whether the site has a default outgoing email account. Without one, only the bell
 	notifies; Mentoring Settings and the program say so once, to program managers."""
+	if frappe.are_emails_muted():  # Frappe would offer a dummy account that cannot build an email
+		return False
 	return bool(EmailAccount.find_outgoing())
 
 
