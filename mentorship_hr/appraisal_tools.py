@@ -7,14 +7,14 @@ from frappe.utils import flt
 
 from mentorship_hr.domain.kpi import suggested_rating
 from mentorship_hr.kpi_sync import COMPONENT_FIELDS, SCORED_PAIRING_STATUSES
-from mentorship_hr.permissions import check_program_manager
+from mentorship_hr.permissions import check_program_manager, employees_of, is_program_manager
 from mentorship_hr.score_display import components_of, weights_note
 
 
 @frappe.whitelist()
 def get_appraisal_mentoring(appraisal: str) -> dict:
-	"""What the Appraisal form shows in its Mentoring section: the appraisal's cycle only, and only
-	what the viewer may read. Never check-ins or their notes."""
+	"""What the Appraisal form shows in its Mentoring section (public/js/templates/appraisal_mentoring.html):
+	the appraisal's cycle only, and only what the viewer may read. Never check-ins or their notes."""
 	doc = frappe.get_doc("Appraisal", appraisal)
 	doc.check_permission("read")
 	cycle = frappe.db.get_value(
@@ -64,15 +64,18 @@ def get_appraisal_mentoring(appraisal: str) -> dict:
 			"status",
 			"mentor",
 			"mentor_name",
+			"mentee",
 			"mentee_name",
 			"start_date",
 			"end_date",
 			"health",
+			"health_reason",
 		],
 		order_by="start_date",
 	)
 	for p in pairings:
 		p.role = "Mentor" if p.mentor == doc.employee else "Mentee"
+	add_survey_ratings(pairings)
 	goals = frappe.get_list(
 		"Mentoring Goal",
 		filters={"pairing": ("in", [p.name for p in pairings] or [""])},
@@ -90,6 +93,35 @@ def get_appraisal_mentoring(appraisal: str) -> dict:
 		"manual_rating": manual,
 		"suggested_by_kra": {kra: mean_rating(values) for kra, values in by_kra.items()},
 	}
+
+
+def add_survey_ratings(pairings: list[dict]):
+	"""Give each pairing the viewer may see surveys of (program managers and HR, or its mentor or
+	mentee; never a line manager) the latest overall rating from each side, out of 5."""
+	everyone = is_program_manager()
+	mine = set(employees_of(frappe.session.user))
+	shown = [p.name for p in pairings if everyone or p.mentor in mine or p.mentee in mine]
+	latest = {}
+	for fb in frappe.get_all(
+		"Mentoring Feedback",
+		filters={"pairing": ("in", shown or [""])},
+		fields=["pairing", "respondent_role", "survey_type", "overall_rating", "creation"],
+		order_by="creation desc",
+	):
+		latest.setdefault((fb.pairing, fb.respondent_role), fb)
+	for p in pairings:
+		if p.name not in shown:
+			continue
+		p.survey_ratings = [
+			{
+				"role": role,
+				"survey_type": fb.survey_type,
+				"rating": flt(flt(fb.overall_rating) * 5, 1),
+				"answered_on": fb.creation.date(),
+			}
+			for role in ("Mentor", "Mentee")
+			if (fb := latest.get((p.name, role)))
+		]
 
 
 def mean_rating(scores: list[float]) -> float:

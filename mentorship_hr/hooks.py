@@ -6,7 +6,7 @@ app_email = "dev@mentorship-hr.invalid"
 app_license = "MIT"
 required_apps = ["frappe/erpnext", "frappe/hrms"]
 
-app_include_js = "/assets/mentorship_hr/js/mentorship.js"
+app_include_js = ["mentorship.bundle.js"]
 extend_bootinfo = "mentorship_hr.permissions.boot_info"
 
 # Installation

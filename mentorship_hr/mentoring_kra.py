@@ -36,6 +36,22 @@ CUSTOM_FIELDS = {
 			"read_only": 1,
 		}
 	],
+	# The Appraisal form's Mentoring section, filled by public/js/appraisal.js; after both KRA
+	# tables (HRMS shows one or the other) and before the total.
+	"Appraisal": [
+		{
+			"fieldname": "mentoring_section",
+			"fieldtype": "Section Break",
+			"label": "Mentoring",
+			"insert_after": "remarks",
+		},
+		{
+			"fieldname": "mentoring_html",
+			"fieldtype": "HTML",
+			"label": "Mentoring",
+			"insert_after": "mentoring_section",
+		},
+	],
 }
 
 
