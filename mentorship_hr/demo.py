@@ -77,8 +77,14 @@ def manifest() -> dict:
 	return json.loads(frappe.db.get_default(MANIFEST) or "{}")
 
 
+def _name(department: int, n: int) -> tuple[str, str]:
+	"""A distinct name for each of the 60 people (15 per department)."""
+	k = department * 15 + n
+	return FIRST[k % 30], LAST[k // 30 + 2 * (k % 3)]
+
+
 def _email(department: int, n: int) -> str:
-	first, last = FIRST[(department * 7 + n) % len(FIRST)], LAST[department % len(LAST)]
+	first, last = _name(department, n)
 	return f"{first.lower()}.{last.lower()}.{department}{n}@{DOMAIN}"
 
 
@@ -127,7 +133,7 @@ def _user(made, email, first, last, roles):
 	return _add(made, "User", email)
 
 
-def _employee(made, email, first, last, department, designation, reports_to=None):
+def _employee(made, email, first, last, department, designation, reports_to=None, own_records_only=True):
 	return _add(
 		made,
 		"Employee",
@@ -145,6 +151,8 @@ def _employee(made, email, first, last, department, designation, reports_to=None
 				"designation": designation,
 				"reports_to": reports_to,
 				"status": "Active",
+				# ERPNext limits an employee-user to their own Employee record; not the HR admin
+				"create_user_permission": int(own_records_only),
 			}
 		)
 		.insert()
@@ -153,23 +161,25 @@ def _employee(made, email, first, last, department, designation, reports_to=None
 
 
 def _people(made):
-	"""A chief executive; per department a head and 14 people, 60 in all."""
-	_user(
-		made, f"hr.admin@{DOMAIN}", "Harper", "Admin", ["HR Manager", "Mentoring Program Manager", "Employee"]
-	)
+	"""A chief executive, the HR admin, and per department a head and 14 people: 62 in all."""
 	ceo_email = f"ceo@{DOMAIN}"
 	_user(made, ceo_email, "Morgan", "Reyes", ["Employee"])
 	made["ceo"] = _employee(made, ceo_email, "Morgan", "Reyes", "People", "Chief Executive")
+	# the HR admin is an employee too: ERPNext reads Company (the reports' filter) through that role
+	hr_admin = f"hr.admin@{DOMAIN}"
+	_user(made, hr_admin, "Harper", "Admin", ["HR Manager", "Mentoring Program Manager", "Employee"])
+	_employee(made, hr_admin, "Harper", "Admin", "People", "Head of Department", made["ceo"], False)
+	frappe.defaults.set_user_default("Company", COMPANY, hr_admin)  # the reports' default company
 	made["staff"] = {}
 	for d, department in enumerate(DEPARTMENTS):
 		head_email = _email(d, 0)
-		first, last = FIRST[(d * 7) % len(FIRST)], LAST[d % len(LAST)]
+		first, last = _name(d, 0)
 		_user(made, head_email, first, last, ["Employee"])
 		head = _employee(made, head_email, first, last, department, "Head of Department", made["ceo"])
 		staff = []
 		for n in range(1, 15):
 			email = _email(d, n)
-			first, last = FIRST[(d * 7 + n) % len(FIRST)], LAST[(d + n) % len(LAST)]
+			first, last = _name(d, n)
 			_user(made, email, first, last, ["Employee"])
 			designation = "Senior Specialist" if n <= 4 else ("Specialist" if n <= 9 else "Associate")
 			staff.append(_employee(made, email, first, last, department, designation, head))
@@ -349,6 +359,8 @@ def _appraisals(made):
 	).insert()
 	made["cycle"] = _add(made, "Appraisal Cycle", cycle.name)
 	create_appraisals_for_cycle(cycle)
+	# Frappe HR gives cycle-made appraisals the site's default company; use the demo's
+	frappe.db.set_value("Appraisal", {"appraisal_cycle": cycle.name}, "company", COMPANY)
 	sync_scores(program=made["program"])
 	set_mentoring_kra(cycle.name, 20)
 
