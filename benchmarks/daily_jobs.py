@@ -18,7 +18,7 @@ import sys
 import time
 from random import Random
 
-from sync import questions, rows
+from sync import connect, questions, rows
 
 COMPANY = "_Mentoring Daily Benchmark"
 
@@ -231,12 +231,7 @@ def cleanup(made):
 
 def main():
 	args = parse()
-	os.chdir(os.path.join(os.path.dirname(os.path.abspath(sys.executable)), "..", "..", "sites"))
-	import frappe
-
-	frappe.init(site=args.site, sites_path=".")
-	frappe.connect()
-	frappe.set_user("Administrator")
+	frappe = connect(args.site)
 	from frappe.utils import today
 
 	from mentorship_hr import engagement

@@ -26,6 +26,17 @@ def parse():
 	return parser.parse_args()
 
 
+def connect(site):
+	"""Connect to `site` as Administrator from the bench's python (env/bin/python)."""
+	os.chdir(os.path.join(os.path.dirname(os.path.abspath(sys.executable)), "..", "..", "sites"))
+	import frappe
+
+	frappe.init(site=site, sites_path=".")
+	frappe.connect()
+	frappe.set_user("Administrator")
+	return frappe
+
+
 def questions() -> int:
 	import frappe
 
@@ -310,12 +321,7 @@ def cleanup(made):
 
 def main():
 	args = parse()
-	os.chdir(os.path.join(os.path.dirname(os.path.abspath(sys.executable)), "..", "..", "sites"))
-	import frappe
-
-	frappe.init(site=args.site, sites_path=".")
-	frappe.connect()
-	frappe.set_user("Administrator")
+	frappe = connect(args.site)
 	from mentorship_hr.kpi_sync import sync_scores
 
 	started = time.perf_counter()
