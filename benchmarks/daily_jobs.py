@@ -13,8 +13,6 @@ sent, not time.
 """
 
 import argparse
-import os
-import sys
 import time
 from random import Random
 

@@ -7,8 +7,6 @@ It builds the daily jobs benchmark's data set (benchmarks/daily_jobs.py), refres
 the report and deletes everything it made. CI runs it with `--pairings 40`: it asserts every row, not time.
 """
 
-import os
-import sys
 import time
 
 from daily_jobs import build, cleanup, parse
