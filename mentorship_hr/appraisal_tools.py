@@ -9,6 +9,7 @@ from mentorship_hr.domain.kpi import suggested_rating
 from mentorship_hr.kpi_sync import COMPONENT_FIELDS, SCORED_PAIRING_STATUSES
 from mentorship_hr.permissions import check_program_manager, employees_of, is_program_manager
 from mentorship_hr.score_display import components_of, weights_note
+from mentorship_hr.surveys import ratings_shown_to
 
 
 @frappe.whitelist()
@@ -98,9 +99,7 @@ def get_appraisal_mentoring(appraisal: str) -> dict:
 def add_survey_ratings(pairings: list[dict]):
 	"""Give each pairing the viewer may see surveys of (program managers and HR, or its mentor or
 	mentee; never a line manager) the latest overall rating from each side, out of 5."""
-	everyone = is_program_manager()
-	mine = set(employees_of(frappe.session.user))
-	shown = [p.name for p in pairings if everyone or p.mentor in mine or p.mentee in mine]
+	shown = ratings_shown_to(pairings)
 	latest = {}
 	for fb in frappe.get_all(
 		"Mentoring Feedback",
@@ -134,6 +133,7 @@ def apply_suggested_ratings(appraisal_cycle: str) -> dict:
 	"""Fill the mentoring KRA rows of the cycle's Draft manual-rating appraisals with the suggestion."""
 	check_program_manager()
 	cycle = frappe.get_doc("Appraisal Cycle", appraisal_cycle)
+	cycle.check_permission("write")  # it writes into the cycle's appraisals: Frappe HR's staff only
 	if cycle.kra_evaluation_method != "Manual Rating":
 		frappe.throw(_("Appraisal Cycle {0} does not use Manual Rating.").format(frappe.bold(cycle.name)))
 	if cycle.status == "Completed":

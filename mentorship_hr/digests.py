@@ -1,7 +1,8 @@
 """Weekly messages (README, "Reminders"): a digest to each manager whose reports mentor or are
 mentored, and a briefing to each Active program's managers and sponsor. Both carry figures only:
 health and its reason, check-ins held against expected, goal progress; never notes, agendas,
-summaries or survey comments. Each is sent once a week (Mentoring Reminder Log).
+summaries or survey answers (the failed fit checks go to program managers and HR only). Each is
+sent once a week (Mentoring Reminder Log).
 """
 
 import frappe
@@ -12,7 +13,9 @@ from mentorship_hr.domain import briefing
 from mentorship_hr.domain.reminders import Item, week_start
 from mentorship_hr.health_service import frequencies
 from mentorship_hr.notifications import preferences, program_manager_users, queue_emails
+from mentorship_hr.permissions import is_program_manager
 from mentorship_hr.reminders import log_sent, unsent
+from mentorship_hr.surveys import failed_fit_checks
 
 MANAGER_DIGEST = "manager_digest"
 BRIEFING = "briefing"
@@ -31,13 +34,7 @@ def pairing_facts(pairings, today) -> dict[str, briefing.PairingFacts]:
 	progress = _per_pairing(
 		"Mentoring Goal", {"pairing": ("in", names), "status": ("!=", "Dropped")}, "avg(progress)"
 	)
-	failed = set(
-		frappe.get_all(
-			"Mentoring Feedback",
-			filters={"pairing": ("in", names), "survey_type": "Fit Check", "good_fit": "No"},
-			pluck="pairing",
-		)
-	)
+	failed = failed_fit_checks(names)
 	return {
 		p.name: briefing.PairingFacts(
 			p.name,
@@ -170,6 +167,8 @@ def send_leader_briefings(today=None) -> list[str]:
 				"program": titles[item.name],
 				"link": get_url_to_form("Mentoring Program", item.name),
 				"pairing_link": _link,
+				# failed fit checks are survey answers: program managers and HR, never the sponsor
+				"show_fit_checks": is_program_manager(item.user),
 			},
 		),
 	)

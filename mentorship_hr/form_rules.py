@@ -1,4 +1,5 @@
-"""Which fields a person may edit on a form, taken from the rules the server enforces on save.
+"""Which fields a person may edit on a form: the access policy's (mentorship_hr/access_policy.py),
+which the server enforces on every save (permissions.guard_fields).
 
 Saved records send them in `onload` (`editable`); a new Goal or Check-in asks `editable_fields`
 once its pairing is chosen. None means "as Frappe's permissions say"; a list names the only
@@ -7,19 +8,13 @@ fields left editable, so nobody is offered an edit the server would refuse.
 
 import frappe
 
-FORMS = ("Mentoring Pairing", "Mentoring Goal", "Mentoring Check-in", "Mentoring Participant")
-
-
-def value_fields(meta, exclude=()) -> list[str]:
-	"""The fields a user could type into, less the excluded ones."""
-	return [
-		df.fieldname
-		for df in meta.fields
-		if df.fieldtype not in frappe.model.no_value_fields
-		and not df.read_only
-		and not df.is_virtual
-		and df.fieldname not in exclude
-	]
+FORMS = (
+	"Mentoring Pairing",
+	"Mentoring Goal",
+	"Mentoring Check-in",
+	"Mentoring Participant",
+	"Mentoring Feedback",
+)
 
 
 @frappe.whitelist()

@@ -13,9 +13,11 @@ from frappe import _
 from frappe.query_builder.functions import Min
 from frappe.utils import flt, getdate, nowdate
 
+from mentorship_hr.access_policy import STAFF
 from mentorship_hr.bulk_writes import differs
 from mentorship_hr.domain import health
 from mentorship_hr.notifications import notify, program_manager_users
+from mentorship_hr.surveys import failed_fit_checks
 
 CHUNK = 1000
 FIELDS = ("health", "health_reason", "last_checkin_date", "next_checkin_due", "stale_alert_sent")
@@ -23,7 +25,8 @@ FIELDS = ("health", "health_reason", "last_checkin_date", "next_checkin_due", "s
 
 def reason_text(h: health.Health) -> str:
 	if h.reason == health.FIT_FAILED:
-		return _("The fit check failed")
+		# why is a survey answer, for program managers and HR only; everyone else reads this
+		return _("The program manager is following up")
 	if h.reason == health.NO_FIRST_CHECKIN:
 		return _("No check-in in the first {0} days").format(h.days)
 	if h.reason == health.OVERDUE:
@@ -46,7 +49,7 @@ def refresh(pairings: list[str] | None = None, today=None) -> dict:
 	rows = frappe.get_all(
 		"Mentoring Pairing",
 		filters=filters,
-		fields=["name", "title", "program", "start_date", *FIELDS],
+		fields=["name", "title", "program", "start_date", "mentor", "mentee", *FIELDS],
 		order_by="name",
 	)
 	result = frappe._dict(changed=[], stale=[])
@@ -103,17 +106,7 @@ def _refresh_chunk(rows, today, result):
 		)
 	)
 	scheduled = _scheduled(rows, today)
-	not_a_fit = set(
-		frappe.get_all(
-			"Mentoring Feedback",
-			filters={
-				"pairing": ("in", [r.name for r in rows] or [""]),
-				"survey_type": "Fit Check",
-				"good_fit": "No",
-			},
-			pluck="pairing",
-		)
-	)
+	not_a_fit = failed_fit_checks([r.name for r in rows])
 	updates, stale = {}, []
 	for row in rows:
 		last_checkin = getdate(last[row.name]) if last.get(row.name) else None
@@ -145,19 +138,53 @@ def _refresh_chunk(rows, today, result):
 
 
 def _scheduled(rows, today) -> dict:
-	"""Each pairing's next scheduled check-in: the earliest open Event from today on."""
+	"""Each pairing's next scheduled check-in: the earliest open Event from today on that the pair
+	(as the Employee records say now) or a program manager made (access_policy.EVENT_COUNTS_FOR).
+	Anyone else's Event that refers to the pairing does not move its due date."""
 	Event, Participant = frappe.qb.DocType("Event"), frappe.qb.DocType("Event Participants")
 	found = (
 		frappe.qb.from_(Participant)
 		.join(Event)
 		.on(Event.name == Participant.parent)
-		.select(Participant.reference_docname, Min(Event.starts_on))
+		.select(Participant.reference_docname, Event.owner, Min(Event.starts_on))
 		.where(
 			(Participant.reference_doctype == "Mentoring Pairing")
 			& Participant.reference_docname.isin([r.name for r in rows] or [""])
 			& (Event.status == "Open")
 			& (Event.starts_on >= today)
 		)
-		.groupby(Participant.reference_docname)
+		.groupby(Participant.reference_docname, Event.owner)
 	).run()
-	return {name: getdate(starts) for name, starts in found}
+	if not found:
+		return {}
+	pair_users = _pair_users(rows)
+	staff = _staff({owner for _, owner, _ in found})
+	scheduled = {}
+	for name, owner, starts in found:
+		if owner in staff or owner in pair_users.get(name, ()):
+			scheduled[name] = min(scheduled.get(name, getdate(starts)), getdate(starts))
+	return scheduled
+
+
+def _pair_users(rows) -> dict[str, set]:
+	"""Each pairing's mentor and mentee users, from the Employee records now."""
+	people = {e for r in rows for e in (r.mentor, r.mentee)}
+	user_of = dict(
+		frappe.get_all(
+			"Employee",
+			filters={"name": ("in", list(people) or [""])},
+			fields=["name", "user_id"],
+			as_list=True,
+		)
+	)
+	return {r.name: {user_of.get(r.mentor), user_of.get(r.mentee)} - {None} for r in rows}
+
+
+def _staff(users) -> set[str]:
+	"""Those of the users who run programs (program managers, HR Managers, System Managers)."""
+	holders = frappe.get_all(
+		"Has Role",
+		filters={"parent": ("in", list(users) or [""]), "parenttype": "User", "role": ("in", list(STAFF))},
+		pluck="parent",
+	)
+	return set(holders) | ({"Administrator"} & set(users))

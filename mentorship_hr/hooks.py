@@ -32,22 +32,37 @@ permission_query_conditions = {
 	"Mentoring Feedback": "mentorship_hr.permissions.feedback_query",
 }
 
+# Frappe's count endpoint reads without row rules; the app's DocTypes are counted by them
+override_whitelisted_methods = {"frappe.client.get_count": "mentorship_hr.overrides.client.get_count"}
+
+# every app DocType: one decision, from mentorship_hr/access_policy.py
 has_permission = {
-	"Mentoring Pairing": "mentorship_hr.permissions.pairing_permission",
-	"Mentoring Goal": "mentorship_hr.permissions.goal_permission",
-	"Mentoring Check-in": "mentorship_hr.permissions.checkin_permission",
-	"Mentoring Participant": "mentorship_hr.permissions.participant_permission",
-	"Mentoring Score": "mentorship_hr.permissions.score_permission",
-	"Mentoring Check-in Note": "mentorship_hr.permissions.note_permission",
-	"Mentoring Feedback": "mentorship_hr.permissions.feedback_permission",
+	doctype: "mentorship_hr.permissions.has_permission"
+	for doctype in (
+		"Mentoring Program",
+		"Mentoring Skill",
+		"Mentoring Settings",
+		"Mentoring Participant",
+		"Mentoring Pairing",
+		"Mentoring Goal",
+		"Mentoring Check-in",
+		"Mentoring Check-in Note",
+		"Mentoring Feedback",
+		"Mentoring Score",
+		"Mentoring Sync Log",
+		"Mentoring Reminder Log",
+	)
 }
 
-# The HRMS Goal that carries a mentoring score changes only through the sync.
+# Frappe HR and Frappe DocTypes the app writes to (access_policy.HRMS_FIELDS, HRMS_RULES).
 doc_events = {
 	"Goal": {
-		"validate": "mentorship_hr.kpi_sync.guard_score_goal",
-		"on_trash": "mentorship_hr.kpi_sync.guard_score_goal",
+		"validate": "mentorship_hr.overrides.goal.validate",
+		"on_trash": "mentorship_hr.overrides.goal.on_trash",
 	},
+	"Event": {"validate": "mentorship_hr.overrides.event.validate"},
+	"Appraisal Cycle": {"validate": "mentorship_hr.overrides.appraisal.guard_app_fields"},
+	"Appraisal Template": {"validate": "mentorship_hr.overrides.appraisal.guard_app_fields"},
 }
 
 # Frappe HR forms

@@ -247,35 +247,6 @@ def goal_status(progress: float) -> str:
 	return "Pending" if not flt(progress) else "Completed" if flt(progress) >= 100 else "In Progress"
 
 
-GUARDED_GOAL_FIELDS = ("goal_name", "employee", "kra", "appraisal_cycle", "progress", "status", "parent_goal")
-
-
-def guard_score_goal(doc, method=None):
-	"""The HRMS Goal that carries a mentoring score changes only through the sync: nobody archives,
-	closes, deletes or rescores it by hand. Anything that slips past is undone by the next sync."""
-	if doc.flags.from_mentoring_sync or doc.is_new() or frappe.flags.in_uninstall:
-		return
-	if not frappe.db.exists("Mentoring Score", {"hrms_goal": doc.name}):
-		return
-	if method == "on_trash":
-		frappe.throw(
-			_("Goal {0} carries a mentoring score. Delete its Mentoring Score first.").format(
-				frappe.bold(doc.name)
-			),
-			title=_("Mentoring Goal"),
-		)
-	before = doc.get_doc_before_save()
-	changed = [f for f in GUARDED_GOAL_FIELDS if before and bulk_writes.differs(before.get(f), doc.get(f))]
-	if changed:
-		frappe.throw(
-			_(
-				"Goal {0} carries a mentoring score, which the mentoring sync sets. {1} cannot be changed here."
-			).format(frappe.bold(doc.name), ", ".join(_(doc.meta.get_label(f)) for f in changed)),
-			frappe.PermissionError,
-			title=_("Mentoring Goal"),
-		)
-
-
 def _score_values(score: kpi.RoleScore) -> dict:
 	components = {c.name: c for c in score.components}
 	values = {

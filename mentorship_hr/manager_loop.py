@@ -6,25 +6,22 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, getdate, now_datetime, nowdate
 
+from mentorship_hr.access_policy import MENTEE_MANAGER, MENTOR_MANAGER
 from mentorship_hr.notifications import notify
-from mentorship_hr.permissions import employees_of
+from mentorship_hr.permissions import pairing_relations
 
 SIDES = ("mentor", "mentee")
 REMIND_AFTER_DAYS = 7
 
 
 def managed_sides(pairing, user: str) -> list[str]:
-	"""The sides of the pair whose manager (Employee.reports_to, as it is now) is this user."""
-	mine = set(employees_of(user))
-	managers = dict(
-		frappe.get_all(
-			"Employee",
-			filters={"name": ("in", [pairing.mentor, pairing.mentee])},
-			fields=["name", "reports_to"],
-			as_list=True,
-		)
-	)
-	return [side for side in SIDES if managers.get(pairing.get(side)) in mine]
+	"""The sides of the stored pair whose manager (Employee.reports_to, as it is now) is this user."""
+	relations = pairing_relations(pairing.name, user)
+	return [
+		side
+		for side, manager in zip(SIDES, (MENTOR_MANAGER, MENTEE_MANAGER), strict=True)
+		if manager in relations
+	]
 
 
 def pending_sides(pairing, user: str) -> list[str]:

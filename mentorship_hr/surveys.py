@@ -40,3 +40,31 @@ def invite(pairing, survey_type: str):
 		survey_link=link,
 		survey_type=survey_type,
 	)
+
+
+def failed_fit_checks(pairings: list[str]) -> set[str]:
+	"""The pairings whose fit check either side answered "not a good fit". A survey answer: it
+	reaches program managers and HR only; everyone else sees the pairing At Risk with the program
+	manager following up (health_service)."""
+	return set(
+		frappe.get_all(
+			"Mentoring Feedback",
+			filters={"pairing": ("in", list(pairings) or [""]), "survey_type": "Fit Check", "good_fit": "No"},
+			pluck="pairing",
+		)
+	)
+
+
+def fit_check_failed(pairing: str) -> bool:
+	return pairing in failed_fit_checks([pairing])
+
+
+def ratings_shown_to(pairings) -> list[str]:
+	"""Of these pairings (rows with name, mentor and mentee), those whose survey ratings the session
+	user sees: every one for program managers and HR, their own for the pair, none for managers."""
+	from mentorship_hr.permissions import employees_of, is_program_manager
+
+	if is_program_manager():
+		return [p.name for p in pairings]
+	mine = set(employees_of(frappe.session.user))
+	return [p.name for p in pairings if {p.mentor, p.mentee} & mine]

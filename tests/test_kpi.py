@@ -160,6 +160,23 @@ class TestWorkedExamples:
 		assert both.scored and both.score == alone.score
 		assert [p.pairing for p in both.pairings] == ["P1"]
 
+	def test_one_rating_alone_is_not_applicable(self):
+		# a manager reads their report's score: a component must never be one person's answer
+		one = score(pairing([checkin(3, mentee_rating=0.2)], [Goal(50)]), MENTOR)
+		assert components(one)["mentee_feedback"] is None
+		two = score(
+			pairing([checkin(3, mentee_rating=0.2)], [Goal(50)], mentee_survey_ratings=(0.6,)), MENTOR
+		)
+		assert components(two)["mentee_feedback"] == pytest.approx(0.4)
+
+	def test_a_rated_goal_keeps_its_rating_when_dropped(self):
+		rated_low = [Goal(10, mentor_rating=0.2), Goal(90, mentor_rating=1.0)]
+		dropped = [Goal(10, status="Dropped", mentor_rating=0.2), Goal(90, mentor_rating=1.0)]
+		before = components(score(pairing([], rated_low), MENTEE))
+		after = components(score(pairing([], dropped), MENTEE))
+		assert before["mentor_assessment"] == after["mentor_assessment"] == pytest.approx(0.6)
+		assert after["goal_progress"] == pytest.approx(0.9)  # progress counts goals still pursued
+
 	def test_rounding_is_half_up(self):
 		assert kpi.round_score(0.72450) == 72.5
 		assert kpi.round_score(0.72449) == 72.4

@@ -24,6 +24,10 @@ DEFAULT_WEIGHTS = {
 	MENTEE: {CADENCE: 30, GOAL_PROGRESS: 40, OWNERSHIP: 15, MENTOR_ASSESSMENT: 15},
 }
 
+# A component made of ratings applies once it pools this many: one rating alone would show one
+# person's answer to whoever reads the score (a manager reads their report's).
+MIN_RATINGS = 2
+
 CONFIRMED = "Confirmed"
 PENDING = "Pending"
 DROPPED = "Dropped"
@@ -130,6 +134,12 @@ def _mean(values) -> float | None:
 	return sum(values) / len(values) if values else None
 
 
+def _pooled(ratings) -> float | None:
+	"""The mean of the ratings, or None (not applicable) while fewer than MIN_RATINGS are pooled."""
+	ratings = [r for r in ratings if r is not None]
+	return _mean(ratings) if len(ratings) >= MIN_RATINGS else None
+
+
 def score_pairing(
 	pairing: Pairing,
 	role: str,
@@ -148,14 +158,15 @@ def score_pairing(
 		CADENCE: min(1.0, len(counted) / expected) if expected else None,
 		# setting goals is a duty: no goals scores 0, not "not applicable"
 		GOAL_PROGRESS: _mean(min(100.0, max(0.0, g.progress)) / 100 for g in goals) if goals else 0.0,
-		MENTEE_FEEDBACK: _mean([c.mentee_rating for c in counted] + list(pairing.mentee_survey_ratings)),
+		MENTEE_FEEDBACK: _pooled([c.mentee_rating for c in counted] + list(pairing.mentee_survey_ratings)),
 		OWNERSHIP: (
 			sum(1 for c in counted if c.logged_by_role == MENTEE or c.has_agenda) / len(counted)
 			if counted
 			else None
 		),
-		MENTOR_ASSESSMENT: _mean(
-			[g.mentor_rating for g in goals]
+		# a rated goal keeps its rating here even once dropped: dropping it does not undo the rating
+		MENTOR_ASSESSMENT: _pooled(
+			[g.mentor_rating for g in pairing.goals]
 			+ [c.mentor_rating for c in counted]
 			+ list(pairing.mentor_survey_ratings)
 		),

@@ -69,7 +69,7 @@ class TestAppraisalSection(MentoringTestCase):
 		(pairing,) = data["pairings"]
 		self.assertEqual(
 			(pairing.name, pairing.role, pairing.health, pairing.health_reason),
-			(self.pairing.name, "Mentee", "At Risk", "The fit check failed"),
+			(self.pairing.name, "Mentee", "At Risk", "The program manager is following up"),
 		)
 		self.assertEqual([g.title for g in data["goals"]], [self.goal.title])
 		return pairing

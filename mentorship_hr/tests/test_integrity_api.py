@@ -4,12 +4,8 @@ desk endpoints, with API keys, against committed records.
 Every refused attempt also checks that the stored record is unchanged.
 """
 
-from unittest.mock import patch
-
 import frappe
 from frappe.utils import add_days, today
-
-from erpnext.setup.doctype.employee.test_employee import make_employee
 
 from mentorship_hr import testing
 from mentorship_hr.testing import MentoringAPITestCase, as_user, resource
@@ -28,26 +24,16 @@ PARTICIPANT_STATE = ("program", "employee", "role", "status", "bio")
 NEXT_MENTOR_USER = "mhr-api-next-mentor@example.com"  # no Employee links to it
 
 
-def unthrottled():
-	"""Frappe refuses new Users past 60 an hour; the first run lifts that, in this process only."""
-	return patch.dict(frappe.local.conf, {"throttle_user_limit": 1000})
-
-
 def email(key: str) -> str:
 	return f"mhr-api-{key}@example.com"
 
 
 def person(key: str, department: str = "Operations", reports_to: str | None = None) -> str:
 	"""This suite's Employee `key`, with a User of the same email. Made once and reused by later
-	runs, as Frappe throttles the creation of Users (60 an hour); department and manager are reset
-	each time."""
-	with unthrottled():
-		return make_employee(
-			email(key),
-			company=testing.company(),
-			department=testing.department(department),
-			reports_to=reports_to,
-		)
+	runs; department and manager are reset each time."""
+	return testing.employee_of_user(
+		email(key), department=testing.department(department), reports_to=reports_to
+	)
 
 
 def unique_secret(prefix="SECRET"):
@@ -85,16 +71,7 @@ class TestIntegrityAPI(MentoringAPITestCase):
 		cls.program_manager = cls.staff("Mentoring Program Manager")
 		cls.system_manager = cls.staff("System Manager")
 		cls.new_mentor_user = NEXT_MENTOR_USER  # mentor A's next login, section G
-		if not frappe.db.exists("User", NEXT_MENTOR_USER):
-			with unthrottled():
-				frappe.get_doc(
-					{
-						"doctype": "User",
-						"email": NEXT_MENTOR_USER,
-						"first_name": "Next",
-						"send_welcome_email": 0,
-					}
-				).insert()
+		testing.new_user(NEXT_MENTOR_USER, roles=(), first_name="Next")
 
 		# everyone who is not in pair A, by label
 		cls.outsiders = {

@@ -146,9 +146,13 @@ class TestSimulatedMonth(FrappeTestCase):
 		for user in (self.pm, sponsor):
 			briefings = [e for e in emails[user] if e.subject.startswith("Mentoring briefing")]
 			self.assertEqual(len(briefings), len(mondays), user)
-		self.assertIn(
-			"The fit check failed", [e for e in emails[sponsor] if "briefing" in e.subject][-1].text
-		)
+		# the failed fit check: why is told to the program manager only
+		last = {
+			user: [e for e in emails[user] if "briefing" in e.subject][-1].text for user in (self.pm, sponsor)
+		}
+		self.assertIn("Fit checks that failed", last[self.pm])
+		self.assertNotIn("Fit checks that failed", last[sponsor])
+		self.assertIn("The program manager is following up", last[sponsor])
 		# health at the end of the month, as the desk shows it
 		health = dict(
 			frappe.get_all(

@@ -4,30 +4,26 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate, today
+from frappe.utils import flt, getdate, today
 
-from mentorship_hr import health_service, surveys
+from mentorship_hr import access_policy, health_service, surveys
 from mentorship_hr.domain import transitions
-from mentorship_hr.form_rules import value_fields
 from mentorship_hr.mentorship_hr.doctype.mentoring_goal.mentoring_goal import validate_progress
 from mentorship_hr.mentorship_hr.doctype.mentoring_pairing.mentoring_pairing import validate_active_pairing
 from mentorship_hr.notifications import notify, program_manager_users
 from mentorship_hr.permissions import (
-	changed_fields,
+	PolicyDocument,
 	is_program_manager,
-	keep_links,
 	pairing_role,
-	protect_server_fields,
+	relations_of,
 	stored,
+	stored_state,
 )
 
 NOTE = "Mentoring Check-in Note"
-OWN_RATING = {transitions.MENTOR: "mentor_rating", transitions.MENTEE: "mentee_rating"}
-SERVER_FIELDS = ("logged_by", "confirmation_status", "confirmed_by", "submitted_on", "dispute_reason")
-FIXED_LINKS = ("pairing", "logged_by_role")
 
 
-class MentoringCheckin(Document):
+class MentoringCheckin(PolicyDocument):
 	@property
 	def private_notes(self) -> str | None:
 		"""The pair's private notes. They live in a record of their own that only the pair reads;
@@ -43,7 +39,7 @@ class MentoringCheckin(Document):
 		self.__dict__["private_notes"] = text  # taken on save, and kept only if the pair wrote it
 
 	def onload(self):
-		self.set_onload("editable", self.editable_fields())
+		super().onload()
 		self.set_onload("is_party", self.is_party())
 		if self.docstatus == 1:
 			self.set_onload("can_cancel", frappe.has_permission(self.doctype, "cancel", self))
@@ -55,25 +51,13 @@ class MentoringCheckin(Document):
 			)
 			self.set_onload("confirmation_moves", moves)
 
-	def editable_fields(self) -> list[str] | None:
-		"""As validate_ratings and the server fields: each side rates the session for itself."""
-		if is_program_manager() or not self.pairing:
-			return None
-		role = pairing_role(stored(self, "pairing"), frappe.session.user)
-		if role not in OWN_RATING:
-			return []
-		other = OWN_RATING[transitions.MENTEE if role == transitions.MENTOR else transitions.MENTOR]
-		fixed = () if self.is_new() else FIXED_LINKS
-		return value_fields(self.meta, (other, *SERVER_FIELDS, *fixed))
-
 	def is_party(self, user=None) -> bool:
 		"""Mentor or mentee of the stored pairing, as the Employee records say now."""
 		role = pairing_role(stored(self, "pairing"), user or frappe.session.user)
 		return role in (transitions.MENTOR, transitions.MENTEE)
 
 	def before_validate(self):
-		keep_links(self, FIXED_LINKS)
-		protect_server_fields(self, SERVER_FIELDS)
+		super().before_validate()
 		self.take_private_notes()
 
 	def validate(self):
@@ -81,25 +65,23 @@ class MentoringCheckin(Document):
 		self.set_logged_by()
 		self.validate_dates()
 		self.validate_goal_updates()
-		self.validate_ratings()
 		self.title = _("{0} on {1}").format(
 			frappe.db.get_value("Mentoring Pairing", self.pairing, "title"),
 			frappe.format(self.checkin_date, "Date"),
 		)
 
 	def before_update_after_submit(self):
-		protect_server_fields(self, SERVER_FIELDS)
+		super().before_update_after_submit()
 		self.take_private_notes()
-		self.validate_ratings()
-
-	def before_cancel(self):
-		protect_server_fields(self, SERVER_FIELDS)
 
 	def take_private_notes(self):
-		"""Keep the notes out of this record (and so out of its history); only the pair writes them."""
+		"""Keep the notes out of this record (and so out of its history); only the pair writes them
+		(access_policy), and anyone else's text is dropped."""
 		text = self.__dict__.get("private_notes")
 		self.__dict__["private_notes"] = None
-		if text is not None and self.is_party():
+		if text is not None and access_policy.may_set(
+			self.doctype, "private_notes", relations_of(self), stored_state(self), self.is_new()
+		):
 			self.flags.new_private_notes = text
 
 	def on_update(self):
@@ -168,19 +150,12 @@ class MentoringCheckin(Document):
 				)
 			validate_progress(row.progress, _("Row {0}: New Progress").format(row.idx))
 
-	def validate_ratings(self):
-		"""Each side gives only its own session rating."""
-		user = frappe.session.user
-		if is_program_manager(user):
-			return
-		role = pairing_role(self.pairing, user)
-		other = OWN_RATING[transitions.MENTEE if role == transitions.MENTOR else transitions.MENTOR]
-		if other in changed_fields(self, OWN_RATING.values()):
-			frappe.throw(_("You can only give your own rating of the session."), frappe.PermissionError)
-
 	def on_submit(self):
 		self.db_set({"submitted_on": today(), "confirmation_status": "Pending"})
-		self.apply_goal_updates()
+		if self.logged_by_role == transitions.MENTEE and pairing_role(self.pairing, self.logged_by) == (
+			transitions.MENTEE
+		):
+			self.apply_goal_updates()  # the mentee's own hand; the mentor's updates wait for the mentee
 		health_service.refresh([self.pairing])
 		pairing = frappe.get_doc("Mentoring Pairing", self.pairing)
 		self.ask_counterpart_to_confirm(pairing)
@@ -205,17 +180,37 @@ class MentoringCheckin(Document):
 			surveys.invite(pairing, "Fit Check")
 
 	def on_cancel(self):
+		self.undo_goal_updates()
 		health_service.refresh([self.pairing])
 
 	def apply_goal_updates(self):
+		"""Set each goal's progress as the check-in says, remembering what it was. Applied once: by
+		the mentee's own check-in, or when the mentee (or a program manager) confirms the mentor's."""
 		for row in self.goal_updates:
+			if row.applied:
+				continue
 			goal = frappe.get_doc("Mentoring Goal", row.goal)
-			goal.progress = row.progress
-			goal.flags.from_checkin = True
-			goal.add_comment(
-				"Info", _("Progress set to {0}% in check-in {1}").format(row.progress, self.name)
-			)
-			goal.save(ignore_permissions=True)
+			row.db_set({"previous_progress": goal.progress, "applied": 1}, update_modified=False)
+			self.set_goal_progress(goal, row.progress, _("Progress set to {0}% in check-in {1}"))
+
+	def undo_goal_updates(self):
+		"""A disputed or cancelled check-in gives back each goal's progress from before it, unless
+		the goal has moved on since."""
+		for row in self.goal_updates:
+			if not row.applied:
+				continue
+			row.db_set("applied", 0, update_modified=False)
+			goal = frappe.get_doc("Mentoring Goal", row.goal)
+			if flt(goal.progress) == flt(row.progress):
+				self.set_goal_progress(
+					goal, row.previous_progress, _("Progress back to {0}%: check-in {1} no longer counts")
+				)
+
+	def set_goal_progress(self, goal, progress, comment: str):
+		goal.progress = flt(progress)
+		goal.flags.from_checkin = True
+		goal.add_comment("Info", comment.format(goal.progress, self.name))
+		goal.save(ignore_permissions=True)
 
 	# Confirmation. Each action loads the stored check-in; a copy that the client sent decides nothing.
 
@@ -262,6 +257,10 @@ class MentoringCheckin(Document):
 			self.dispute_reason = reason
 		self.flags.ignore_permissions = True  # the rule above decided; the save sanitises and versions
 		self.save()
+		if status == "Confirmed":
+			self.apply_goal_updates()
+		else:
+			self.undo_goal_updates()
 		health_service.refresh([self.pairing])
 		if reason:
 			self.add_comment("Info", _("Disputed the check-in: {0}").format(frappe.utils.escape_html(reason)))

@@ -2,10 +2,11 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.model.document import Document
+
+from mentorship_hr.permissions import PolicyDocument
 
 
-class MentoringCheckinNote(Document):
+class MentoringCheckinNote(PolicyDocument):
 	"""Written only through the check-in's `private_notes` field, by the pair."""
 
 	def validate(self):

@@ -3,22 +3,18 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from mentorship_hr import health_service
 from mentorship_hr.domain import transitions
 from mentorship_hr.notifications import notify, program_manager_users
-from mentorship_hr.permissions import keep_links, pairing_role, protect_server_fields
+from mentorship_hr.permissions import PolicyDocument, pairing_role
 
-SERVER_FIELDS = ("respondent", "respondent_role")
 SURVEYED_STATUSES = ("Active", "Paused", "Completed", "Ended Early")
 RATINGS = ("overall_rating", "preparation_rating", "communication_rating", "progress_rating")
 
 
-class MentoringFeedback(Document):
-	def before_validate(self):
-		keep_links(self, ["pairing", "survey_type"])
-		protect_server_fields(self, SERVER_FIELDS)
+class MentoringFeedback(PolicyDocument):
+	"""An answer is its respondent's, and final once sent (access_policy)."""
 
 	def validate(self):
 		if self.is_new():
@@ -72,9 +68,9 @@ class MentoringFeedback(Document):
 		health_service.refresh([self.pairing])
 
 	def flag_for_rematch(self):
-		"""The back-up plan: a failed fit check puts the pairing At Risk and tells the program manager."""
+		"""The back-up plan: a failed fit check puts the pairing At Risk (health_service) and tells the
+		program manager, and nobody else: it is a survey answer."""
 		pairing = frappe.get_doc("Mentoring Pairing", self.pairing)
-		pairing.db_set("rematch_flag", 1)
 		notify(
 			program_manager_users(pairing.program),
 			_("Mentoring pairing {0} is not a fit, says the {1}").format(

@@ -9,6 +9,12 @@ frappe.ui.form.on("Mentoring Pairing", {
 	refresh(frm) {
 		mentorship_hr.apply_form_rules(frm);
 		add_status_actions(frm);
+		if ((frm.doc.__onload || {}).fit_check_failed) {
+			frm.dashboard.set_headline(
+				__("A fit check said this is not a good fit. Ending the pairing early returns the mentee to the pool."),
+				"red"
+			);
+		}
 		if (frm.doc.status === "Requested" && (frm.doc.mentor_user === frappe.session.user || mentorship_hr.is_program_manager())) {
 			const answer = (accept) =>
 				frm.call("respond_to_request", { accept }).then(() => frm.reload_doc());

@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import add_to_date, cint, get_datetime, getdate, now_datetime, today
 
 from mentorship_hr import health_service, manager_loop, matching_service, self_select, surveys
@@ -11,45 +10,22 @@ from mentorship_hr.domain import transitions
 from mentorship_hr.notifications import notify, pair_and_manager_users
 from mentorship_hr.pairing_rules import RULED_STATUSES, check_pairing_rules
 from mentorship_hr.permissions import (
-	changed_fields,
+	PolicyDocument,
 	check_program_manager,
-	check_transition,
 	is_program_manager,
-	keep_links,
 	pairing_role,
-	protect_server_fields,
 )
 
 ENDED = ("Completed", "Ended Early")
-PARTY_FIELDS = {"agreement"}
-SERVER_FIELDS = (
-	"health",
-	"match_score",
-	"match_reasons",
-	"source",
-	"requested_on",
-	"request_expires_on",
-	"last_checkin_date",
-	"next_checkin_due",
-	"health_reason",
-	"stale_alert_sent",
-	"rematch_flag",
-	"mentor_manager_ack_by",
-	"mentor_manager_ack_on",
-	"mentee_manager_ack_by",
-	"mentee_manager_ack_on",
-	"ack_reminder_sent",
-	"midpoint_survey_sent",
-)
 
 
 # the program manager's buttons for the status moves the table gives them
 STATUS_ACTIONS = ("Proposed", "Active", "Paused")
 
 
-class MentoringPairing(Document):
+class MentoringPairing(PolicyDocument):
 	def onload(self):
-		self.set_onload("editable", self.editable_fields())
+		super().onload()
 		moves = []
 		if is_program_manager() and self.status in STATUS_ACTIONS:
 			moves = transitions.moves_for(transitions.PAIRING, self.status, transitions.MANAGER)
@@ -59,26 +35,14 @@ class MentoringPairing(Document):
 			"can_acknowledge",
 			self.status == "Active" and bool(manager_loop.pending_sides(self, frappe.session.user)),
 		)
+		if is_program_manager():  # a survey answer: for program managers and HR only
+			self.set_onload("fit_check_failed", surveys.fit_check_failed(self.name))
 
 	def may_schedule(self) -> bool:
 		role = pairing_role(self.name, frappe.session.user)
 		return role in (transitions.MENTOR, transitions.MENTEE) or is_program_manager()
 
-	def editable_fields(self) -> list[str] | None:
-		"""The pair edit the agreement only (validate_party_edits); managers read."""
-		if self.is_new() or is_program_manager():
-			return None
-		role = pairing_role(self.name, frappe.session.user)
-		return sorted(PARTY_FIELDS) if role in (transitions.MENTOR, transitions.MENTEE) else []
-
-	def before_validate(self):
-		keep_links(self, ["program"])
-		protect_server_fields(self, SERVER_FIELDS)
-
 	def validate(self):
-		self.validate_party_edits()
-		self.validate_people()
-		check_transition(self, transitions.PAIRING, self.flags.actor or self.editor())
 		self.title = f"{self.mentor_name or self.mentor} → {self.mentee_name or self.mentee}"
 		self.set_dates()
 		self.validate_dates()
@@ -86,38 +50,6 @@ class MentoringPairing(Document):
 			check_pairing_rules(self)
 		if self.status == "Ended Early" and not (self.end_reason or "").strip():
 			frappe.throw(_("Say why the pairing ended early."), title=_("End Reason Required"))
-
-	def editor(self) -> str:
-		"""Who edits the pairing directly: a program manager, or the pair through the form."""
-		return transitions.MANAGER if is_program_manager() else "Party"
-
-	def validate_party_edits(self):
-		"""The pair edit their agreement; everything else is the program manager's."""
-		if self.is_new() or self.flags.actor or self.flags.ignore_permissions or is_program_manager():
-			return
-		# status is read-only on the form (it moves by actions) but is still the manager's alone
-		changed = (changed_fields(self) | changed_fields(self, ["status"])) - PARTY_FIELDS
-		if changed:
-			frappe.throw(
-				_("Only a program manager can change {0} of a pairing.").format(
-					", ".join(_(self.meta.get_label(f)) for f in sorted(changed))
-				),
-				frappe.PermissionError,
-			)
-
-	def validate_people(self):
-		"""Mentor and mentee are fixed once the pairing is more than a proposal."""
-		before = self.get_doc_before_save()
-		if not before or before.status == "Proposed":
-			return
-		moved = changed_fields(self, ("mentor", "mentee"))
-		if moved:
-			frappe.throw(
-				_("The {0} of a {1} pairing cannot be changed.").format(
-					_(self.meta.get_label(sorted(moved)[0])), _(before.status)
-				),
-				title=_("Not Allowed"),
-			)
 
 	def on_update(self):
 		before = self.get_doc_before_save()

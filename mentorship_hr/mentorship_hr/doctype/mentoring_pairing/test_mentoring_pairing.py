@@ -118,7 +118,7 @@ class TestPairingPermissions(MentoringTestCase):
 				doc = frappe.get_doc("Mentoring Pairing", self.pairing.name)
 				doc.status = "Completed"
 				with self.assertRaisesRegex(
-					frappe.PermissionError, "Only a program manager can change Status"
+					frappe.PermissionError, "You cannot move this Mentoring Pairing from Active to Completed"
 				):
 					doc.save()
 		self.assertEqual(frappe.db.get_value("Mentoring Pairing", self.pairing.name, "status"), "Active")

@@ -3,28 +3,25 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from mentorship_hr import enrollment
 from mentorship_hr.domain import transitions
-from mentorship_hr.form_rules import value_fields
 from mentorship_hr.notifications import notify, program_manager_users
 from mentorship_hr.permissions import (
-	changed_fields,
+	PolicyDocument,
 	check_program_manager,
-	check_transition,
 	employees_of,
 	is_program_manager,
-	keep_links,
 	stored,
 )
 
-OPEN_ROLE_STATUSES = ("Invited", "Applied")  # the role can still change
 
+class MentoringParticipant(PolicyDocument):
+	"""The employee applies, edits their profile and withdraws; program managers decide; the role is
+	fixed once the enrollment is decided (access_policy)."""
 
-class MentoringParticipant(Document):
 	def onload(self):
-		self.set_onload("editable", self.editable_fields())
+		super().onload()
 		self.set_onload(
 			"can_withdraw",
 			self.is_mine()
@@ -34,26 +31,7 @@ class MentoringParticipant(Document):
 	def is_mine(self) -> bool:
 		return stored(self, "employee") in employees_of(frappe.session.user)
 
-	def editable_fields(self) -> list[str] | None:
-		"""The employee edits their profile; the status moves only by actions (check_transition),
-		and the role stays once the enrollment is decided (validate_role_fixed)."""
-		if is_program_manager():
-			return None
-		if self.is_new():
-			return value_fields(self.meta, ("status",))
-		if not self.is_mine():
-			return []
-		fixed = ["status", "employee", "program"]
-		if self.status not in OPEN_ROLE_STATUSES:
-			fixed.append("role")
-		return value_fields(self.meta, fixed)
-
-	def before_validate(self):
-		keep_links(self, ["employee", "program"])
-
 	def validate(self):
-		self.validate_role_fixed()
-		check_transition(self, transitions.PARTICIPANT, self.flags.actor or self.editor())
 		self.validate_duplicate()
 		self.validate_employee()
 		self.validate_program()
@@ -122,20 +100,6 @@ class MentoringParticipant(Document):
 				_("{0} applied to {1} as a {2}").format(self.employee_name, self.program, _(self.role)),
 				self,
 				"mentoring_application_received",
-			)
-
-	def editor(self) -> str:
-		return transitions.MANAGER if is_program_manager() else transitions.SELF
-
-	def validate_role_fixed(self):
-		"""The role is chosen when applying; once the enrollment is decided it stays."""
-		before = self.get_doc_before_save()
-		if before and before.status not in OPEN_ROLE_STATUSES and changed_fields(self, ["role"]):
-			frappe.throw(
-				_("The role of a {0} enrollment cannot be changed. Withdraw and apply again.").format(
-					_(before.status)
-				),
-				title=_("Not Allowed"),
 			)
 
 	def stored(self) -> "MentoringParticipant":

@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate
 
 from mentorship_hr import enrollment, kpi_sync, matching_service, self_select, sync_jobs
@@ -11,21 +10,22 @@ from mentorship_hr.domain import transitions
 from mentorship_hr.domain.transitions import MANAGER
 from mentorship_hr.notifications import email_account_exists
 from mentorship_hr.permissions import (
+	PolicyDocument,
 	check_program_manager,
-	check_transition,
 	employees_of,
 	is_program_manager,
 )
 from mentorship_hr.weights import fill_missing_weights, validate_weight_fields
 
 
-class MentoringProgram(Document):
+class MentoringProgram(PolicyDocument):
 	def before_insert(self):
 		fill_missing_weights(self)
 		if not self.kra:
 			self.kra = frappe.db.get_single_value("Mentoring Settings", "default_kra")
 
 	def onload(self):
+		super().onload()
 		self.set_onload("me", self.what_i_can_do())
 		if is_program_manager():
 			self.set_onload("status_moves", transitions.moves_for(transitions.PROGRAM, self.status, MANAGER))
@@ -76,10 +76,21 @@ class MentoringProgram(Document):
 		}
 
 	def validate(self):
-		check_transition(self, transitions.PROGRAM, MANAGER)
+		self.validate_program_manager()
 		self.validate_dates()
 		self.validate_cadence_and_capacity()
 		validate_weight_fields(self)
+
+	def validate_program_manager(self):
+		"""The program's manager hears of disputes and failed fit checks, so must hold a role that
+		runs programs."""
+		if self.program_manager and not is_program_manager(self.program_manager):
+			frappe.throw(
+				_(
+					"{0} cannot manage this program: give them the Mentoring Program Manager role first."
+				).format(frappe.bold(frappe.utils.get_fullname(self.program_manager))),
+				title=_("Not a Program Manager"),
+			)
 
 	def validate_dates(self):
 		if self.start_date and self.end_date and getdate(self.end_date) < getdate(self.start_date):

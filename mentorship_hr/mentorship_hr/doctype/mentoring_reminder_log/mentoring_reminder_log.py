@@ -2,10 +2,11 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.model.document import Document
+
+from mentorship_hr.permissions import PolicyDocument
 
 
-class MentoringReminderLog(Document):
+class MentoringReminderLog(PolicyDocument):
 	pass
 
 

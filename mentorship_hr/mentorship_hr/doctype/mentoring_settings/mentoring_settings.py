@@ -3,14 +3,15 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from mentorship_hr.notifications import email_account_exists
+from mentorship_hr.permissions import PolicyDocument
 from mentorship_hr.weights import validate_weight_fields
 
 
-class MentoringSettings(Document):
+class MentoringSettings(PolicyDocument):
 	def onload(self):
+		super().onload()
 		self.set_onload("no_email_account", not email_account_exists())
 
 	def validate(self):

@@ -2,8 +2,8 @@
 # For license information, please see license.txt
 
 # import frappe
-from frappe.model.document import Document
+from mentorship_hr.permissions import PolicyDocument
 
 
-class MentoringSkill(Document):
+class MentoringSkill(PolicyDocument):
 	pass

@@ -1,8 +1,8 @@
 # Copyright (c) 2026, mentorship_hr contributors and contributors
 # For license information, please see license.txt
 
-from frappe.model.document import Document
+from mentorship_hr.permissions import PolicyDocument
 
 
-class MentoringSyncLog(Document):
+class MentoringSyncLog(PolicyDocument):
 	pass

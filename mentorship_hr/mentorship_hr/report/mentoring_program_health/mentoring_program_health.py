@@ -4,7 +4,7 @@
 
 Rows follow the pairing's row rules (a manager sees their reports' pairings, the pair their own).
 Survey ratings are shown to program managers and HR, and to the pair on their own pairing;
-never to managers.
+never to managers. Failed fit checks (survey answers) are shown to program managers and HR only.
 """
 
 import frappe
@@ -13,7 +13,8 @@ from frappe.utils import getdate, nowdate
 
 from mentorship_hr.digests import pairing_facts
 from mentorship_hr.domain.briefing import HEALTHS
-from mentorship_hr.permissions import employees_of, is_program_manager
+from mentorship_hr.permissions import is_program_manager
+from mentorship_hr.surveys import ratings_shown_to
 
 FIELDS = [
 	"name",
@@ -47,6 +48,7 @@ def execute(filters=None):
 	today = getdate(nowdate())
 	facts = pairing_facts(pairings, today)
 	ratings = survey_ratings(pairings)
+	staff = is_program_manager()
 	data = []
 	for p in pairings:
 		f = facts[p.name]
@@ -57,11 +59,11 @@ def execute(filters=None):
 				"checkins_held": f.held,
 				"checkins_expected": f.expected,
 				"goal_progress": f.goal_progress,
-				"fit_failed": int(f.fit_failed),
+				**({"fit_failed": int(f.fit_failed)} if staff else {}),
 				**ratings.get(p.name, {}),
 			}
 		)
-	return columns(), data, None, chart(data)
+	return columns(staff), data, None, chart(data)
 
 
 def period(filters):
@@ -87,11 +89,7 @@ def pairing_filters(filters, end) -> list:
 
 def survey_ratings(pairings) -> dict:
 	"""The latest overall rating from each side, for the viewers allowed to see it."""
-	if is_program_manager():
-		visible = [p.name for p in pairings]
-	else:
-		mine = set(employees_of(frappe.session.user))
-		visible = [p.name for p in pairings if {p.mentor, p.mentee} & mine]
+	visible = ratings_shown_to(pairings)
 	result = {}
 	for row in frappe.get_all(
 		"Mentoring Feedback",
@@ -104,7 +102,7 @@ def survey_ratings(pairings) -> dict:
 	return result
 
 
-def columns():
+def columns(staff: bool):
 	def col(fieldname, label, fieldtype="Data", width=120, options=None):
 		return {
 			"fieldname": fieldname,
@@ -128,7 +126,8 @@ def columns():
 		col("goal_progress", _("Goal Progress (%)"), "Float", 120),
 		col("mentee_rating", _("Mentee's Latest Rating (of 5)"), "Float", 120),
 		col("mentor_rating", _("Mentor's Latest Rating (of 5)"), "Float", 120),
-		col("fit_failed", _("Fit Check Failed"), "Check", 110),
+		# a survey answer: program managers and HR only
+		*([col("fit_failed", _("Fit Check Failed"), "Check", 110)] if staff else []),
 		col("mentor_manager_name", _("Mentor's Manager"), width=150),
 		col("mentor_manager_ack_on", _("Acknowledged (Mentor's Manager)"), "Date", 130),
 		col("mentee_manager_name", _("Mentee's Manager"), width=150),

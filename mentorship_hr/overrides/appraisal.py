@@ -1,0 +1,30 @@
+"""The fields the app adds to Frappe HR's Appraisal Cycle and Appraisal Template are the app's to
+set (access_policy.HRMS_FIELDS): the cycle's Mentoring KRA weightage through Mentoring > Mentoring
+KRA, a template's "Mentoring Variant Of" on the variants the app makes."""
+
+import frappe
+from frappe import _
+
+from mentorship_hr import access_policy
+from mentorship_hr.bulk_writes import differs
+
+
+def guard_app_fields(doc, method=None):
+	if doc.flags.ignore_permissions or frappe.session.user == "Administrator":
+		return
+	before = None if doc.is_new() else doc.get_doc_before_save()
+	fields = access_policy.HRMS_FIELDS.get(doc.doctype, {})
+	changed = [
+		fieldname
+		for fieldname, rule in fields.items()
+		if rule.kind == access_policy.SERVER
+		and differs(before.get(fieldname) if before else None, doc.get(fieldname))
+	]
+	if changed:
+		frappe.throw(
+			_("{0} of an {1} is set by the mentoring app and cannot be changed here.").format(
+				", ".join(_(doc.meta.get_label(f)) for f in changed), _(doc.doctype)
+			),
+			frappe.PermissionError,
+			title=_("Not Allowed"),
+		)
