@@ -1,9 +1,10 @@
 """Open the desk as each demo user in headless Chromium: the workspace, lists, forms and reports.
 Fails on any console error or server error; with --screenshots DIR, saves the README's pictures.
 
-Needs the demo (`bench --site <site> mentoring-demo`), a running `bench serve` and Debian's
-chromium (never a downloaded browser):
-    python browser/desk_check.py --url http://mentorship.test:8000 [--screenshots docs/screenshots]
+Needs the demo (`bench --site <site> mentoring-demo`, which prints the password of its run), a
+running `bench serve` and Debian's chromium (never a downloaded browser):
+    python browser/desk_check.py --url http://mentorship.test:8000 --password <password> \
+        [--screenshots docs/screenshots]
 """
 
 import argparse
@@ -12,7 +13,6 @@ from urllib.parse import quote
 
 from playwright.sync_api import sync_playwright
 
-PASSWORD = "Mentoring-Demo-2026"
 HR_ADMIN = "hr.admin@mentoring-demo.example"
 CHROMIUM = "/usr/bin/chromium"
 IGNORED = (
@@ -31,6 +31,7 @@ IGNORED = (
 def parse():
 	parser = argparse.ArgumentParser()
 	parser.add_argument("--url", default="http://mentorship.test:8000")
+	parser.add_argument("--password", required=True, help="the password the demo printed")
 	parser.add_argument("--screenshots", help="folder to save the README's screenshots in")
 	return parser.parse_args()
 
@@ -85,7 +86,7 @@ def pages_for(page, who):
 	return pages
 
 
-def check(browser, url, user, who, shots) -> list[str]:
+def check(browser, url, user, password, who, shots) -> list[str]:
 	problems, at = [], ["login"]
 	context = browser.new_context(viewport={"width": 1440, "height": 1000})
 	page = context.new_page()
@@ -110,7 +111,7 @@ def check(browser, url, user, who, shots) -> list[str]:
 			and problems.append(f"{who} server error {r.status}: {r.url}")
 		),
 	)
-	login = page.request.post(f"{url}/api/method/login", data={"usr": user, "pwd": PASSWORD})
+	login = page.request.post(f"{url}/api/method/login", data={"usr": user, "pwd": password})
 	if not login.ok:
 		return [f"{who}: cannot log in as {user} ({login.status})"]
 	page.goto(f"{url}/app/mentoring")
@@ -143,9 +144,9 @@ def main():
 	problems = []
 	with sync_playwright() as p:
 		browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-		users = demo_users(browser, args.url)
+		users = demo_users(browser, args.url, args.password)
 		for who, user in users.items():
-			problems += check(browser, args.url, user, who, args.screenshots)
+			problems += check(browser, args.url, user, args.password, who, args.screenshots)
 		browser.close()
 	for problem in problems:
 		print(problem)
@@ -153,12 +154,12 @@ def main():
 	sys.exit(1 if problems else 0)
 
 
-def demo_users(browser, url) -> dict:
+def demo_users(browser, url, password) -> dict:
 	"""The demo's people, found as its HR admin: the pair of the first On Track pairing and the
 	mentee's manager (the users `bench mentoring-demo` prints)."""
 	context = browser.new_context()
 	page = context.new_page()
-	page.request.post(f"{url}/api/method/login", data={"usr": HR_ADMIN, "pwd": PASSWORD})
+	page.request.post(f"{url}/api/method/login", data={"usr": HR_ADMIN, "pwd": password})
 	page.goto(f"{url}/app")
 	rows = api(
 		page,

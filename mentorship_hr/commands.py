@@ -1,4 +1,4 @@
-"""Bench commands of the app: `bench --site <site> mentoring-demo [--reset]`."""
+"""Bench commands of the app: `bench --site <site> mentoring-demo [--reset] [--force]`."""
 
 import click
 
@@ -7,10 +7,12 @@ from frappe.commands import get_site, pass_context
 
 @click.command("mentoring-demo")
 @click.option("--reset", is_flag=True, help="Remove the demo data, exactly what the command made.")
+@click.option("--force", is_flag=True, help="Build the demo on a site that has employees of its own.")
 @pass_context
-def mentoring_demo(context, reset=False):
+def mentoring_demo(context, reset=False, force=False):
 	"""Fill the site with a demo company, a mentoring program, pairings in every state and an
-	appraisal cycle with synced mentoring scores. Running it again changes nothing."""
+	appraisal cycle with synced mentoring scores. Running it again changes no data; each run gives
+	the demo's users a new password."""
 	import frappe
 
 	from mentorship_hr import demo
@@ -20,18 +22,33 @@ def mentoring_demo(context, reset=False):
 	frappe.set_user("Administrator")
 	try:
 		if reset:
-			click.echo("Removed the demo." if demo.remove() else "There is no demo to remove.")
+			_reset(demo)
 			return
 		if demo.exists():
-			click.echo("The demo is already there; nothing changed.")
+			click.echo("The demo is already there; its data is unchanged.")
 		else:
-			with click.progressbar(length=6, label="Building the mentoring demo") as bar:
-				demo.make(progress=lambda step, total, label: bar.update(1) if step else None)
-		click.echo(f"Log in at {frappe.utils.get_url('/app/mentoring')} with password {demo.PASSWORD} as:")
+			try:
+				demo.make(report=click.echo, force=force)
+			except demo.DemoRefused as refused:
+				raise click.ClickException(str(refused)) from refused
+		password = demo.new_password()
+		demo.set_password(password)
+		click.echo(f"Log in at {frappe.utils.get_url('/app/mentoring')} as any of:")
 		for who, user in demo.users().items():
 			click.echo(f"  {who}: {user}")
+		click.echo(f"password: {password}")
 	finally:
 		frappe.destroy()
+
+
+def _reset(demo):
+	kept = demo.remove()
+	if kept is None:
+		click.echo("There is no demo to remove.")
+		return
+	click.echo("Removed the demo.")
+	for doctype, names in kept.items():
+		click.echo(f"Kept {len(names)} {doctype} that other records now use: {', '.join(names)}")
 
 
 commands = [mentoring_demo]

@@ -1,12 +1,20 @@
-"""A demo data set (README, "Try it in five minutes"): a company of 60 people, a program with
-enrollment done and matching run, pairings in every state, and an appraisal cycle carrying the
-Mentoring KRA with synced scores. `make()` does nothing when the demo is there; `remove()` deletes
-exactly what `make()` made (its manifest is kept as a site default)."""
+"""A demo data set (README, "Quick start"): a company of 62 people, a program with enrollment
+done and matching run, pairings in every state, and an appraisal cycle carrying the Mentoring KRA
+with synced scores.
+
+On a site whose setup wizard has not run, `make()` completes it as ERPNext's own setup does. It
+refuses a site that holds real employees unless forced. It does nothing when the demo is there;
+`remove()` deletes exactly what `make()` made (its manifest is kept as a site default), except
+records that other data now links to."""
 
 import json
+import secrets
+import string
 
 import frappe
-from frappe.utils import add_days, getdate, today
+from frappe.model.delete_doc import check_if_doc_is_linked
+from frappe.utils import add_days, getdate, now_datetime, today
+from frappe.utils.password import update_password
 
 from mentorship_hr import health_service
 from mentorship_hr.cleanup import delete_mentoring_records, delete_rows
@@ -15,8 +23,8 @@ COMPANY = "Mentoring Demo Co"
 ABBR = "MDC"
 PROGRAM = "Grow Together 2026"
 DOMAIN = "mentoring-demo.example"
-PASSWORD = "Mentoring-Demo-2026"
 MANIFEST = "mentoring_demo_manifest"
+WORKSPACE = "Mentoring"
 
 DEPARTMENTS = ("Engineering", "Sales", "Operations", "People")
 FIRST = (
@@ -46,31 +54,88 @@ def users() -> dict:
 	return people
 
 
+class DemoRefused(frappe.ValidationError):
+	pass
+
+
 def exists() -> bool:
 	return bool(frappe.db.get_default(MANIFEST))
 
 
-def make(progress=lambda step, total, label: None) -> dict:
-	"""Build the demo; returns what it made. Does nothing when the demo is already there."""
+def real_employees() -> int:
+	"""Employees of this site that are not the demo's."""
+	return frappe.db.count("Employee", {"company": ("!=", COMPANY)})
+
+
+def make(report=lambda line: None, force: bool = False) -> dict:
+	"""Build the demo, saying what each stage made; returns the manifest. Does nothing when the
+	demo is already there."""
 	if exists():
 		return manifest()
+	if real_employees() and not force:
+		raise DemoRefused(
+			frappe._(
+				"This site has {0} employees of its own. The demo adds a company of 62 people beside them; "
+				"run it again with --force to go ahead."
+			).format(real_employees())
+		)
 	frappe.flags.mute_emails = True  # the demo tells nobody
+	if complete_setup():
+		report(f"setup: completed Frappe's setup wizard for {COMPANY} (USD, fiscal year {getdate().year})")
 	made = {}
-	steps = [
-		("company", _company),
-		("people", _people),
-		("program", _program),
-		("matching", _matching),
-		("activity", _activity),
-		("appraisals", _appraisals),
-	]
-	for i, (label, step) in enumerate(steps):
-		progress(i, len(steps), label)
-		step(made)
+	for label, step in STEPS:
+		line = step(made)
 		frappe.db.set_default(MANIFEST, json.dumps(made, default=str))
 		frappe.db.commit()
-	progress(len(steps), len(steps), "done")
+		report(f"{label}: {line}")
 	return made
+
+
+def setup_is_complete() -> bool:
+	return bool(frappe.db.get_single_value("System Settings", "setup_complete"))
+
+
+def complete_setup() -> bool:
+	"""Run Frappe's setup wizard where it has not run, with the demo's company, as ERPNext's own
+	setup does (company, currency, fiscal year, chart of accounts and ERPNext's fixtures). True if
+	it ran."""
+	from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
+
+	if setup_is_complete():
+		return False
+	year = getdate().year
+	setup_complete(
+		{
+			"language": "English",
+			"country": "United States",
+			"timezone": frappe.db.get_single_value("System Settings", "time_zone") or "America/New_York",
+			"currency": "USD",
+			"company_name": COMPANY,
+			"company_abbr": ABBR,
+			"chart_of_accounts": "Standard",
+			"fy_start_date": f"{year}-01-01",
+			"fy_end_date": f"{year}-12-31",
+		}
+	)
+	frappe.db.commit()
+	return True
+
+
+def new_password() -> str:
+	"""Letters and digits, never published: each run of the demo gets its own."""
+	alphabet = string.ascii_letters + string.digits
+	while True:
+		password = "".join(secrets.choice(alphabet) for _ in range(14))
+		if any(c.isdigit() for c in password) and any(c.isalpha() for c in password):
+			return password
+
+
+def set_password(password: str):
+	"""Give every demo user the password of this run."""
+	for user in manifest().get("User", []):
+		if frappe.db.exists("User", user):
+			update_password(user, password)
+	frappe.db.commit()
 
 
 def manifest() -> dict:
@@ -93,7 +158,7 @@ def _add(made, doctype, name):
 	return name
 
 
-def _company(made):
+def _company(made) -> str:
 	if not frappe.db.exists("Company", COMPANY):
 		frappe.get_doc(
 			{
@@ -116,20 +181,30 @@ def _company(made):
 	for title in PROJECTS:
 		project = frappe.get_doc({"doctype": "Project", "project_name": title, "company": COMPANY}).insert()
 		_add(made, "Project", project.name)
+	return f"{COMPANY}, {len(DEPARTMENTS)} departments, {len(PROJECTS)} projects"
 
 
 def _user(made, email, first, last, roles):
-	frappe.get_doc(
-		{
-			"doctype": "User",
-			"email": email,
-			"first_name": first,
-			"last_name": last,
-			"new_password": PASSWORD,
-			"send_welcome_email": 0,
-			"roles": [{"role": r} for r in roles],
-		}
-	).insert(ignore_permissions=True)
+	"""A user made as Frappe's Data Import makes one: an admin loading people is not the sign-ups
+	that Frappe's hourly limit on new users (throttle_user_limit) is for."""
+	user = frappe.new_doc("User")  # with the User's defaults (desk settings), as Data Import starts
+	frappe.flags.in_import = True
+	try:
+		user.update(
+			{
+				"email": email,
+				"first_name": first,
+				"last_name": last,
+				"enabled": 1,
+				"user_type": "System User",
+				"send_welcome_email": 0,
+				"default_workspace": WORKSPACE,  # they log in straight to the Mentoring workspace
+				"roles": [{"role": r} for r in roles],
+			}
+		)
+		user.insert(ignore_permissions=True)
+	finally:
+		frappe.flags.in_import = False
 	return _add(made, "User", email)
 
 
@@ -160,7 +235,7 @@ def _employee(made, email, first, last, department, designation, reports_to=None
 	)
 
 
-def _people(made):
+def _people(made) -> str:
 	"""A chief executive, the HR admin, and per department a head and 14 people: 62 in all."""
 	ceo_email = f"ceo@{DOMAIN}"
 	_user(made, ceo_email, "Morgan", "Reyes", ["Employee"])
@@ -184,9 +259,10 @@ def _people(made):
 			designation = "Senior Specialist" if n <= 4 else ("Specialist" if n <= 9 else "Associate")
 			staff.append(_employee(made, email, first, last, department, designation, head))
 		made["staff"][department] = [head, *staff]
+	return f"{len(made['Employee'])} employees, each with a user"
 
 
-def _program(made):
+def _program(made) -> str:
 	"""Mentors are the senior specialists, mentees the associates; all approved."""
 	for skill in SKILLS:
 		if not frappe.db.exists("Mentoring Skill", skill):
@@ -214,6 +290,9 @@ def _program(made):
 			_participant(program.name, employee, "Mentor", SKILLS[(d + n) % 6], SKILLS[(d + n + 1) % 6])
 		for n, employee in enumerate(staff[10:15], 10):  # mentees
 			_participant(program.name, employee, "Mentee", None, SKILLS[(d + n) % 6])
+	mentors = frappe.db.count("Mentoring Participant", {"program": program.name, "role": "Mentor"})
+	mentees = frappe.db.count("Mentoring Participant", {"program": program.name, "role": "Mentee"})
+	return f"{PROGRAM}, {mentors} mentors and {mentees} mentees approved"
 
 
 def _participant(program, employee, role, offers, seeks):
@@ -233,16 +312,17 @@ def _participant(program, employee, role, offers, seeks):
 	).insert()
 
 
-def _matching(made):
+def _matching(made) -> str:
 	program = frappe.get_doc("Mentoring Program", made["program"])
 	program.run_matching()
 	frappe.get_doc("Mentoring Program", made["program"]).publish_matches()
 	made["pairings"] = frappe.get_all(
 		"Mentoring Pairing", {"program": made["program"], "status": "Active"}, pluck="name", order_by="name"
 	)
+	return f"{len(made['pairings'])} pairings made and published"
 
 
-def _activity(made):
+def _activity(made) -> str:
 	"""Check-ins, goals and surveys that put the pairings in every state."""
 	start = add_days(today(), -100)
 	projects = made["Project"]
@@ -278,6 +358,12 @@ def _activity(made):
 			pairing.set_status("Completed")
 			frappe.set_user("Administrator")
 	health_service.refresh(made["pairings"])
+	pairings = {"pairing": ("in", made["pairings"])}
+	return (
+		f"{frappe.db.count('Mentoring Goal', pairings)} goals, "
+		f"{frappe.db.count('Mentoring Check-in', {**pairings, 'docstatus': 1})} check-ins, "
+		f"{frappe.db.count('Mentoring Feedback', pairings)} surveys"
+	)
 
 
 def _checkin(pairing, day, disputed=False):
@@ -321,7 +407,7 @@ def _survey(pairing, user, rating, good_fit):
 	frappe.set_user("Administrator")
 
 
-def _appraisals(made):
+def _appraisals(made) -> str:
 	from hrms.hr.doctype.appraisal_cycle.appraisal_cycle import create_appraisals_for_cycle
 
 	from mentorship_hr.kpi_sync import sync_scores
@@ -363,47 +449,145 @@ def _appraisals(made):
 	frappe.db.set_value("Appraisal", {"appraisal_cycle": cycle.name}, "company", COMPANY)
 	sync_scores(program=made["program"])
 	set_mentoring_kra(cycle.name, 20)
+	appraisals = frappe.db.count("Appraisal", {"appraisal_cycle": cycle.name})
+	scores = frappe.db.count("Mentoring Score", {"appraisal_cycle": cycle.name})
+	return f"cycle {cycle.name}, {appraisals} appraisals, {scores} mentoring scores synced"
 
 
-def remove() -> bool:
-	"""Delete what `make()` made. False when there is no demo."""
+STEPS = (
+	("company", _company),
+	("people", _people),
+	("program", _program),
+	("matching", _matching),
+	("activity", _activity),
+	("appraisals", _appraisals),
+)
+
+
+# Modules whose records only log or mirror what users did (logins, views, shares, settings):
+# links from them do not make a demo record part of the site's real data.
+LOG_MODULES = (
+	"Core",
+	"Desk",
+	"Email",
+	"Social",
+	"Integrations",
+	"Custom",
+	"Website",
+	"Printing",
+	"Automation",
+)
+# Where a company's real data lies: records of these that are not the demo's keep the company.
+COMPANY_DATA = (
+	"Employee",
+	"Project",
+	"Appraisal Cycle",
+	"Mentoring Program",
+	"GL Entry",
+	"Stock Ledger Entry",
+	"Sales Invoice",
+	"Purchase Invoice",
+	"Journal Entry",
+	"Payment Entry",
+)
+
+
+def remove() -> dict | None:
+	"""Delete what `make()` made, except records that data the demo did not make now links to.
+	Returns what was kept, by DocType; None when there is no demo."""
 	made = manifest()
 	if not made:
-		return False
+		return None
 	frappe.flags.mute_emails = True
-	cycle = made.get("cycle")
-	if cycle:
-		appraisals = frappe.get_all("Appraisal", {"appraisal_cycle": cycle}, pluck="name")
-		delete_rows("Goal", frappe.get_all("Goal", {"appraisal_cycle": cycle}, pluck="name"))
-		delete_rows("Appraisal", appraisals)
-		delete_rows(
-			"Mentoring Score", frappe.get_all("Mentoring Score", {"appraisal_cycle": cycle}, pluck="name")
-		)
-		delete_rows(
-			"Appraisal Template",
-			frappe.get_all(
-				"Appraisal Template",
-				{"mentoring_base_template": ("in", made["Appraisal Template"])},
-				pluck="name",
-			),
-		)
-		delete_rows("Appraisal Cycle", [cycle])
+	_remove_appraisals(made)
 	delete_mentoring_records(made.get("Mentoring Program", []))
-	employees = made.get("Employee", [])
-	users = made.get("User", [])
-	frappe.db.delete("Event", {"owner": ("in", users or [""])})
-	frappe.db.delete("Notification Log", {"for_user": ("in", users or [""])})
-	frappe.db.delete("Mentoring Reminder Log", {"user": ("in", users or [""])})
-	frappe.db.delete("User Permission", {"user": ("in", users or [""])})
-	frappe.db.set_value("Employee", {"name": ("in", employees or [""])}, "reports_to", None)
+	users = made.get("User", []) or [""]
+	frappe.db.delete("Event", {"owner": ("in", users)})
+	frappe.db.delete("Notification Log", {"for_user": ("in", users)})
+	frappe.db.delete("Mentoring Reminder Log", {"user": ("in", users)})
+	frappe.db.delete("User Permission", {"user": ("in", users)})
+	# the contact Frappe makes for each new user is part of the user
+	delete_rows("Contact", frappe.get_all("Contact", {"user": ("in", users)}, pluck="name"))
+	frappe.db.set_value("Employee", {"name": ("in", made.get("Employee") or [""])}, "reports_to", None)
+	kept = {}
+	employees = _deletable(made, "Employee", kept)
 	delete_rows("Employee", employees)
-	for user in users:
+	for user in _deletable(made, "User", kept):
 		frappe.delete_doc("User", user, ignore_permissions=True, force=True)
 	for doctype in ("Project", "Appraisal Template", "KRA", "Mentoring Skill", "Designation", "Department"):
-		for name in made.get(doctype, []):
+		for name in _deletable(made, doctype, kept):
 			frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)
 	for name in made.get("Company", []):
-		frappe.delete_doc("Company", name, ignore_permissions=True, force=True)
+		if any(frappe.db.exists(d, {"company": name}) for d in COMPANY_DATA):
+			kept.setdefault("Company", []).append(name)
+		else:
+			frappe.delete_doc("Company", name, ignore_permissions=True, force=True)
 	frappe.defaults.clear_default(MANIFEST)
 	frappe.db.commit()
-	return True
+	return kept
+
+
+def _remove_appraisals(made):
+	cycle = made.get("cycle")
+	if not cycle:
+		return
+	delete_rows("Goal", frappe.get_all("Goal", {"appraisal_cycle": cycle}, pluck="name"))
+	delete_rows("Appraisal", frappe.get_all("Appraisal", {"appraisal_cycle": cycle}, pluck="name"))
+	delete_rows(
+		"Mentoring Score", frappe.get_all("Mentoring Score", {"appraisal_cycle": cycle}, pluck="name")
+	)
+	variants = frappe.get_all(
+		"Appraisal Template", {"mentoring_base_template": ("in", made["Appraisal Template"])}, pluck="name"
+	)
+	delete_rows("Appraisal Template", variants)
+	delete_rows("Appraisal Cycle", [cycle])
+
+
+def _deletable(made, doctype, kept) -> list[str]:
+	"""The demo's records of this DocType that nothing outside the demo links to; the others are
+	noted in `kept`."""
+	names = [n for n in made.get(doctype, []) if frappe.db.exists(doctype, n)]
+	linked = _linked_elsewhere(doctype, names)
+	if linked:
+		kept[doctype] = sorted(linked)
+	return [n for n in names if n not in linked]
+
+
+def _linked_elsewhere(doctype, names) -> set[str]:
+	"""Those of the names that a record of the site's own data links to."""
+	if not names:
+		return set()
+	linked = set()
+	modules = dict(frappe.get_all("DocType", fields=["name", "module"], as_list=True))
+	singles = set(frappe.get_all("DocType", {"issingle": 1}, pluck="name"))
+	links = frappe.get_all("DocField", {"fieldtype": "Link", "options": doctype}, ["parent", "fieldname"])
+	links += frappe.get_all(
+		"Custom Field", {"fieldtype": "Link", "options": doctype}, ["dt as parent", "fieldname"]
+	)
+	for link in links:
+		if modules.get(link.parent) in LOG_MODULES or link.parent in singles or link.parent not in modules:
+			continue
+		if not frappe.db.has_column(link.parent, link.fieldname):
+			continue
+		found = frappe.get_all(
+			link.parent, {link.fieldname: ("in", names)}, pluck=link.fieldname, distinct=True
+		)
+		linked.update(found)
+	return linked
+
+
+def leftovers() -> dict:
+	"""What of the demo is still on the site, counted (0 everywhere once it is removed), and whether
+	the site's setup is complete."""
+	company = {"company": COMPANY}
+	programs = frappe.get_all("Mentoring Program", {"program_name": PROGRAM}, pluck="name") or [""]
+	return {
+		"setup_complete": int(setup_is_complete()),
+		"Employee": frappe.db.count("Employee", company),
+		"User": frappe.db.count("User", {"name": ("like", f"%@{DOMAIN}")}),
+		"Project": frappe.db.count("Project", company),
+		"Mentoring Program": frappe.db.count("Mentoring Program", {"program_name": PROGRAM}),
+		"Mentoring Pairing": frappe.db.count("Mentoring Pairing", {"program": ("in", programs)}),
+		"Appraisal Cycle": frappe.db.count("Appraisal Cycle", company),
+		"manifest": int(exists()),
+	}

@@ -69,12 +69,12 @@ def new_user(email: str, roles=("Employee",), first_name: str | None = None, **f
 	site's config is left as it is."""
 	if frappe.db.exists("User", email):
 		return email
+	user = frappe.new_doc("User")  # with the User's defaults, as Data Import starts
 	previous = frappe.flags.in_import
 	frappe.flags.in_import = True
 	try:
-		frappe.get_doc(
+		user.update(
 			{
-				"doctype": "User",
 				"email": email,
 				"first_name": first_name or email.split("@")[0],
 				"enabled": 1,
@@ -83,7 +83,8 @@ def new_user(email: str, roles=("Employee",), first_name: str | None = None, **f
 				"roles": [{"role": role} for role in roles],
 				**fields,
 			}
-		).insert()
+		)
+		user.insert()
 	finally:
 		frappe.flags.in_import = previous
 	return email

@@ -2,8 +2,9 @@
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils.password import check_password
 
-from mentorship_hr import demo
+from mentorship_hr import demo, testing
 
 
 def footprint() -> dict:
@@ -30,8 +31,16 @@ class TestDemo(FrappeTestCase):
 
 	def test_make_twice_then_reset(self):
 		self.assertFalse(demo.exists(), "a demo is already on this site")
+		testing.employee()  # the site's own people
+		with self.assertRaisesRegex(demo.DemoRefused, "--force"):
+			demo.make()
+		self.assertFalse(demo.exists())
+		frappe.db.rollback()
 		self.addCleanup(demo.remove)
-		demo.make()
+		lines = []
+		demo.make(report=lines.append, force=True)
+		self.assertEqual([line.split(":")[0] for line in lines][-6:], [label for label, _ in demo.STEPS])
+		self.assertIn("people: 62 employees, each with a user", lines)
 		built = footprint()
 		self.assertEqual((built["Company"], built["Employee"], built["User"]), (1, 62, 62))
 		self.assertEqual(built["Mentoring Pairing"], 20)
@@ -46,15 +55,46 @@ class TestDemo(FrappeTestCase):
 		people = demo.users()
 		self.assertEqual(set(people), {"HR admin (program manager)", "Mentor", "Mentee", "Mentee's manager"})
 		self.assertTrue(all(frappe.db.exists("User", u) for u in people.values()))
+		self.assertEqual(frappe.db.get_value("User", people["Mentee"], "default_workspace"), "Mentoring")
+		password = demo.new_password()
+		demo.set_password(password)
+		self.assertTrue(password.isalnum() and len(password) >= 12)
+		self.assertEqual(
+			check_password(people["HR admin (program manager)"], password),
+			people["HR admin (program manager)"],
+		)
 
 		modified = frappe.db.get_value("Mentoring Program", demo.manifest()["program"], "modified")
-		demo.make()  # again: nothing changes
+		demo.make(force=True)  # again: nothing changes
 		self.assertEqual(footprint(), built)
 		self.assertEqual(
 			frappe.db.get_value("Mentoring Program", demo.manifest()["program"], "modified"), modified
 		)
 
-		self.assertTrue(demo.remove())
+		self.assertEqual(demo.remove(), {})  # nothing else uses the demo's records
 		self.assertEqual(set(footprint().values()), {0})
 		self.assertFalse(demo.exists())
-		self.assertFalse(demo.remove())
+		self.assertIsNone(demo.remove())
+
+	def test_reset_keeps_what_the_sites_own_data_now_uses(self):
+		self.addCleanup(demo.remove)
+		demo.make(force=True)
+		head = frappe.db.get_value("Employee", {"company": demo.COMPANY, "designation": "Head of Department"})
+		# a real hire reports to a demo head, as a Specialist (a designation the demo made)
+		real = testing.employee(reports_to=head, designation="Specialist")
+		frappe.db.commit()
+		kept = demo.remove()
+		self.addCleanup(self.delete_kept, real, kept)
+		self.assertEqual(kept["Employee"], [head])
+		self.assertIn("Specialist", kept["Designation"])
+		self.assertEqual(kept["Company"], [demo.COMPANY])
+		self.assertTrue(frappe.db.exists("Employee", head))
+		self.assertFalse(frappe.db.exists("Mentoring Program", {"program_name": demo.PROGRAM}))
+		self.assertEqual(frappe.db.count("Employee", {"company": demo.COMPANY}), 1)
+
+	def delete_kept(self, real, kept):
+		frappe.delete_doc("Employee", real, force=True, ignore_permissions=True)
+		for doctype in ("Employee", "Designation", "Department", "Company"):
+			for name in kept.get(doctype, []):
+				frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+		frappe.db.commit()
