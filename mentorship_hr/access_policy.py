@@ -127,6 +127,7 @@ class Policy:
 	methods: dict[str, Action] = field(default_factory=dict)
 	summary: str = ""  # one line for the README
 	administrator_creates: bool = True  # False where only a relation can make one, whoever asks
+	refusal: str = ""  # what a user is told who may not make one, where "only ..." would not do
 
 	@property
 	def writers(self) -> frozenset:
@@ -206,8 +207,11 @@ POLICY: dict[str, Policy] = {
 			"set_status": act(STAFF, note="along the program's status moves"),
 			"sync_scores": act(STAFF),
 			"invite_participants": act(STAFF, status_in("Enrolling", "Active")),
+			"invite_options": act(STAFF, note="what the Invite dialog offers"),
 			"run_matching": act(STAFF),
-			"publish_matches": act(STAFF),
+			"publish_matches": act(
+				STAFF, status_in("Active"), note="pairings go live once the program starts"
+			),
 			"get_mentor_suggestions": act({POOL_MENTEE}, status_in("Enrolling", "Active")),
 			"request_mentor": act({POOL_MENTEE}, status_in("Enrolling", "Active")),
 		},
@@ -231,6 +235,7 @@ POLICY: dict[str, Policy] = {
 	"Mentoring Participant": Policy(
 		summary="The employee enrolled, and program managers and HR. The employee applies, edits their "
 		"profile and withdraws; program managers decide.",
+		refusal="You can apply only for yourself; program managers enrol others.",
 		read=frozenset({SELF}) | STAFF,
 		create=frozenset({SELF}) | STAFF,
 		delete=act(STAFF),
@@ -287,6 +292,7 @@ POLICY: dict[str, Policy] = {
 	"Mentoring Goal": Policy(
 		summary="The pair, both their managers, and program managers and HR. The mentee writes the "
 		"goal; the mentor writes only the assessment.",
+		refusal="Goals are the mentee's: only the mentee of a pairing (or a program manager) sets them.",
 		read=READERS_OF_PAIRING,
 		create=frozenset({MENTEE}) | STAFF,
 		delete=act(STAFF, also=[({MENTEE}, UNRATED)], note="the mentee, until the mentor has rated it"),
@@ -304,6 +310,7 @@ POLICY: dict[str, Policy] = {
 	"Mentoring Check-in": Policy(
 		summary="The pair, and program managers and HR; never the managers. Private notes: the pair "
 		"alone. The other side confirms or disputes.",
+		refusal="You can log check-ins only on your own pairings.",
 		read=PARTY_OR_STAFF,
 		create=PARTY_OR_STAFF,
 		submit=act(PARTY_OR_STAFF),
@@ -351,6 +358,7 @@ POLICY: dict[str, Policy] = {
 	"Mentoring Feedback": Policy(
 		summary="The respondent, and program managers and HR. The other side sees the ratings only; "
 		"managers and sponsors never see answers. An answer is final once sent.",
+		refusal="Only the mentor and the mentee answer their pairing's surveys.",
 		read=frozenset({RESPONDENT}) | STAFF,
 		create=PAIR,
 		administrator_creates=False,  # each side answers for themself; nobody answers for them

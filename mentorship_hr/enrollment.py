@@ -55,6 +55,20 @@ def invite(program_doc, role: str, **filters) -> dict:
 	return {"invited": len(invited), "already_enrolled": len(enrolled), "participants": invited}
 
 
+def invite_options(program_doc) -> dict[str, list[str]]:
+	"""What the Invite dialog offers: the departments, designations, branches and grades of the
+	program company's Active employees. Read here for the program manager, who may invite whether
+	or not their roles read those DocTypes (an HR Manager without HR User does not read
+	Designation)."""
+	employees = {"status": "Active", "company": program_doc.company}
+	return {
+		field: sorted(
+			v for v in frappe.get_all("Employee", filters=employees, pluck=field, distinct=True) if v
+		)
+		for field in INVITE_FILTERS
+	}
+
+
 def respond_to_invitation(doc, accept: bool) -> str:
 	"""The invitee answers a stored invitation."""
 	if doc.employee not in employees_of(frappe.session.user):

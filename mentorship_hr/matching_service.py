@@ -183,7 +183,16 @@ def _set_mentee_status(pool, employees: list[str], status: str, reason: str = ""
 
 def publish(program: str) -> dict:
 	"""Make every Proposed pairing of the program Active, re-checking every rule, and tell the
-	pair and both managers. A pairing that breaks a rule stays Proposed and is reported."""
+	pair and both managers. A pairing that breaks a rule stays Proposed and is reported. Pairings
+	go live only in an Active program: before it starts, proposals wait."""
+	status = frappe.db.get_value("Mentoring Program", program, "status")
+	if status != "Active":
+		frappe.throw(
+			_("Program {0} is {1}. Pairings go live once it starts: Start the program, then publish.").format(
+				frappe.bold(program), _(status)
+			),
+			title=_("Program Not Started"),
+		)
 	published, failed = [], []
 	names = frappe.get_all(
 		"Mentoring Pairing", filters={"program": program, "status": "Proposed"}, pluck="name", order_by="name"

@@ -15,21 +15,30 @@ def email_account_exists() -> bool:
 	return bool(EmailAccount.find_outgoing())
 
 
-def notify(users, subject: str, doc, template: str, **args):
-	"""Notify the users about a document, in the desk and by email."""
+def notify(users, subject: str, doc, template: str, opens=None, **args):
+	"""Notify the users about a document, in the desk and by email. The bell opens `opens` (a
+	document) where that is what the user acts on, else `doc`."""
 	users = sorted({u for u in users if u and u not in ("Administrator", "Guest")})
 	if not users:
 		return
-	enqueue_create_notification(
-		users,
-		{
-			"type": "Alert",
-			"document_type": doc.doctype,
-			"document_name": doc.name,
-			"subject": subject,
-			"from_user": frappe.session.user,
-		},
-	)
+	target = opens or doc
+	sender = frappe.session.user
+	# what someone did comes from them; what the app asks of the one who acted comes from the app
+	for recipients, from_user in (
+		([u for u in users if u != sender], sender),
+		([u for u in users if u == sender], app_sender(doc)),
+	):
+		if recipients:
+			enqueue_create_notification(
+				recipients,
+				{
+					"type": "Alert",
+					"document_type": target.doctype,
+					"document_name": target.name,
+					"subject": subject,
+					"from_user": from_user,
+				},
+			)
 	if not email_account_exists():
 		return  # the in-app notification stands; Frappe would otherwise warn above every action
 	users = [u for u in users if preferences([u])[u].email]
@@ -39,11 +48,18 @@ def notify(users, subject: str, doc, template: str, **args):
 		recipients=users,
 		subject=subject,
 		template=template,
-		args={"doc": doc, "link": frappe.utils.get_url_to_form(doc.doctype, doc.name), **args},
+		args={"doc": doc, "link": frappe.utils.get_url_to_form(target.doctype, target.name), **args},
 		reference_doctype=doc.doctype,
 		reference_name=doc.name,
 		now=False,
 	)
+
+
+def app_sender(doc) -> str:
+	"""Who a notice the app sends on its own is from: the program's manager, else the system."""
+	program = doc.get("program") if doc.doctype != "Mentoring Program" else doc.name
+	manager = program and frappe.db.get_value("Mentoring Program", program, "program_manager")
+	return manager or "Administrator"
 
 
 def manager_users(employees) -> list[str]:

@@ -41,8 +41,15 @@ def is_program_manager(user: str | None = None) -> bool:
 
 
 def boot_info(bootinfo):
-	"""Tell the desk whether the user runs programs, so forms need not copy the role list."""
+	"""Tell the desk whether the user runs programs, and whether they log check-ins (a mentor or
+	mentee of an Active pairing, or a program manager), so lists offer only what will work."""
 	bootinfo.mentoring_program_manager = is_program_manager()
+	mine = employees_of(frappe.session.user) or [""]
+	in_a_pair = any(
+		frappe.db.exists("Mentoring Pairing", {"status": "Active", side: ("in", mine)})
+		for side in ("mentor", "mentee")
+	)
+	bootinfo.mentoring_logs_checkins = bootinfo.mentoring_program_manager or in_a_pair
 
 
 def check_program_manager():
@@ -513,9 +520,31 @@ def editable_fields(doc) -> list[str] | None:
 	return policy.writable_fields(doc.doctype, relations_of(doc), stored_state(doc), new)
 
 
+def refusal(doc, ptype: str) -> str:
+	"""What a user is told who may not do this (access_policy), in place of Frappe's trace."""
+	rules = policy.POLICY[doc.doctype]
+	doctype = _(doc.doctype)
+	if ptype in READ_ONLY:
+		return _("You cannot open this {0}.").format(doctype)
+	if ptype in ("create", "amend") or doc.is_new():
+		if rules.refusal:
+			return _(rules.refusal)
+		return _("Only {0} can make a {1}.").format(_describe(rules.create), doctype)
+	action = {"submit": rules.submit, "cancel": rules.cancel, "delete": rules.delete}.get(ptype)
+	if action and action.who:
+		return _("Only {0} can {1} this {2}.").format(_describe(action.who), _(ptype), doctype)
+	return _("You cannot change this {0}.").format(doctype)
+
+
 class PolicyDocument(Document):
 	"""A DocType of the app: every save goes through the field guard, and the form is sent the
 	fields the user may edit."""
+
+	def raise_no_permission_to(self, perm_type):
+		"""A refusal in plain words, instead of Frappe's permission trace."""
+		frappe.clear_last_message()  # "Not allowed via controller permission check"
+		frappe.flags.error_message = None
+		frappe.throw(refusal(self, perm_type), frappe.PermissionError, title=_("Not Permitted"))
 
 	def onload(self):
 		self.set_onload("editable", self.editable_fields())

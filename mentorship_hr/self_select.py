@@ -109,13 +109,19 @@ def respond_to_request(doc, accept: bool) -> str:
 
 	if int(accept):
 		_claim_a_place(doc)
-		doc.status = "Active"
+		# pairings go live once the program starts; until then an accepted request waits as a
+		# proposal, published with the others (matching_service.publish)
+		started = frappe.db.get_value("Mentoring Program", doc.program, "status") == "Active"
+		doc.status = "Active" if started else "Proposed"
 	else:
 		doc.status = "Declined"
 	doc.flags.actor = transitions.MANAGER if manager else transitions.MENTOR
 	doc.flags.ignore_permissions = True
 	doc.save()
-	answer = _("accepted") if doc.status == "Active" else _("declined")
+	answer = {
+		"Active": _("accepted"),
+		"Proposed": _("accepted (the pairing starts with the program)"),
+	}.get(doc.status, _("declined"))
 	notify(
 		[doc.mentee_user],
 		_("{0} {1} your request").format(doc.mentor_name, answer),

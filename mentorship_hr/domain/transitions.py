@@ -25,7 +25,13 @@ PARTICIPANT = {
 PAIRING = {
 	None: {"Proposed": {MANAGER, SYSTEM}, "Active": {MANAGER}, "Requested": {MENTEE}},
 	"Proposed": {"Active": {MANAGER}},
-	"Requested": {"Active": {MENTOR, MANAGER}, "Declined": {MENTOR, MANAGER}, "Expired": {SYSTEM}},
+	# accepted before the program starts, a request waits as a proposal, published with the others
+	"Requested": {
+		"Active": {MENTOR, MANAGER},
+		"Proposed": {MENTOR, MANAGER},
+		"Declined": {MENTOR, MANAGER},
+		"Expired": {SYSTEM},
+	},
 	"Active": {"Paused": {MANAGER}, "Completed": {MANAGER}, "Ended Early": {MANAGER}},
 	"Paused": {"Active": {MANAGER}, "Completed": {MANAGER}, "Ended Early": {MANAGER}},
 }

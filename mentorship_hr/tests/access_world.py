@@ -501,6 +501,7 @@ class World:
 				"invite_participants",
 				{"role": "Mentee", "department": testing.department("Sales")},
 			),
+			("Mentoring Program", "program_enrolling", "invite_options", {}),
 			("Mentoring Program", "program", "run_matching", {}),
 			("Mentoring Program", "program", "publish_matches", {}),
 			("Mentoring Program", "program_pool", "get_mentor_suggestions", {}),

@@ -86,7 +86,11 @@ mentorship_hr.apply_form_rules = (frm) => {
 			frm.set_df_property(df.fieldname, "read_only", locked ? 1 : original);
 		});
 	};
-	if (!frm.is_new()) return apply((frm.doc.__onload || {}).editable);
+	if (!frm.is_new()) {
+		const editable = (frm.doc.__onload || {}).editable;
+		if (Array.isArray(editable) && !editable.length) frm.disable_save(); // nothing to change here
+		return apply(editable);
+	}
 	frappe
 		.call("mentorship_hr.form_rules.editable_fields", { doctype: frm.doctype, pairing: frm.doc.pairing })
 		.then(({ message }) => apply(message));

@@ -9,6 +9,8 @@ frappe.ui.form.on("Mentoring Pairing", {
 	refresh(frm) {
 		mentorship_hr.apply_form_rules(frm);
 		add_status_actions(frm);
+		show_connections(frm);
+		show_next_checkin(frm);
 		if ((frm.doc.__onload || {}).fit_check_failed) {
 			frm.dashboard.set_headline(
 				__("A fit check said this is not a good fit. Ending the pairing early returns the mentee to the pool."),
@@ -123,4 +125,25 @@ function show_counterpart_ratings(frm) {
 			`${__("The {0}'s survey ratings", [__(rows[0].respondent_role).toLowerCase()])}: ${frappe.utils.escape_html(text)}`
 		);
 	});
+}
+
+// The records below the pairing: only those this user reads, with "+" only where they may add
+// one (MentoringPairing.connections). A manager sees the goals, never the check-ins or surveys.
+function show_connections(frm) {
+	const connections = (frm.doc.__onload || {}).connections || {};
+	frm.can_make_methods = Object.fromEntries(Object.entries(connections).map(([doctype, c]) => [doctype, () => c.create]));
+	Object.entries(connections).forEach(([doctype, c]) =>
+		frm.dashboard.links_area.body.find(`.document-link[data-doctype="${doctype}"]`).toggle(c.read)
+	);
+}
+
+// The next scheduled check-in, with its event, where the pair (and program managers) find it.
+function show_next_checkin(frm) {
+	const event = (frm.doc.__onload || {}).next_event;
+	if (!event) return;
+	frm.dashboard.set_headline(
+		`${__("Next check-in: {0}", [frappe.datetime.str_to_user(event.starts_on)])}
+		<a href="/app/event/${encodeURIComponent(event.name)}">${__("Open the event")}</a>`,
+		"blue"
+	);
 }

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_to_date, cint, get_datetime, getdate, now_datetime, today
 
-from mentorship_hr import health_service, manager_loop, matching_service, self_select, surveys
+from mentorship_hr import access_policy, health_service, manager_loop, matching_service, self_select, surveys
 from mentorship_hr.domain import transitions
 from mentorship_hr.notifications import notify, pair_and_manager_users
 from mentorship_hr.pairing_rules import RULED_STATUSES, check_pairing_rules
@@ -14,6 +14,7 @@ from mentorship_hr.permissions import (
 	check_program_manager,
 	is_program_manager,
 	pairing_role,
+	relations_of,
 )
 
 ENDED = ("Completed", "Ended Early")
@@ -37,6 +38,43 @@ class MentoringPairing(PolicyDocument):
 		)
 		if is_program_manager():  # a survey answer: for program managers and HR only
 			self.set_onload("fit_check_failed", surveys.fit_check_failed(self.name))
+		self.set_onload("connections", self.connections())
+		if self.status == "Active" and self.may_schedule():
+			self.set_onload("next_event", self.next_event())
+
+	CONNECTED = ("Mentoring Goal", "Mentoring Check-in", "Mentoring Feedback")
+
+	def connections(self) -> dict:
+		"""Which of the records below the pairing this user reads and may add (access_policy),
+		so a manager sees the goals and is offered nothing else."""
+		relations = relations_of(self)
+		return {
+			doctype: {
+				"read": access_policy.may_read(doctype, relations)
+				or (doctype == "Mentoring Feedback" and bool(relations & access_policy.PAIR)),
+				"create": access_policy.may_create(doctype, relations),
+			}
+			for doctype in self.CONNECTED
+		}
+
+	def next_event(self) -> dict | None:
+		"""The next scheduled check-in: the earliest open Event from now on that refers to the pairing."""
+		Event, Participant = frappe.qb.DocType("Event"), frappe.qb.DocType("Event Participants")
+		rows = (
+			frappe.qb.from_(Participant)
+			.join(Event)
+			.on(Event.name == Participant.parent)
+			.select(Event.name, Event.starts_on)
+			.where(
+				(Participant.reference_doctype == self.doctype)
+				& (Participant.reference_docname == self.name)
+				& (Event.status == "Open")
+				& (Event.starts_on >= now_datetime())
+			)
+			.orderby(Event.starts_on)
+			.limit(1)
+		).run(as_dict=True)
+		return rows[0] if rows else None
 
 	def may_schedule(self) -> bool:
 		role = pairing_role(self.name, frappe.session.user)
@@ -204,6 +242,7 @@ class MentoringPairing(PolicyDocument):
 			_("Mentoring check-in scheduled for {0}").format(frappe.format(starts, "Datetime")),
 			doc,
 			"mentoring_checkin_scheduled",
+			opens=event,
 			event=event,
 			scheduled_by=frappe.utils.get_fullname(frappe.session.user),
 		)

@@ -91,6 +91,7 @@ class TestSelfSelect(FrappeTestCase):
 
 		with as_user(testing.user_of(self.stranger)), self.assertRaises(frappe.PermissionError):
 			frappe.get_doc("Mentoring Pairing", pairing).respond_to_request(accept=1)
+		frappe.db.set_value("Mentoring Program", self.program, "status", "Active")  # started
 		with as_user(doc.mentor_user):
 			self.assertEqual(
 				frappe.get_doc("Mentoring Pairing", pairing).respond_to_request(accept=1), "Active"
@@ -109,6 +110,36 @@ class TestSelfSelect(FrappeTestCase):
 			self.assertRaisesRegex(frappe.ValidationError, "already have a mentor"),
 		):
 			frappe.get_doc("Mentoring Program", self.program).get_mentor_suggestions()
+
+	def test_accepted_before_the_program_starts_waits_as_a_proposal(self):
+		pairing = self.request(self.m1)
+		mentor_user = testing.user_of(self.m1)
+		with as_user(mentor_user):
+			self.assertEqual(
+				frappe.get_doc("Mentoring Pairing", pairing).respond_to_request(accept=1), "Proposed"
+			)
+		message = frappe.get_all(
+			"Notification Log",
+			filters={"for_user": self.mentee_user, "document_name": pairing},
+			pluck="subject",
+		)
+		self.assertIn("starts with the program", message[0])
+		with self.assertRaisesRegex(frappe.ValidationError, "already have a mentor"):
+			self.request(self.m2)
+		program = frappe.get_doc("Mentoring Program", self.program)
+		with self.assertRaisesRegex(frappe.ValidationError, "Pairings go live once it starts"):
+			program.publish_matches()
+		self.assertEqual(frappe.db.get_value("Mentoring Pairing", pairing, "status"), "Proposed")
+
+		frappe.db.set_value("Mentoring Program", self.program, "status", "Active")  # Start
+		frappe.get_doc("Mentoring Program", self.program).publish_matches()
+		self.assertEqual(frappe.db.get_value("Mentoring Pairing", pairing, "status"), "Active")
+		statuses = frappe.get_all(
+			"Mentoring Participant",
+			filters={"program": self.program, "employee": ("in", [self.m1, self.mentee])},
+			pluck="status",
+		)
+		self.assertEqual(statuses, ["Matched", "Matched"])
 
 	def test_request_bad_inputs(self):
 		self.request(self.m1)

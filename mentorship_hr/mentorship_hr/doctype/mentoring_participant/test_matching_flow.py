@@ -159,6 +159,9 @@ class TestMatchingFlow(FrappeTestCase):
 			p = self.proposals()
 			# e2 now reports to m2: that proposal breaks the reporting-line rule
 			frappe.db.set_value("Employee", self.e2, "reports_to", self.m2)
+			with self.assertRaisesRegex(frappe.ValidationError, "Pairings go live once it starts"):
+				frappe.get_doc("Mentoring Program", self.program).publish_matches()
+			frappe.get_doc("Mentoring Program", self.program).set_status("Active")
 			result = frappe.get_doc("Mentoring Program", self.program).publish_matches()
 		self.assertEqual(result["published"], [p[self.e1].name])
 		self.assertEqual(result["failed"][0]["pairing"], p[self.e2].name)
@@ -199,6 +202,7 @@ class TestMatchingFlow(FrappeTestCase):
 		frappe.db.set_value("Mentoring Program", self.program, "require_skill_overlap", 0)
 		with as_user(self.manager):
 			frappe.get_doc("Mentoring Program", self.program).run_matching()
+			frappe.get_doc("Mentoring Program", self.program).set_status("Active")
 			frappe.get_doc("Mentoring Program", self.program).publish_matches()
 			pairing = frappe.get_doc("Mentoring Pairing", {"program": self.program, "mentee": self.e1})
 			pairing.update({"status": "Ended Early", "end_reason": "Not a fit"}).save()

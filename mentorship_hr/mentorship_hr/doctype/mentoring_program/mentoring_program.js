@@ -45,7 +45,7 @@ const PROGRAM_ACTIONS = {
 	},
 	Active: {
 		label: __("Start"),
-		next: __("Pairings can go live, check-ins and goals begin, and mentoring scores sync to appraisals."),
+		next: __("Check-ins and goals begin and mentoring scores sync to appraisals. Then publish the proposals in Match Review: the pairings go live."),
 	},
 	Completed: {
 		label: __("Complete"),
@@ -73,24 +73,34 @@ function add_status_actions(frm) {
 	});
 }
 
+// The choices come from the program's own employees (MentoringProgram.invite_options), so the
+// dialog works for every role that may invite, whatever it may read of Department or Designation.
 function invite(frm) {
-	frappe.prompt(
-		[
-			{ fieldname: "role", fieldtype: "Select", label: __("Invite as"), options: "Mentee\nMentor", reqd: 1 },
-			{ fieldname: "department", fieldtype: "Link", options: "Department", label: __("Department") },
-			{ fieldname: "designation", fieldtype: "Link", options: "Designation", label: __("Designation") },
-			{ fieldname: "branch", fieldtype: "Link", options: "Branch", label: __("Branch") },
-			{ fieldname: "grade", fieldtype: "Link", options: "Employee Grade", label: __("Grade") },
-		],
-		(values) =>
-			frm
-				.call("invite_participants", values)
-				.then(({ message: r }) =>
-					frappe.msgprint(__("{0} invited; {1} were already enrolled.", [r.invited, r.already_enrolled]))
-				),
-		__("Invite Participants"),
-		__("Invite")
-	);
+	frm.call("invite_options").then(({ message: options }) => {
+		const choice = (fieldname, label) => ({
+			fieldname,
+			label,
+			fieldtype: "Select",
+			options: ["", ...(options[fieldname] || [])].join("\n"),
+		});
+		frappe.prompt(
+			[
+				{ fieldname: "role", fieldtype: "Select", label: __("Invite as"), options: "Mentee\nMentor", reqd: 1 },
+				choice("department", __("Department")),
+				choice("designation", __("Designation")),
+				choice("branch", __("Branch")),
+				choice("grade", __("Grade")),
+			],
+			(values) =>
+				frm
+					.call("invite_participants", values)
+					.then(({ message: r }) =>
+						frappe.msgprint(__("{0} invited; {1} were already enrolled.", [r.invited, r.already_enrolled]))
+					),
+			__("Invite Participants"),
+			__("Invite")
+		);
+	});
 }
 
 function find_a_mentor(frm) {

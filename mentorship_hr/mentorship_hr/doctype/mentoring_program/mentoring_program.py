@@ -155,6 +155,11 @@ class MentoringProgram(PolicyDocument):
 		return enrollment.invite(self.stored(), role, **filters)
 
 	@frappe.whitelist()
+	def invite_options(self) -> dict:
+		check_program_manager()
+		return enrollment.invite_options(self.stored())
+
+	@frappe.whitelist()
 	def run_matching(self) -> dict:
 		check_program_manager()
 		return matching_service.run_matching(self.stored())

@@ -55,7 +55,8 @@ def execute(filters=None):
 			)
 			if s.not_yet_scored
 			else _("Scored"),
-			"checkins": f"{s.counted_checkins or 0} / {s.expected_checkins or 0}",
+			# nothing is expected in a first period: the score waits for it (not yet scored)
+			"checkins": f"{s.counted_checkins or 0} / {s.expected_checkins or _('n/a')}",
 			"hrms_goal": s.hrms_goal,
 			"appraisal": appraisal.get((s.employee, s.appraisal_cycle)),
 		}

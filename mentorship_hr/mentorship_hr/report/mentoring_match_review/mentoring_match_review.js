@@ -18,10 +18,14 @@ frappe.query_reports["Mentoring Match Review"] = {
 		},
 	],
 
-	// names and reasons are people's text: show them as text
+	// rows are picked with their checkbox; Swap and Remove act on the picked proposals
+	get_datatable_options: (options) => Object.assign(options, { checkboxColumn: true, inlineFilters: true }),
+
+	// names and reasons are people's text: show them as text, and all of "Why" on hover
 	formatter(value, row, column, data, default_formatter) {
 		if (["mentee_name", "mentor_name", "match_reasons"].includes(column.fieldname)) {
-			value = frappe.utils.escape_html(value || "");
+			const text = frappe.utils.escape_html(value || "");
+			return column.fieldname === "match_reasons" ? `<span title="${text}">${text}</span>` : text;
 		}
 		return default_formatter(value, row, column, data);
 	},
@@ -29,49 +33,76 @@ frappe.query_reports["Mentoring Match Review"] = {
 	onload(report) {
 		const program = () => report.get_filter_value("program");
 		// actions live on the DocTypes: run a method of one stored document
-		const run = (dt, dn, method, args, message) => {
-			if (!dn) return frappe.msgprint(__("Pick a program first."));
-			return frappe
+		const run = (dt, dn, method, args, message) =>
+			frappe
 				.call({ method: "run_doc_method", args: { dt, dn, method, args: JSON.stringify(args || {}) }, freeze: true })
 				.then((r) => {
 					if (message) frappe.msgprint(message(r.message));
 					report.refresh();
 				});
-		};
+		const picked = () =>
+			report.datatable.rowmanager
+				.getCheckedRows()
+				.map((i) => report.data[i])
+				.filter((row) => row && row.pairing && row.status === "Proposed");
+		const needs_program = (action) => () =>
+			program() ? action() : frappe.msgprint(__("Pick a program first."));
 
-		report.page.add_inner_button(__("Run Matching"), () =>
-			run("Mentoring Program", program(), "run_matching", {}, (r) =>
-				__("{0} pairs proposed, {1} mentees waitlisted.", [r.proposed.length, r.waitlisted.length])
-			)
-		);
-		report.page.add_inner_button(__("Swap Mentors"), () =>
-			frappe.prompt(
-				[
-					{ fieldname: "pairing", fieldtype: "Link", options: "Mentoring Pairing", label: __("Pairing"), reqd: 1,
-						get_query: () => ({ filters: { program: program(), status: "Proposed" } }) },
-					{ fieldname: "other", fieldtype: "Link", options: "Mentoring Pairing", label: __("Swap with"), reqd: 1,
-						get_query: () => ({ filters: { program: program(), status: "Proposed" } }) },
-				],
-				(values) => run("Mentoring Pairing", values.pairing, "swap_mentors", { other: values.other }),
-				__("Swap Mentors")
-			)
-		);
-		report.page.add_inner_button(__("Remove Proposal"), () =>
-			frappe.prompt(
-				{ fieldname: "pairing", fieldtype: "Link", options: "Mentoring Pairing", label: __("Pairing"), reqd: 1,
-					get_query: () => ({ filters: { program: program(), status: "Proposed" } }) },
-				(values) => run("Mentoring Pairing", values.pairing, "remove_proposal"),
-				__("Remove Proposal")
-			)
-		);
-		report.page.set_primary_action(__("Publish Proposals"), () =>
-			frappe.confirm(__("Make every proposed pairing Active and notify the pairs and their managers?"), () =>
-				run("Mentoring Program", program(), "publish_matches", {}, (r) =>
-					__("{0} pairings published.", [r.published.length]) +
-					(r.failed.length
-						? "<br><br>" + r.failed.map((f) => frappe.utils.escape_html(`${f.pairing}: ${f.reason}`)).join("<br>")
-						: "")
+		report.page.add_inner_button(
+			__("Run Matching"),
+			needs_program(() =>
+				frappe.confirm(
+					__("Match the approved mentees who have no mentor yet? Proposals and live pairings stay as they are."),
+					() =>
+						run("Mentoring Program", program(), "run_matching", {}, (r) =>
+							__("{0} pairs proposed, {1} mentees waitlisted.", [r.proposed.length, r.waitlisted.length])
+						)
 				)
+			)
+		);
+		report.page.add_inner_button(
+			__("Swap Mentors"),
+			needs_program(() => {
+				const rows = picked();
+				if (rows.length !== 2) return frappe.msgprint(__("Tick two proposals to swap their mentors."));
+				frappe.confirm(
+					__("Give {0} the mentor of {1}, and the other way round?", [
+						frappe.utils.escape_html(rows[0].mentee_name),
+						frappe.utils.escape_html(rows[1].mentee_name),
+					]),
+					() => run("Mentoring Pairing", rows[0].pairing, "swap_mentors", { other: rows[1].pairing })
+				);
+			})
+		);
+		report.page.add_inner_button(
+			__("Remove Proposal"),
+			needs_program(() => {
+				const rows = picked();
+				if (!rows.length) return frappe.msgprint(__("Tick the proposals to remove."));
+				frappe.confirm(__("Remove {0} proposals? Their mentees go back to the pool.", [rows.length]), () =>
+					Promise.all(rows.map((row) => run("Mentoring Pairing", row.pairing, "remove_proposal")))
+				);
+			})
+		);
+		report.page.set_primary_action(
+			__("Publish Proposals"),
+			needs_program(() =>
+				frappe.db.get_value("Mentoring Program", program(), "status").then(({ message }) => {
+					if (message.status !== "Active") {
+						return frappe.msgprint(
+							__("Pairings go live once the program starts. Start the program, then publish the proposals.")
+						);
+					}
+					frappe.confirm(__("Make every proposed pairing Active and notify the pairs and their managers?"), () =>
+						run("Mentoring Program", program(), "publish_matches", {}, (r) =>
+							__("{0} pairings published.", [r.published.length]) +
+							(r.failed.length
+								? "<br><br>" +
+								  r.failed.map((f) => frappe.utils.escape_html(`${f.pairing}: ${f.reason}`)).join("<br>")
+								: "")
+						)
+					);
+				})
 			)
 		);
 	},

@@ -48,15 +48,8 @@ def execute(filters=None):
 
 
 def columns():
+	# names first: people review pairs of people, the record's ID comes last
 	return [
-		{
-			"fieldname": "pairing",
-			"label": _("Pairing"),
-			"fieldtype": "Link",
-			"options": "Mentoring Pairing",
-			"width": 140,
-		},
-		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 100},
 		{"fieldname": "mentee_name", "label": _("Mentee"), "fieldtype": "Data", "width": 160},
 		{
 			"fieldname": "mentee_department",
@@ -72,8 +65,16 @@ def columns():
 			"width": 150,
 		},
 		{"fieldname": "match_score", "label": _("Score"), "fieldtype": "Float", "precision": 1, "width": 80},
-		{"fieldname": "match_reasons", "label": _("Why"), "fieldtype": "Data", "width": 380},
+		{"fieldname": "match_reasons", "label": _("Why"), "fieldtype": "Data", "width": 520},
+		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 100},
 		{"fieldname": "source", "label": _("Source"), "fieldtype": "Data", "width": 120},
+		{
+			"fieldname": "pairing",
+			"label": _("Pairing"),
+			"fieldtype": "Link",
+			"options": "Mentoring Pairing",
+			"width": 140,
+		},
 	]
 
 
@@ -89,4 +90,6 @@ def chart(rows, waitlisted):
 			"datasets": [{"name": _("Mentees"), "values": [*bands.values(), len(waitlisted)]}],
 		},
 		"type": "bar",
+		"valuesOverPoints": 1,  # whole mentees over each bar, not fractional axis ticks
+		"axisOptions": {"xIsSeries": 0, "shortenYAxisNumbers": 1},
 	}
