@@ -14,7 +14,11 @@ frappe.ui.form.on("Mentoring Check-in", {
 		mentorship_hr.apply_form_rules(frm);
 		// the server says who may read the notes and how this user may answer (see onload)
 		const onload = frm.doc.__onload || {};
-		frm.toggle_display("private_notes", frm.is_new() || Boolean(onload.is_party));
+		const party = frm.is_new() || Boolean(onload.is_party);
+		// the notes live in a record of their own, so the field is virtual, which the desk would
+		// show read-only: the pair writes it (the server keeps what only they send)
+		frm.set_df_property("private_notes", "is_virtual", party ? 0 : 1);
+		frm.toggle_display("private_notes", party);
 		if (frm.doc.docstatus === 1 && !onload.can_cancel) frm.page.clear_secondary_action(); // only the logger
 		const moves = onload.confirmation_moves || [];
 		if (frm.doc.docstatus !== 1 || !moves.length) return;

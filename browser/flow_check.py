@@ -1,0 +1,280 @@
+"""Walk the everyday flows in headless Chromium as the demo's people, typing and clicking as they
+would, and fail on any step that does not behave:
+
+1. the mentee logs a check-in with a private note from the pairing, saves and submits it, and
+   reads the note back;
+2. the mentor finds it in the pairing's check-ins, reads the note and confirms it;
+3. the mentee's manager opens the pairing: no check-in link, no way to log one, no Save, and the
+   note nowhere on the page;
+4. the mentee schedules a check-in; the pairing shows it with a link to its event; the mentor
+   opens it from the bell; both find it in their calendar.
+
+Needs the demo (`bench --site <site> mentoring-demo`, which prints the password of its run), a
+running `bench serve` and Debian's chromium:
+    python browser/flow_check.py --url http://mentorship.test:8000 --password <password>
+"""
+
+import argparse
+import sys
+import tempfile
+import time
+
+from desk_check import CHROMIUM, IGNORED, demo_users
+from playwright.sync_api import Page, sync_playwright
+
+STAMP = time.strftime("%H%M%S")
+SUMMARY = f"Walked through the pricing deck together ({STAMP})."
+NOTE = f"Private: worried about the team move ({STAMP})."
+AGENDA = f"Prepare the client pitch ({STAMP})"
+
+
+class StepFailed(Exception):
+	pass
+
+
+def parse():
+	parser = argparse.ArgumentParser()
+	parser.add_argument("--url", default="http://mentorship.test:8000")
+	parser.add_argument("--password", required=True, help="the password the demo printed")
+	return parser.parse_args()
+
+
+def expect(condition, message):
+	if not condition:
+		raise StepFailed(message)
+
+
+class Person:
+	"""One logged-in desk session; errors in its console or from the server are problems."""
+
+	def __init__(self, browser, url, user, password, who, problems):
+		self.url, self.who, self.problems = url, who, problems
+		self.context = browser.new_context(viewport={"width": 1440, "height": 1000})
+		self.page: Page = self.context.new_page()
+		self.page.set_default_timeout(15000)
+		self.page.on("console", self.console)
+		self.page.on("pageerror", lambda e: self.problem(f"page error: {e}", str(e)))
+		self.page.on(
+			"response",
+			lambda r: r.status >= 500 and self.problems.append(f"{who}: server error {r.status}: {r.url}"),
+		)
+		login = self.page.request.post(f"{url}/api/method/login", data={"usr": user, "pwd": password})
+		expect(login.ok, f"{who} cannot log in as {user}")
+
+	def console(self, message):
+		if message.type == "error":
+			self.problem(f"console: {message.text}", message.text)
+
+	def problem(self, line, text):
+		if not any(i in text for i in IGNORED):
+			self.problems.append(f"{self.who}: {line}")
+
+	def open(self, path):
+		self.page.goto(f"{self.url}{path}")
+		self.page.wait_for_load_state("networkidle")
+		self.page.wait_for_timeout(800)
+
+	def button(self, label):
+		return self.page.locator(".page-actions button:visible, .page-actions .btn:visible", has_text=label)
+
+	def menu_item(self, group, label):
+		"""A button in one of the form's button groups (Create, Status)."""
+		toggle = self.page.locator(f".page-actions .inner-group-button:visible:has-text('{group}') > button")
+		if not toggle.count():
+			return None
+		toggle.first.click()
+		item = self.page.locator(".page-actions .dropdown-menu:visible .dropdown-item", has_text=label)
+		found = item.count() > 0
+		self.page.keyboard.press("Escape")
+		return item if found else None
+
+	def field_text(self, fieldname) -> str:
+		"""What the form shows in a field, whether as an input or as read-only text."""
+		self.reveal(fieldname)
+		control = self.page.locator(f".form-layout .frappe-control[data-fieldname='{fieldname}']:visible")
+		if not control.count():
+			return ""
+		box = control.locator("textarea:visible, input:visible")
+		if box.count():
+			return box.first.input_value()
+		return control.locator(".control-value, .like-disabled-input").first.inner_text()
+
+	def reveal(self, fieldname, scope=".form-layout"):
+		"""Open the collapsed section a field sits in, as a user clicks its heading."""
+		section = self.page.locator(
+			f"{scope} .form-section:has(.frappe-control[data-fieldname='{fieldname}']) .section-head.collapsed"
+		)
+		if section.count():
+			section.first.click()
+
+	def type_into(self, fieldname, text, scope=".form-layout"):
+		self.reveal(fieldname, scope)
+		box = self.page.locator(
+			f"{scope} .frappe-control[data-fieldname='{fieldname}'] textarea:visible, "
+			f"{scope} .frappe-control[data-fieldname='{fieldname}'] input:visible"
+		).first
+		box.click()
+		box.fill(text)
+		box.evaluate("e => e.blur()")  # Frappe takes the value on change; Tab would open the next grid
+
+	def close(self):
+		self.context.close()
+
+
+def log_checkin_with_private_note(mentee: Person, pairing, title) -> str:
+	mentee.open(f"/app/mentoring-pairing/{pairing}")
+	item = mentee.menu_item("Create", "Log Check-in")
+	expect(item, "the mentee is not offered Create > Log Check-in on the pairing")
+	mentee.page.locator(".page-actions .inner-group-button:visible:has-text('Create') > button").first.click()
+	item.first.click()
+	mentee.page.wait_for_url("**/app/mentoring-check-in/new**")
+	mentee.page.wait_for_timeout(800)
+	expect(mentee.field_text("pairing") == title, "the new check-in does not name the pairing")
+	mentee.type_into("summary", SUMMARY)
+	mentee.type_into("private_notes", NOTE)
+	mentee.page.keyboard.press("Control+s")
+	mentee.page.wait_for_url(lambda u: "/new" not in u)
+	mentee.page.locator(".indicator-pill:visible", has_text="Draft").wait_for()
+	mentee.page.wait_for_load_state("networkidle")
+	name = mentee.page.url.rstrip("/").split("/")[-1].split("?")[0]
+	mentee.page.locator(".page-actions .primary-action:visible", has_text="Submit").click()
+	mentee.page.locator(".modal:visible .btn-primary", has_text="Yes").click()
+	mentee.page.locator(".indicator-pill:visible", has_text="Submitted").wait_for()
+	mentee.open(f"/app/mentoring-check-in/{name}")
+	expect(NOTE in mentee.field_text("private_notes"), "the mentee does not read back their private note")
+	expect(SUMMARY in mentee.field_text("summary"), "the mentee does not read back the summary")
+	return name
+
+
+def mentor_reads_and_confirms(mentor: Person, pairing, checkin):
+	mentor.open(f"/app/mentoring-check-in?pairing={pairing}")
+	row = mentor.page.locator(f".list-row-container a[data-name='{checkin}']")
+	expect(row.count(), f"the mentor does not find {checkin} in the pairing's check-ins")
+	row.first.click()
+	mentor.page.wait_for_url(f"**/app/mentoring-check-in/{checkin}")
+	mentor.page.wait_for_load_state("networkidle")
+	mentor.page.wait_for_timeout(800)
+	expect(NOTE in mentor.field_text("private_notes"), "the mentor does not see the pair's private note")
+	expect(mentor.button("Confirm").count(), "the mentor is not offered Confirm")
+	mentor.button("Confirm").first.click()
+	mentor.page.wait_for_load_state("networkidle")
+	mentor.open(f"/app/mentoring-check-in/{checkin}")
+	expect(mentor.field_text("confirmation_status") == "Confirmed", "the check-in does not read Confirmed")
+
+
+def manager_sees_no_checkins(manager: Person, pairing, checkin):
+	manager.open(f"/app/mentoring-pairing/{pairing}")
+	expect(manager.page.locator(".form-layout").count(), "the manager cannot open the pairing")
+	link = manager.page.locator(".form-dashboard .document-link[data-doctype='Mentoring Check-in']:visible")
+	expect(not link.count(), "the manager is shown the pairing's check-ins")
+	expect(not manager.menu_item("Create", "Log Check-in"), "the manager is offered Log Check-in")
+	expect(not manager.button("Save").count(), "the manager is offered Save on a pairing they cannot edit")
+	expect(NOTE not in manager.page.content(), "the private note is on the manager's page")
+	manager.open("/app/mentoring-check-in")
+	expect(checkin not in manager.page.content(), "the manager finds the check-in in the list")
+	expect(not manager.button("Add Mentoring Check-in").count(), "the manager is offered a new check-in")
+
+
+def find_in_bell(person: Person, text, tries=15):
+	"""The person's bell, opened again until the notice is there: a background job writes it."""
+	for _ in range(tries):
+		person.open("/app")
+		person.page.locator(".notifications-icon:visible").first.click()
+		item = person.page.locator(".notification-item:visible", has_text=text)
+		if item.count():
+			return item
+		person.page.wait_for_timeout(2000)
+	return None
+
+
+def schedule_and_find(mentee: Person, mentor: Person, pairing):
+	mentee.open(f"/app/mentoring-pairing/{pairing}")
+	expect(mentee.button("Schedule Check-in").count(), "the mentee is not offered Schedule Check-in")
+	mentee.button("Schedule Check-in").first.click()
+	when = mentee.page.evaluate(
+		"frappe.datetime.str_to_user(frappe.datetime.add_days(frappe.datetime.get_today(), 1) + ' 10:00:00')"
+	)
+	mentee.type_into("starts_on", when, scope=".modal:visible")
+	mentee.type_into("agenda", AGENDA, scope=".modal:visible")
+	mentee.page.locator(".modal:visible .btn-primary", has_text="Schedule").click()
+	alert = mentee.page.locator(
+		".alert-message", has_text="Check-in scheduled: it is in both of your calendars"
+	)
+	alert.wait_for()
+	event = alert.locator("a").get_attribute("href").split("/")[-1]
+	# the pairing leads with its next check-in (the earliest to come), linked to its event
+	headline = mentee.page.locator(".form-message", has_text="Next check-in")
+	headline.wait_for()
+	headline.locator("a", has_text="Open the event").click()
+	mentee.page.wait_for_url("**/app/event/**")
+	mentee.open(f"/app/event/{event}")
+	expect(AGENDA in mentee.page.content(), "the scheduled event has not the agenda")
+
+	bell = find_in_bell(mentor, "check-in scheduled")
+	expect(bell, "the mentor has no 'check-in scheduled' in their bell")
+	bell.first.click()
+	mentor.page.wait_for_url(f"**/app/event/{event}")
+	for person in (mentee, mentor):
+		person.open("/app/event/view/calendar/default")
+		found = person.page.locator(".fc-event", has_text="Mentoring check-in")
+		expect(found.count(), f"the {person.who} does not find the check-in in their calendar")
+
+
+def first_active_pairing(mentee: Person, user) -> tuple[str, str]:
+	rows = mentee.page.request.get(
+		f"{mentee.url}/api/resource/Mentoring Pairing",
+		params={
+			"filters": f'{{"mentee_user": "{user}", "status": "Active"}}',
+			"fields": '["name", "title"]',
+		},
+	).json()["data"]
+	expect(rows, f"{user} has no Active pairing")
+	return rows[0]["name"], rows[0]["title"]
+
+
+FLOWS = (
+	("the mentee logs a check-in with a private note", "checkin"),
+	("the mentor reads the note and confirms", "confirm"),
+	("the manager sees the pairing, never its check-ins", "manager"),
+	("the mentee schedules a check-in; both find the event", "schedule"),
+)
+
+
+def main():
+	args = parse()
+	problems, results = [], []
+	with sync_playwright() as p:
+		browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+		users = demo_users(browser, args.url, args.password)
+		people = {
+			who: Person(browser, args.url, users[who], args.password, who, problems)
+			for who in ("mentor", "mentee", "manager")
+		}
+		pairing, title = first_active_pairing(people["mentee"], users["mentee"])
+		checkin = None
+		for heading, flow in FLOWS:
+			try:
+				if flow == "checkin":
+					checkin = log_checkin_with_private_note(people["mentee"], pairing, title)
+				elif flow == "confirm":
+					mentor_reads_and_confirms(people["mentor"], pairing, checkin)
+				elif flow == "manager":
+					manager_sees_no_checkins(people["manager"], pairing, checkin)
+				else:
+					schedule_and_find(people["mentee"], people["mentor"], pairing)
+				results.append(f"{heading}: ok")
+			except Exception as e:  # a step that times out or finds the wrong thing fails the flow
+				problems.append(f"{heading}: {str(e).splitlines()[0]}")
+				for person in people.values():  # what each person saw when it failed
+					person.page.screenshot(path=f"{tempfile.gettempdir()}/flow-check-{flow}-{person.who}.png")
+				if flow == "checkin":
+					break  # the next flows read this check-in
+		browser.close()
+	for line in results + problems:
+		print(line)
+	print(f"flow check: {len(FLOWS)} flows, {len(problems)} problems")
+	sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+	main()
