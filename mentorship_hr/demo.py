@@ -72,6 +72,8 @@ def make(report=lambda line: None, force: bool = False) -> dict:
 	demo is already there."""
 	if exists():
 		return manifest()
+	if _half_made():  # a run that stopped before it wrote its manifest: start clean
+		remove(_half_made())
 	if real_employees() and not force:
 		raise DemoRefused(
 			frappe._(
@@ -492,10 +494,10 @@ COMPANY_DATA = (
 )
 
 
-def remove() -> dict | None:
-	"""Delete what `make()` made, except records that data the demo did not make now links to.
-	Returns what was kept, by DocType; None when there is no demo."""
-	made = manifest()
+def remove(made: dict | None = None) -> dict | None:
+	"""Delete what `make()` made (its manifest), except records that data the demo did not make now
+	links to. Returns what was kept, by DocType; None when there is no demo."""
+	made = made or manifest()
 	if not made:
 		return None
 	frappe.flags.mute_emails = True
@@ -525,6 +527,27 @@ def remove() -> dict | None:
 	frappe.defaults.clear_default(MANIFEST)
 	frappe.db.commit()
 	return kept
+
+
+def _half_made() -> dict:
+	"""What a demo that stopped half-way left before its manifest was written, found by its
+	people's email domain, its company and its names: users, employees, projects, the program and
+	the company (not where the setup wizard made it the site's own)."""
+	made = {
+		"User": frappe.get_all("User", {"name": ("like", f"%@{DOMAIN}")}, pluck="name"),
+		"Employee": frappe.get_all("Employee", {"company": COMPANY}, pluck="name"),
+		"Project": frappe.get_all(
+			"Project", {"company": COMPANY, "project_name": ("in", PROJECTS)}, pluck="name"
+		),
+		"Mentoring Program": frappe.get_all("Mentoring Program", {"program_name": PROGRAM}, pluck="name"),
+	}
+	if not any(made.values()):
+		return {}
+	# the demo's company, unless the setup wizard made it the site's own (remove() keeps it anyway
+	# while anything of the site's is filed under it)
+	if frappe.db.exists("Company", COMPANY) and frappe.defaults.get_global_default("company") != COMPANY:
+		made["Company"] = [COMPANY]
+	return {k: v for k, v in made.items() if v}
 
 
 def _remove_appraisals(made):
