@@ -1,4 +1,4 @@
-"""Opt-in enrollment: employees apply, program managers invite in bulk and review (DESIGN.md §4)."""
+"""Opt-in enrollment: employees apply, program managers invite in bulk and review (docs/design.md §4)."""
 
 import frappe
 from frappe import _

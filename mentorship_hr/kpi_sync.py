@@ -1,4 +1,4 @@
-"""Compute mentoring KPI scores and sync them into Frappe HR appraisals (DESIGN.md §3).
+"""Compute mentoring KPI scores and sync them into Frappe HR appraisals (docs/design.md §3).
 
 Reads in batches: the number of queries does not grow with the number of pairings. Writes
 only what changed, so running it twice changes nothing.

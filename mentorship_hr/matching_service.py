@@ -1,5 +1,5 @@
 """Bulk matching of a program's approved mentees to its mentors, and publishing the result
-(DESIGN.md §4). Reads the pool in batches and hands it to the pure matching code."""
+(docs/design.md §4). Reads the pool in batches and hands it to the pure matching code."""
 
 from dataclasses import replace
 

@@ -1,4 +1,4 @@
-"""The rules every Proposed or Active pairing must keep (DESIGN.md §4, §8)."""
+"""The rules every Proposed or Active pairing must keep (docs/design.md §4, §8)."""
 
 import frappe
 from frappe import _

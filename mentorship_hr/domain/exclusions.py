@@ -1,4 +1,4 @@
-"""Hard rules on who may mentor whom (DESIGN.md §4). Pure Python."""
+"""Hard rules on who may mentor whom (docs/design.md §4). Pure Python."""
 
 from __future__ import annotations
 

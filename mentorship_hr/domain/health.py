@@ -1,4 +1,4 @@
-"""A pairing's health (DESIGN.md §5). Pure Python: plain data in, plain data out.
+"""A pairing's health (docs/design.md §5). Pure Python: plain data in, plain data out.
 
 The next check-in is due one check-in frequency after the last counted check-in, or after the
 start when there is none; a scheduled check-in, when there is one, is the next one instead.

@@ -1,4 +1,4 @@
-"""Mentoring KPI scoring (DESIGN.md §3). Pure Python: plain data in, plain data out."""
+"""Mentoring KPI scoring (docs/design.md §3). Pure Python: plain data in, plain data out."""
 
 from __future__ import annotations
 

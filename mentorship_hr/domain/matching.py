@@ -1,5 +1,5 @@
 """Compatibility, hard exclusions and globally optimal assignment of mentees to mentors
-(DESIGN.md §4). Pure Python with numpy and scipy; no frappe import."""
+(docs/design.md §4). Pure Python with numpy and scipy; no frappe import."""
 
 from __future__ import annotations
 

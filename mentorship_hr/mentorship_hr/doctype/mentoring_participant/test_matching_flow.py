@@ -1,6 +1,6 @@
 # Copyright (c) 2026, mentorship_hr contributors and Contributors
 # See license.txt
-"""Apply, approve, match, review and publish, on a real site (DESIGN.md §4)."""
+"""Apply, approve, match, review and publish, on a real site (docs/design.md §4)."""
 
 import frappe
 from frappe.tests.utils import FrappeTestCase

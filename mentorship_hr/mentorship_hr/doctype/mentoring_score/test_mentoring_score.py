@@ -1,6 +1,6 @@
 # Copyright (c) 2026, mentorship_hr contributors and Contributors
 # See license.txt
-"""Mentoring duties become scored KPIs in real Frappe HR appraisals (DESIGN.md §3)."""
+"""Mentoring duties become scored KPIs in real Frappe HR appraisals (docs/design.md §3)."""
 
 import frappe
 from frappe.utils import add_days, today
@@ -62,7 +62,7 @@ class TestScoresInAppraisals(MentoringTestCase):
 			(summary.created, summary.updated, summary.skipped, summary.warnings), (2, 0, [], [])
 		)
 
-		# By hand, DESIGN.md §3. Counted: check-ins 1-3 (4 is disputed); expected 57 // 14 = 4.
+		# By hand, docs/design.md §3. Counted: check-ins 1-3 (4 is disputed); expected 57 // 14 = 4.
 		cadence = 3 / 4
 		goal_progress = (50 + 100) / 2 / 100  # the dropped goal is left out
 		mentee_feedback = (0.8 + 0.6 + 1.0) / 3  # the mentee's ratings of counted sessions
