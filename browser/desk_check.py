@@ -124,6 +124,8 @@ def check(browser, url, user, password, who, shots) -> list[str]:
 		if page.locator(".page-container:visible .msgprint, .not-permitted-page:visible").count():
 			problems.append(f"{who}: {path} shows an error page")
 		if path.startswith("/app/appraisal/"):  # the Mentoring section sits on the KRAs tab
+			if not page.locator(".form-message:visible", has_text="Mentoring:").count():
+				problems.append(f"{who}: {path} has no mentoring summary above its tabs")
 			page.locator(".form-tabs .nav-link", has_text="KRAs").first.click()
 			page.wait_for_timeout(800)
 			page.locator(

@@ -1,6 +1,7 @@
 """The declared access policy (mentorship_hr/access_policy.py): what it decides, and that the
 README says what it says."""
 
+import json
 import re
 from pathlib import Path
 
@@ -118,3 +119,12 @@ def test_server_and_derived_fields_are_never_offered():
 		for fieldname, rule in policy.fields.items():
 			if rule.kind != p.VALUE:
 				assert not rule.create and not rule.update, f"{doctype}.{fieldname}"
+
+
+def test_report_roles_are_the_policys():
+	"""Whoever the policy lets run a report has a role Frappe lets open it, and nobody else."""
+	reports = Path(__file__).parents[1] / "mentorship_hr" / "mentorship_hr" / "report"
+	for path in reports.glob("*/*.json"):
+		report = json.loads(path.read_text())
+		roles = {r["role"] for r in report["roles"]}
+		assert roles == p.REPORTS[report["name"]].who & set(p.ROLES), report["name"]

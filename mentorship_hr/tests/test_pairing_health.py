@@ -136,7 +136,9 @@ class TestScheduling(MentoringTestCase):
 				"Notification Log",
 				{
 					"for_user": self.mentor_user,
-					"document_name": self.pairing.name,
+					# the bell opens the event, not the pairing
+					"document_type": "Event",
+					"document_name": event,
 					"subject": ("like", "Mentoring check-in scheduled%"),
 				},
 			)

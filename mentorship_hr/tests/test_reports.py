@@ -1,10 +1,13 @@
 """The leaders' reports: figures for a constructed data set, the row rules for each role, the filters."""
 
+import json
+
 import frappe
 from frappe.desk.query_report import run
 from frappe.utils import add_days, today
 
 from mentorship_hr import health_service, testing
+from mentorship_hr.domain.briefing import HEALTHS
 from mentorship_hr.kpi_sync import sync_scores
 from mentorship_hr.testing import MentoringTestCase, as_user
 
@@ -147,11 +150,16 @@ class TestWorkspace(MentoringTestCase):
 			return get_result(frappe.get_doc("Number Card", name).as_dict(), "[]")
 
 	def chart(self, name, user):
+		"""The chart's figures as the workspace draws them, by label (zero counts left out)."""
 		from frappe.desk.doctype.dashboard_chart.dashboard_chart import get
 
+		doc = frappe.get_doc("Dashboard Chart", name)
 		with as_user(user):
-			data = get(chart_name=name, refresh=1)
-		return dict(zip(data["labels"], data["datasets"][0]["values"], strict=True))
+			if doc.chart_type == "Report":  # drawn from the report's own chart
+				data = run(doc.report_name, json.loads(doc.filters_json))["chart"]["data"]
+			else:
+				data = get(chart_name=name, refresh=1)
+		return {k: v for k, v in zip(data["labels"], data["datasets"][0]["values"], strict=True) if v}
 
 	def test_cards_follow_the_row_rules(self):
 		total = frappe.db.count("Mentoring Pairing", {"status": "Active"})
@@ -168,5 +176,17 @@ class TestWorkspace(MentoringTestCase):
 		self.assertEqual(mine, {health: 1})
 		self.assertEqual(
 			sum(self.chart("Mentoring Pairing Health", self.pm).values()),
-			frappe.db.count("Mentoring Pairing", {"status": "Active"}),
+			frappe.db.count("Mentoring Pairing", {"status": "Active", "health": ("in", HEALTHS)}),
 		)
+
+	def test_health_has_one_colour_everywhere(self):
+		"""On Track green, Needs Attention orange, At Risk red: the donut colours its slices by
+		position, so the report's chart keeps that order whatever the counts."""
+		frappe.db.set_value("Mentoring Pairing", self.pairing.name, "health", "At Risk")
+		chart = run("Mentoring Program Health", {"status": "Active"})["chart"]
+		self.assertEqual(chart["data"]["labels"], list(HEALTHS))
+		donut = json.loads(
+			frappe.db.get_value("Dashboard Chart", "Mentoring Pairing Health", "custom_options")
+		)
+		self.assertEqual(donut["colors"], chart["colors"])
+		self.assertEqual(chart["colors"], ["#29cd42", "#ffa00a", "#e24c4c"])

@@ -73,6 +73,10 @@ mentorship_hr.list_not_changed = (r) =>
 		? `<p><b>${__("Not changed")}</b></p><ul>${r.not_changed.map((n) => `<li>${esc(n.appraisal)}: ${esc(n.reason)}</li>`).join("")}</ul>`
 		: "";
 
+// One colour per health wherever it shows: lists, reports, forms (and the workspace donut, whose
+// colours follow the Program Health report's fixed order).
+mentorship_hr.HEALTH_COLOURS = { "On Track": "green", "Needs Attention": "orange", "At Risk": "red" };
+
 // Decided on the server (permissions.is_program_manager), sent once with the boot info.
 mentorship_hr.is_program_manager = () => Boolean(frappe.boot.mentoring_program_manager);
 
@@ -96,10 +100,19 @@ mentorship_hr.apply_form_rules = (frm) => {
 		.then(({ message }) => apply(message));
 };
 
+// Frappe appends every headline it is given: one per key, so a refresh that runs twice, or an
+// answer that arrives after the next refresh, does not show the same line twice.
+mentorship_hr.set_headline = (frm, key, html, color) => {
+	frm.layout.message.find(`[data-mentoring-headline="${key}"]`).remove();
+	frm.dashboard.set_headline(`<div data-mentoring-headline="${key}">${html}</div>`, color);
+};
+
 // Said once, where an admin looks, rather than above every action's result.
 mentorship_hr.warn_no_email_account = (frm) => {
 	if (!(frm.doc.__onload || {}).no_email_account) return;
-	frm.dashboard.set_headline_alert(
+	mentorship_hr.set_headline(
+		frm,
+		"email-account",
 		`${__("No default outgoing email account: mentoring messages reach people only as desk notifications.")}
 		<a href="/app/email-account">${__("Set up an Email Account")}</a>`,
 		"orange"

@@ -11,8 +11,16 @@ frappe.ui.form.on("Mentoring Pairing", {
 		add_status_actions(frm);
 		show_connections(frm);
 		show_next_checkin(frm);
+		if (frm.doc.status === "Active" && frm.doc.health) {
+			frm.dashboard.add_indicator(
+				`${__("Health")}: ${__(frm.doc.health)}`,
+				mentorship_hr.HEALTH_COLOURS[frm.doc.health]
+			);
+		}
 		if ((frm.doc.__onload || {}).fit_check_failed) {
-			frm.dashboard.set_headline(
+			mentorship_hr.set_headline(
+				frm,
+				"fit-check",
 				__("A fit check said this is not a good fit. Ending the pairing early returns the mentee to the pool."),
 				"red"
 			);
@@ -121,7 +129,9 @@ function show_counterpart_ratings(frm) {
 		const text = rows
 			.map((r) => `${__(r.survey_type)}: ${__("overall")} ${stars(r.overall_rating)}`)
 			.join(" · ");
-		frm.dashboard.set_headline(
+		mentorship_hr.set_headline(
+			frm,
+			"survey-ratings",
 			`${__("The {0}'s survey ratings", [__(rows[0].respondent_role).toLowerCase()])}: ${frappe.utils.escape_html(text)}`
 		);
 	});
@@ -141,7 +151,9 @@ function show_connections(frm) {
 function show_next_checkin(frm) {
 	const event = (frm.doc.__onload || {}).next_event;
 	if (!event) return;
-	frm.dashboard.set_headline(
+	mentorship_hr.set_headline(
+		frm,
+		"next-checkin",
 		`${__("Next check-in: {0}", [frappe.datetime.str_to_user(event.starts_on)])}
 		<a href="/app/event/${encodeURIComponent(event.name)}">${__("Open the event")}</a>`,
 		"blue"

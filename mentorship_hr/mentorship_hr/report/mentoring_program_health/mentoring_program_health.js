@@ -30,9 +30,7 @@ frappe.query_reports["Mentoring Program Health"] = {
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
 		if (column.fieldname === "health" && data && data.health) {
-			const color = { "On Track": "green", "Needs Attention": "orange", "At Risk": "red" }[
-				data.health
-			];
+			const color = mentorship_hr.HEALTH_COLOURS[data.health];
 			value = `<span class="indicator-pill ${color}">${value}</span>`;
 		}
 		return value;
