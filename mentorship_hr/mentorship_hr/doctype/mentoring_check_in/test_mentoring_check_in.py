@@ -24,6 +24,25 @@ class TestCheckinValidation(MentoringTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "need an Active pairing"):
 			testing.checkin(self.pairing.name)
 
+	def test_someone_outside_the_pair_is_told_plainly(self):
+		"""Not Frappe's "Not allowed via controller permission check" trace, but what the policy
+		says, for logging one and for changing one."""
+		for user in (testing.user_of(self.mentee_manager), testing.user_of(self.stranger)):
+			frappe.clear_messages()
+			with (
+				testing.as_user(user),
+				self.assertRaisesRegex(frappe.PermissionError, "only on your own pairings") as refused,
+			):
+				testing.checkin(self.pairing.name, submit=False)
+			self.assertNotIn("controller", str(refused.exception) + str(frappe.message_log))
+		checkin = testing.checkin(self.pairing.name, submit=False)
+		with (
+			testing.as_user(testing.user_of(self.stranger)),
+			self.assertRaisesRegex(frappe.PermissionError, "You cannot"),
+		):
+			frappe.get_doc("Mentoring Check-in", checkin.name).update({"summary": "Changed"}).save()
+		self.assertFalse(frappe.db.exists("Mentoring Check-in", {"summary": "Changed"}))
+
 	def test_logged_by_role_comes_from_the_user(self):
 		with testing.as_user(self.mentor_user):
 			checkin = testing.checkin(self.pairing.name, submit=False, logged_by_role="Mentee")
