@@ -72,8 +72,9 @@ def make(report=lambda line: None, force: bool = False) -> dict:
 	demo is already there."""
 	if exists():
 		return manifest()
-	if _half_made():  # a run that stopped before it wrote its manifest: start clean
-		remove(_half_made())
+	half_made = _half_made()
+	if half_made:  # a run that stopped before it wrote its manifest: start clean
+		remove(half_made)
 	if real_employees() and not force:
 		raise DemoRefused(
 			frappe._(

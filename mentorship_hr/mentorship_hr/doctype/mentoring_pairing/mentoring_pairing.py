@@ -50,6 +50,7 @@ class MentoringPairing(PolicyDocument):
 		relations = relations_of(self)
 		return {
 			doctype: {
+				# a survey answer is read by its respondent: each of the pair reads their own
 				"read": access_policy.may_read(doctype, relations)
 				or (doctype == "Mentoring Feedback" and bool(relations & access_policy.PAIR)),
 				"create": access_policy.may_create(doctype, relations),
