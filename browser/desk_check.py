@@ -123,6 +123,9 @@ def check(browser, url, user, password, who, shots) -> list[str]:
 		page.wait_for_timeout(1500)
 		if page.locator(".page-container:visible .msgprint, .not-permitted-page:visible").count():
 			problems.append(f"{who}: {path} shows an error page")
+		headlines = page.locator(".form-message:visible > div:not(.close-message)").all_inner_texts()
+		if len(headlines) != len(set(headlines)):
+			problems.append(f"{who}: {path} shows a headline twice: {headlines}")
 		if path.startswith("/app/appraisal/"):  # the Mentoring section sits on the KRAs tab
 			if not page.locator(".form-message:visible", has_text="Mentoring:").count():
 				problems.append(f"{who}: {path} has no mentoring summary above its tabs")

@@ -7,7 +7,7 @@ would, and fail on any step that does not behave:
 3. the mentee's manager opens the pairing: no check-in link, no way to log one, no Save, and the
    note nowhere on the page;
 4. the mentee schedules a check-in; the pairing shows it with a link to its event; the mentor
-   opens it from the bell; both find it in their calendar.
+   opens their own event from the bell; both find it in their calendar and their Event list.
 
 Needs the demo (`bench --site <site> mentoring-demo`, which prints the password of its run), a
 running `bench serve` and Debian's chromium:
@@ -213,11 +213,17 @@ def schedule_and_find(mentee: Person, mentor: Person, pairing):
 	bell = find_in_bell(mentor, "check-in scheduled")
 	expect(bell, "the mentor has no 'check-in scheduled' in their bell")
 	bell.first.click()
-	mentor.page.wait_for_url(f"**/app/event/{event}")
+	# the mentor's bell opens the mentor's own event of the check-in
+	mentor.page.wait_for_url("**/app/event/EV*")
+	mentor.page.locator(".ql-editor", has_text=AGENDA).first.wait_for()
 	for person in (mentee, mentor):
 		person.open("/app/event/view/calendar/default")
 		found = person.page.locator(".fc-event", has_text="Mentoring check-in")
 		expect(found.count(), f"the {person.who} does not find the check-in in their calendar")
+		person.open("/app/event?event_category=Meeting")
+		row = person.page.locator(".list-row-container", has_text="Mentoring check-in")
+		row.first.wait_for()
+		expect(row.count(), f"the {person.who} does not find the check-in in their Event list")
 
 
 def first_active_pairing(mentee: Person, user) -> tuple[str, str]:

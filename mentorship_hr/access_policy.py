@@ -410,7 +410,8 @@ HRMS_FIELDS: dict[str, dict[str, Field]] = {
 HRMS_RULES = {
 	"Goal": "A Goal under a mentoring program's KRA is made, changed and deleted by the score sync only.",
 	"Event": "An Event may reference a pairing only if its author reads the pairing; only events the "
-	"pair or a program manager made count as the next check-in.",
+	"pair or a program manager made count as the next check-in. A scheduled check-in is one Event "
+	"for each of the pair; when one of them moves, cancels or deletes theirs, the other's follows.",
 }
 EVENT_COUNTS_FOR = PARTY_OR_STAFF  # whose scheduled events set a pairing's next check-in
 

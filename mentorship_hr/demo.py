@@ -505,7 +505,7 @@ def remove(made: dict | None = None) -> dict | None:
 	_remove_appraisals(made)
 	delete_mentoring_records(made.get("Mentoring Program", []))
 	users = made.get("User", []) or [""]
-	frappe.db.delete("Event", {"owner": ("in", users)})
+	delete_rows("Event", frappe.get_all("Event", {"owner": ("in", users)}, pluck="name"))
 	frappe.db.delete("Notification Log", {"for_user": ("in", users)})
 	frappe.db.delete("Mentoring Reminder Log", {"user": ("in", users)})
 	frappe.db.delete("User Permission", {"user": ("in", users)})

@@ -60,7 +60,11 @@ doc_events = {
 		"validate": "mentorship_hr.overrides.goal.validate",
 		"on_trash": "mentorship_hr.overrides.goal.on_trash",
 	},
-	"Event": {"validate": "mentorship_hr.overrides.event.validate"},
+	"Event": {
+		"validate": "mentorship_hr.overrides.event.validate",
+		"on_update": "mentorship_hr.overrides.event.on_update",
+		"on_trash": "mentorship_hr.overrides.event.on_trash",
+	},
 	"Appraisal Cycle": {"validate": "mentorship_hr.overrides.appraisal.guard_app_fields"},
 	"Appraisal Template": {"validate": "mentorship_hr.overrides.appraisal.guard_app_fields"},
 }

@@ -120,33 +120,87 @@ class TestScheduling(MentoringTestCase):
 	def schedule(self, when, **kwargs):
 		return frappe.get_doc("Mentoring Pairing", self.pairing.name).schedule_checkin(when, **kwargs)
 
-	def test_a_scheduled_check_in_is_in_both_calendars_and_is_the_next_one(self):
+	def events_of(self, user) -> list[str]:
+		"""What the user's Event list shows of this pairing's check-ins."""
+		with as_user(user):
+			return frappe.get_list(
+				"Event",
+				filters={"subject": ("like", "Mentoring check-in%")},
+				or_filters=None,
+				pluck="name",
+			)
+
+	def test_a_scheduled_check_in_is_in_both_event_lists_and_is_the_next_one(self):
 		when = add_days(today(), 3) + " 10:00:00"
 		with as_user(self.mentee_user):
 			testing.checkin(self.pairing.name, add_days(today(), -1))
 			event = self.schedule(when, agenda="Pricing")
-		stored = frappe.get_doc("Event", event)
-		self.assertEqual((stored.owner, stored.event_category), (self.mentee_user, "Meeting"))
-		self.assertEqual(stored.event_participants[0].reference_docname, self.pairing.name)
-		for user in (self.mentor_user, self.mentee_user):
-			with as_user(user):
-				self.assertTrue(frappe.has_permission("Event", "read", event))
+		# each of the pair has their own event, in their own Event list, referring to the pairing
+		mentee_events, mentor_events = self.events_of(self.mentee_user), self.events_of(self.mentor_user)
+		self.assertEqual((mentee_events, len(mentor_events)), ([event], 1))
+		for name, owner in ((event, self.mentee_user), (mentor_events[0], self.mentor_user)):
+			stored = frappe.get_doc("Event", name)
+			self.assertEqual((stored.owner, stored.event_category), (owner, "Meeting"))
+			self.assertEqual(stored.event_participants[0].reference_docname, self.pairing.name)
+			self.assertIn("Pricing", stored.description)
 		self.assertTrue(
 			frappe.db.exists(
 				"Notification Log",
 				{
 					"for_user": self.mentor_user,
-					# the bell opens the event, not the pairing
+					# the bell opens the mentor's own event, not the pairing
 					"document_type": "Event",
-					"document_name": event,
+					"document_name": mentor_events[0],
 					"subject": ("like", "Mentoring check-in scheduled%"),
 				},
 			)
 		)
+		with as_user(self.mentor_user):
+			next_event = frappe.get_doc("Mentoring Pairing", self.pairing.name).next_event()
+		self.assertEqual(next_event.name, mentor_events[0])
 		self.assertEqual(
 			shown(self.pairing.name)[:2] + shown(self.pairing.name)[3:],
 			("On Track", "Next check-in due in 3 days", getdate(add_days(today(), 3))),
 		)
+
+	def test_moving_or_deleting_ones_event_moves_the_others(self):
+		with as_user(self.mentee_user):
+			event = self.schedule(add_days(today(), 3) + " 10:00:00")
+			mine = frappe.get_doc("Event", event)
+			mine.starts_on = add_days(today(), 4) + " 15:00:00"
+			mine.ends_on = add_days(today(), 4) + " 16:00:00"
+			mine.save()
+		(theirs,) = self.events_of(self.mentor_user)
+		self.assertEqual(str(frappe.db.get_value("Event", theirs, "starts_on")), mine.starts_on)
+		with as_user(self.mentor_user):
+			frappe.get_doc("Event", theirs).update({"status": "Cancelled"}).save()
+		self.assertEqual(frappe.db.get_value("Event", event, "status"), "Cancelled")
+		# only a System Manager deletes events in Frappe; the other side's goes with it
+		frappe.delete_doc("Event", event)
+		self.assertEqual(self.events_of(self.mentor_user), [])
+
+	def test_a_managers_event_at_the_same_time_moves_nothing_of_the_pair(self):
+		when = add_days(today(), 3) + " 10:00:00"
+		with as_user(self.mentee_user):
+			self.schedule(when)
+		program_manager = testing.user_with_roles("Mentoring Program Manager")
+		self.program.db_set("program_manager", program_manager)
+		with as_user(program_manager):
+			own = frappe.get_doc(
+				{
+					"doctype": "Event",
+					"subject": "Mentoring check-in (my copy)",
+					"starts_on": when,
+					"event_participants": [
+						{"reference_doctype": "Mentoring Pairing", "reference_docname": self.pairing.name}
+					],
+				}
+			).insert()
+			own.starts_on = add_days(today(), 5) + " 10:00:00"
+			own.save()
+		for user in (self.mentee_user, self.mentor_user):
+			(name,) = self.events_of(user)
+			self.assertEqual(str(frappe.db.get_value("Event", name, "starts_on")), when)
 
 	def test_bad_times_and_outsiders_are_refused(self):
 		with as_user(self.mentee_user):

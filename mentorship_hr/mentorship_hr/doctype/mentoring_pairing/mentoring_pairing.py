@@ -3,6 +3,7 @@
 
 import frappe
 from frappe import _
+from frappe.query_builder import Case
 from frappe.utils import add_to_date, cint, get_datetime, getdate, now_datetime, today
 
 from mentorship_hr import access_policy, health_service, manager_loop, matching_service, self_select, surveys
@@ -59,7 +60,8 @@ class MentoringPairing(PolicyDocument):
 		}
 
 	def next_event(self) -> dict | None:
-		"""The next scheduled check-in: the earliest open Event from now on that refers to the pairing."""
+		"""The next scheduled check-in: the earliest open Event from now on that refers to the pairing
+		and that this user opens (each of the pair has their own)."""
 		Event, Participant = frappe.qb.DocType("Event"), frappe.qb.DocType("Event Participants")
 		rows = (
 			frappe.qb.from_(Participant)
@@ -73,9 +75,10 @@ class MentoringPairing(PolicyDocument):
 				& (Event.starts_on >= now_datetime())
 			)
 			.orderby(Event.starts_on)
-			.limit(1)
+			.orderby(Case().when(Event.owner == frappe.session.user, 0).else_(1))
+			.limit(10)
 		).run(as_dict=True)
-		return rows[0] if rows else None
+		return next((r for r in rows if frappe.has_permission("Event", "read", r.name)), None)
 
 	def may_schedule(self) -> bool:
 		role = pairing_role(self.name, frappe.session.user)
@@ -206,8 +209,9 @@ class MentoringPairing(PolicyDocument):
 
 	@frappe.whitelist()
 	def schedule_checkin(self, starts_on: str, duration_minutes: int = 60, agenda: str | None = None) -> str:
-		"""The next check-in as a Frappe Event (Meeting) in both people's desk calendars (and
-		Google Calendar where the site syncs it), with the pairing as its reference."""
+		"""The next check-in as a Frappe Event (Meeting) of each of the pair, in their Event list and
+		calendar (and Google Calendar where the site syncs it), with the pairing as its reference.
+		Returns the scheduler's own event."""
 		doc = self.stored()
 		if not doc.may_schedule():
 			frappe.throw(
@@ -221,34 +225,55 @@ class MentoringPairing(PolicyDocument):
 		minutes = cint(duration_minutes)
 		if not 5 <= minutes <= 480:
 			frappe.throw(_("A check-in lasts between 5 minutes and 8 hours."), title=_("Invalid Duration"))
+		# one Event per person: Frappe lists only a user's own events (overrides.event keeps them as one)
+		owners = [u for u in (doc.mentor_user, doc.mentee_user) if u] or [frappe.session.user]
+		events = {
+			user: doc._calendar_entry(user, starts, add_to_date(starts, minutes=minutes), agenda)
+			for user in owners
+		}
+		if frappe.session.user not in events:
+			# a program manager who scheduled it sees it in their calendar too
+			frappe.share.add_docshare(
+				"Event",
+				events[owners[0]].name,
+				frappe.session.user,
+				read=1,
+				flags={"ignore_share_permission": True},
+			)
+		for user, event in events.items():
+			if user == frappe.session.user:
+				continue
+			notify(
+				[user],
+				_("Mentoring check-in scheduled for {0}").format(frappe.format(starts, "Datetime")),
+				doc,
+				"mentoring_checkin_scheduled",
+				opens=event,
+				event=event,
+				scheduled_by=frappe.utils.get_fullname(frappe.session.user),
+			)
+		event = events.get(frappe.session.user) or events[owners[0]]
+		health_service.refresh([doc.name])
+		return event.name
+
+	def _calendar_entry(self, user: str, starts, ends, agenda: str | None):
+		"""The check-in as the user's own Event."""
 		event = frappe.get_doc(
 			{
 				"doctype": "Event",
-				"subject": _("Mentoring check-in: {0}").format(doc.title),
+				"subject": _("Mentoring check-in: {0}").format(self.title),
 				"event_category": "Meeting",
 				"event_type": "Private",
 				"starts_on": starts,
-				"ends_on": add_to_date(starts, minutes=minutes),
+				"ends_on": ends,
 				"description": frappe.utils.escape_html(agenda or ""),
-				"event_participants": [{"reference_doctype": doc.doctype, "reference_docname": doc.name}],
+				"event_participants": [{"reference_doctype": self.doctype, "reference_docname": self.name}],
 			}
 		).insert(ignore_permissions=True)
-		others = sorted({doc.mentor_user, doc.mentee_user} - {frappe.session.user, None})
-		for user in others:
-			frappe.share.add_docshare(
-				"Event", event.name, user, read=1, write=1, flags={"ignore_share_permission": True}
-			)
-		notify(
-			others,
-			_("Mentoring check-in scheduled for {0}").format(frappe.format(starts, "Datetime")),
-			doc,
-			"mentoring_checkin_scheduled",
-			opens=event,
-			event=event,
-			scheduled_by=frappe.utils.get_fullname(frappe.session.user),
-		)
-		health_service.refresh([doc.name])
-		return event.name
+		if event.owner != user:
+			# Frappe makes the session user the owner of what they insert
+			event.db_set("owner", user, update_modified=False)
+		return event
 
 	def set_dates(self):
 		program_start = frappe.db.get_value("Mentoring Program", self.program, "start_date")
