@@ -12,84 +12,41 @@ due. It deletes everything it made, the queued emails included. `--smoke` (CI) a
 sent, not time.
 """
 
-import argparse
 import time
 from random import Random
 
-from sync import connect, questions, rows
+from bench_data import (
+	checkins,
+	company_with_departments,
+	connect,
+	employees,
+	goals,
+	pairings,
+	parse,
+	questions,
+)
 
 COMPANY = "_Mentoring Daily Benchmark"
 
 
-def parse():
-	parser = argparse.ArgumentParser()
-	parser.add_argument("--site", required=True)
-	parser.add_argument("--pairings", type=int, default=5000)
-	parser.add_argument("--smoke", action="store_true", help="assert what was sent, not time (CI)")
-	return parser.parse_args()
+def user_of(employee: str) -> str:
+	return f"{employee.lower()}@bench.invalid"
 
 
-def build(pairings: int) -> dict:
+def build(count: int) -> dict:
 	import frappe
-	from frappe.utils import add_days, now_datetime, today
-
-	from hrms.tests.test_utils import create_company
+	from frappe.utils import add_days, today
 
 	rng = Random(5)
-	company = create_company(COMPANY)
-	departments = []
-	for name in ("Sales", "Operations"):
-		if not frappe.db.exists("Department", f"{name} - {company.abbr}"):
-			frappe.get_doc(
-				{"doctype": "Department", "department_name": name, "company": company.name}
-			).insert()
-		departments.append(f"{name} - {company.abbr}")
-	now, user = now_datetime(), "Administrator"
-	std = {"owner": user, "modified_by": user, "creation": now, "modified": now}
-	managers = [f"MDB-MGR-{i:05d}" for i in range(max(1, pairings // 10))]
-	employees = [f"MDB-EMP-{i:06d}" for i in range(2 * pairings)]
-	last = frappe.db.sql("select coalesce(max(rgt), 0) from tabEmployee")[0][0]
-	people = [(m, None, departments[0]) for m in managers] + [
-		(e, managers[(i // 2) % len(managers)], departments[i % 2]) for i, e in enumerate(employees)
-	]
-	rows(
-		"Employee",
-		[
-			"name",
-			"first_name",
-			"employee_name",
-			"user_id",
-			"reports_to",
-			"company",
-			"status",
-			"gender",
-			"date_of_birth",
-			"date_of_joining",
-			"department",
-			"naming_series",
-			"lft",
-			"rgt",
-			*std,
-		],
-		[
-			[
-				e,
-				e,
-				e,
-				f"{e.lower()}@bench.invalid",
-				boss,
-				company.name,
-				"Active",
-				"Female",
-				"1990-01-01",
-				"2015-01-01",
-				dept,
-				"HR-EMP-",
-				last + 1 + 2 * i,
-				last + 2 + 2 * i,
-				*std.values(),
-			]
-			for i, (e, boss, dept) in enumerate(people)
+	company, departments = company_with_departments(COMPANY)
+	managers = [f"MDB-MGR-{i:05d}" for i in range(max(1, count // 10))]
+	people = [f"MDB-EMP-{i:06d}" for i in range(2 * count)]
+	employees(
+		company.name,
+		[(m, departments[0], user_of(m), None) for m in managers]
+		+ [
+			(e, departments[i % 2], user_of(e), managers[(i // 2) % len(managers)])
+			for i, e in enumerate(people)
 		],
 	)
 	program = frappe.get_doc(
@@ -105,73 +62,34 @@ def build(pairings: int) -> dict:
 			"sponsor": managers[0],
 		}
 	).insert()
-	start = add_days(today(), -60)
-	pairs = [(f"MDB-PAIR-{i:06d}", employees[2 * i], employees[2 * i + 1]) for i in range(pairings)]
-	user = lambda e: f"{e.lower()}@bench.invalid"  # noqa: E731
-	rows(
-		"Mentoring Pairing",
-		[
-			"name",
-			"program",
-			"mentor",
-			"mentor_name",
-			"mentor_user",
-			"mentee",
-			"mentee_name",
-			"mentee_user",
-			"status",
-			"start_date",
-			"title",
-			*std,
-		],
-		[
-			[p, program.name, m, m, user(m), e, e, user(e), "Active", start, f"{m} → {e}", *std.values()]
-			for p, m, e in pairs
-		],
-	)
-	checkins = []
+	pairs = [(f"MDB-PAIR-{i:06d}", people[2 * i], people[2 * i + 1]) for i in range(count)]
+	pairings(program.name, pairs, add_days(today(), -60), user_of)
+	checkin_values = []
 	for i, (p, _m, _e) in enumerate(pairs):
 		# every pairing met 10 to 40 days ago; a quarter also logged one 3 days ago, unconfirmed
 		days = [-rng.randint(10, 40)] + ([-3] if i % 4 == 0 else [])
 		for c, ago in enumerate(days):
 			day = add_days(today(), ago)
 			status = "Pending" if ago == -3 else "Confirmed"
-			checkins.append([f"MDB-CHK-{i:06d}-{c}", p, day, day, 1, status, "Mentee", *std.values()])
-	rows(
-		"Mentoring Check-in",
+			checkin_values.append([f"MDB-CHK-{i:06d}-{c}", p, day, day, 1, status, "Mentee"])
+	checkins(checkin_values)
+	goals(
 		[
-			"name",
-			"pairing",
-			"checkin_date",
-			"submitted_on",
-			"docstatus",
-			"confirmation_status",
-			"logged_by_role",
-			*std,
-		],
-		checkins,
-	)
-	goals = [
-		[
-			f"MDB-GOAL-{i:06d}-{g}",
-			p,
-			e,
-			f"Goal {g}",
-			rng.randint(0, 90),
-			"In Progress",
-			add_days(today(), 3 if (i % 5 == 0 and g == 0) else 60),
-			*std.values(),
+			[
+				f"MDB-GOAL-{i:06d}-{g}",
+				p,
+				e,
+				f"Goal {g}",
+				rng.randint(0, 90),
+				"In Progress",
+				add_days(today(), 3 if (i % 5 == 0 and g == 0) else 60),
+			]
+			for i, (p, _m, e) in enumerate(pairs)
+			for g in range(2)
 		]
-		for i, (p, _m, e) in enumerate(pairs)
-		for g in range(2)
-	]
-	rows(
-		"Mentoring Goal",
-		["name", "pairing", "mentee", "title", "progress", "status", "target_date", *std],
-		goals,
 	)
 	frappe.db.commit()
-	return {"company": company.name, "program": program.name, "employees": managers + employees}
+	return {"company": company.name, "program": program.name, "employees": managers + people}
 
 
 def timed(label, fn):
@@ -205,10 +123,10 @@ def queued() -> int:
 def cleanup(made):
 	import frappe
 
-	from mentorship_hr.testing import delete_mentoring_records
+	from mentorship_hr.tests.builders import delete_mentoring_records
 
 	frappe.db.rollback()
-	users = [f"{e.lower()}@bench.invalid" for e in made["employees"]]
+	users = [user_of(e) for e in made["employees"]]
 	delete_mentoring_records([made["program"]])
 	queues = frappe.get_all(
 		"Email Queue Recipient", {"recipient": ("like", "%@bench.invalid")}, pluck="parent"
@@ -228,12 +146,12 @@ def cleanup(made):
 
 
 def main():
-	args = parse()
+	args = parse("assert what was sent, not time (CI)")
 	frappe = connect(args.site)
 	from frappe.utils import today
 
-	from mentorship_hr import engagement
-	from mentorship_hr.testing import outgoing_email_account
+	from mentorship_hr.engagement import jobs
+	from mentorship_hr.tests.builders import outgoing_email_account
 
 	account = frappe.db.exists("Email Account", {"default_outgoing": 1})
 	if not account:  # a queue-only account (its SMTP server is never reached); removed at the end
@@ -247,11 +165,11 @@ def main():
 		f"built {args.pairings} pairings, {len(made['employees'])} employees in {time.perf_counter() - started:.1f} s"
 	)
 	try:
-		daily, _ = timed("daily job", lambda: engagement.run(engagement.DAILY, today=today()))
+		daily, _ = timed("daily job", lambda: jobs.run(jobs.DAILY, today=today()))
 		building, first = timed("its emails, built by a burst worker on the long queue", burst_worker)
-		rerun, _ = timed("daily job again", lambda: engagement.run(engagement.DAILY, today=today()))
+		rerun, _ = timed("daily job again", lambda: jobs.run(jobs.DAILY, today=today()))
 		_, again = timed("its emails", burst_worker)
-		weekly, _ = timed("weekly job", lambda: engagement.run(engagement.WEEKLY, today=today()))
+		weekly, _ = timed("weekly job", lambda: jobs.run(jobs.WEEKLY, today=today()))
 		weekly_building, _ = timed("its emails", burst_worker)
 		users = 2 * args.pairings
 		assert again == 0, again

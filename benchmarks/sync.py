@@ -8,107 +8,35 @@ appraisals by a bulk path checked against Frappe HR's), runs, checks the apprais
 Frappe HR's own, and deletes everything it made. `--smoke` (CI) asserts correctness, not time.
 """
 
-import argparse
-import os
-import sys
 import time
 from random import Random
+
+from bench_data import (
+	checkins,
+	company_with_departments,
+	connect,
+	employees,
+	goals,
+	pairings,
+	parse,
+	questions,
+	rows,
+)
 
 COMPANY = "_Mentoring Sync Benchmark"
 CHECKINS, GOALS = 20, 4
 
 
-def parse():
-	parser = argparse.ArgumentParser()
-	parser.add_argument("--site", required=True)
-	parser.add_argument("--pairings", type=int, default=5000)
-	parser.add_argument("--smoke", action="store_true", help="assert correctness only (CI)")
-	return parser.parse_args()
-
-
-def connect(site):
-	"""Connect to `site` as Administrator from the bench's python (env/bin/python)."""
-	os.chdir(os.path.join(os.path.dirname(os.path.abspath(sys.executable)), "..", "..", "sites"))
-	import frappe
-
-	frappe.init(site=site, sites_path=".")
-	frappe.connect()
-	frappe.set_user("Administrator")
-	return frappe
-
-
-def questions() -> int:
-	import frappe
-
-	return int(frappe.db.sql("show session status like 'Questions'")[0][1])
-
-
-def rows(doctype, fields, values):
-	import frappe
-
-	frappe.db.bulk_insert(doctype, fields, values, chunk_size=5000)
-
-
-def build(pairings: int) -> dict:
+def build(count: int) -> dict:
 	"""The data set, mostly by bulk insert. Returns the names it made."""
 	import frappe
-	from frappe.utils import add_days, now_datetime, today
-
-	from hrms.tests.test_utils import create_company
+	from frappe.utils import add_days, today
 
 	rng = Random(11)
-	company = create_company(COMPANY)
-	abbr = company.abbr
-	departments = []
-	for name in ("Sales", "Operations"):
-		if not frappe.db.exists("Department", f"{name} - {abbr}"):
-			frappe.get_doc(
-				{"doctype": "Department", "department_name": name, "company": company.name}
-			).insert()
-		departments.append(f"{name} - {abbr}")
-	now, user = now_datetime(), "Administrator"
-	std = {"owner": user, "modified_by": user, "creation": now, "modified": now}
-
-	# employees: mentors in Sales, mentees in Operations; roots of the Employee tree
-	employees = [f"MSB-EMP-{i:06d}" for i in range(2 * pairings)]
-	last = frappe.db.sql("select coalesce(max(rgt), 0) from tabEmployee")[0][0]
-	fields = [
-		"name",
-		"first_name",
-		"employee_name",
-		"company",
-		"status",
-		"gender",
-		"date_of_birth",
-		"date_of_joining",
-		"department",
-		"naming_series",
-		"lft",
-		"rgt",
-		*std,
-	]
-	rows(
-		"Employee",
-		fields,
-		[
-			[
-				e,
-				e,
-				e,
-				company.name,
-				"Active",
-				"Female",
-				"1990-01-01",
-				"2015-01-01",
-				departments[i % 2],
-				"HR-EMP-",
-				last + 1 + 2 * i,
-				last + 2 + 2 * i,
-				*std.values(),
-			]
-			for i, e in enumerate(employees)
-		],
-	)
+	company, departments = company_with_departments(COMPANY)
+	# mentors in Sales, mentees in Operations
+	people = [f"MSB-EMP-{i:06d}" for i in range(2 * count)]
+	employees(company.name, [(e, departments[i % 2], None, None) for i, e in enumerate(people)])
 	program = frappe.get_doc(
 		{
 			"doctype": "Mentoring Program",
@@ -121,28 +49,12 @@ def build(pairings: int) -> dict:
 		}
 	).insert()
 	start = add_days(today(), -120)
-	pairs = [(f"MSB-PAIR-{i:06d}", employees[2 * i], employees[2 * i + 1]) for i in range(pairings)]
-	rows(
-		"Mentoring Pairing",
-		[
-			"name",
-			"program",
-			"mentor",
-			"mentor_name",
-			"mentee",
-			"mentee_name",
-			"status",
-			"start_date",
-			"title",
-			*std,
-		],
-		[[p, program.name, m, m, e, e, "Active", start, f"{m} → {e}", *std.values()] for p, m, e in pairs],
-	)
+	pairs = [(f"MSB-PAIR-{i:06d}", people[2 * i], people[2 * i + 1]) for i in range(count)]
+	pairings(program.name, pairs, start)
 	checkin_values = []
 	for i, (p, _m, _e) in enumerate(pairs):
 		for c in range(CHECKINS):
 			day = add_days(start, 3 + c * 6)
-			status = "Confirmed" if rng.random() < 0.8 else "Pending"
 			checkin_values.append(
 				[
 					f"MSB-CHK-{i:06d}-{c:02d}",
@@ -150,37 +62,21 @@ def build(pairings: int) -> dict:
 					day,
 					day,
 					1,
-					status,
+					"Confirmed" if rng.random() < 0.8 else "Pending",
 					rng.choice(("Mentor", "Mentee")),
 					"Agenda" if rng.random() < 0.5 else None,
 					rng.choice((None, 0.6, 0.8, 1.0)),
 					rng.choice((None, 0.6, 0.8)),
-					*std.values(),
 				]
 			)
-	rows(
-		"Mentoring Check-in",
+	checkins(checkin_values)
+	goals(
 		[
-			"name",
-			"pairing",
-			"checkin_date",
-			"submitted_on",
-			"docstatus",
-			"confirmation_status",
-			"logged_by_role",
-			"agenda",
-			"mentee_rating",
-			"mentor_rating",
-			*std,
-		],
-		checkin_values,
+			[f"MSB-GOAL-{i:06d}-{g}", p, e, f"Goal {g}", rng.randint(0, 100), "In Progress", None]
+			for i, (p, _m, e) in enumerate(pairs)
+			for g in range(GOALS)
+		]
 	)
-	goal_values = [
-		[f"MSB-GOAL-{i:06d}-{g}", p, e, f"Goal {g}", rng.randint(0, 100), "In Progress", *std.values()]
-		for i, (p, _m, e) in enumerate(pairs)
-		for g in range(GOALS)
-	]
-	rows("Mentoring Goal", ["name", "pairing", "mentee", "title", "progress", "status", *std], goal_values)
 
 	template = frappe.get_doc(
 		{
@@ -201,14 +97,14 @@ def build(pairings: int) -> dict:
 			"end_date": add_days(today(), 90),
 		}
 	).insert()
-	appraisals = bulk_appraisals(cycle, template, employees[1:], std)
+	appraisals = bulk_appraisals(cycle, template, people[1:])
 	frappe.db.commit()
 	return {
 		"company": company.name,
 		"program": program.name,
 		"cycle": cycle.name,
 		"template": template.name,
-		"employees": employees,
+		"employees": people,
 		"appraisals": appraisals,
 	}
 
@@ -231,7 +127,7 @@ APPRAISAL_FIELDS = (
 )
 
 
-def bulk_appraisals(cycle, template, employees, std) -> list[str]:
+def bulk_appraisals(cycle, template, employees) -> list[str]:
 	"""Appraisals made as HRMS's create_appraisals would make them, checked against one it made."""
 	import frappe
 
@@ -243,18 +139,18 @@ def bulk_appraisals(cycle, template, employees, std) -> list[str]:
 	head = {f: real.get(f) for f in APPRAISAL_FIELDS}
 	rows(
 		"Appraisal",
-		["name", "employee", "employee_name", "appraisal_cycle", "naming_series", *head, *std],
+		["name", "employee", "employee_name", "appraisal_cycle", "naming_series", *head],
 		[
-			[n, e, e, cycle.name, real.naming_series, *head.values(), *std.values()]
+			[n, e, e, cycle.name, real.naming_series, *head.values()]
 			for n, e in zip(names, employees[1:], strict=True)
 		],
 	)
 	kras = [(r.kra, r.per_weightage) for r in real.appraisal_kra]
 	rows(
 		"Appraisal KRA",
-		["name", "parent", "parenttype", "parentfield", "idx", "kra", "per_weightage", *std],
+		["name", "parent", "parenttype", "parentfield", "idx", "kra", "per_weightage"],
 		[
-			[f"{n}-{idx}", n, "Appraisal", "appraisal_kra", idx, k, w, *std.values()]
+			[f"{n}-{idx}", n, "Appraisal", "appraisal_kra", idx, k, w]
 			for n in names
 			for idx, (k, w) in enumerate(kras, 1)
 		],
@@ -300,7 +196,7 @@ def check_against_hrms(appraisals, sample=50):
 def cleanup(made):
 	import frappe
 
-	from mentorship_hr.testing import delete_mentoring_records
+	from mentorship_hr.tests.builders import delete_mentoring_records
 
 	frappe.db.rollback()
 	delete_mentoring_records([made["program"]])
@@ -320,9 +216,9 @@ def cleanup(made):
 
 
 def main():
-	args = parse()
+	args = parse("assert correctness only (CI)")
 	frappe = connect(args.site)
-	from mentorship_hr.kpi_sync import sync_scores
+	from mentorship_hr.kpi.score_sync import sync_scores
 
 	started = time.perf_counter()
 	made = build(args.pairings)

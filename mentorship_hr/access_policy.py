@@ -417,14 +417,14 @@ EVENT_COUNTS_FOR = PARTY_OR_STAFF  # whose scheduled events set a pairing's next
 
 MODULE_METHODS: dict[str, Action] = {
 	"mentorship_hr.form_rules.editable_fields": act(EVERYONE, note="each user's own form rules"),
-	"mentorship_hr.appraisal_tools.get_appraisal_mentoring": act(
+	"mentorship_hr.kpi.appraisal_tools.get_appraisal_mentoring": act(
 		EVERYONE, note="whoever Frappe HR lets read the appraisal"
 	),
 	# these change Frappe HR's appraisals, so need HR's write on them too
-	"mentorship_hr.appraisal_tools.apply_suggested_ratings": act({HR_MANAGER, SYSTEM_MANAGER}),
-	"mentorship_hr.mentoring_kra.set_mentoring_kra": act({HR_MANAGER, SYSTEM_MANAGER}),
-	"mentorship_hr.sync_jobs.sync_cycle_scores": act(STAFF),
-	"mentorship_hr.enrollment.approve_applications": act(STAFF),
+	"mentorship_hr.kpi.appraisal_tools.apply_suggested_ratings": act({HR_MANAGER, SYSTEM_MANAGER}),
+	"mentorship_hr.overrides.appraisal_cycle.set_mentoring_kra": act({HR_MANAGER, SYSTEM_MANAGER}),
+	"mentorship_hr.kpi.sync_jobs.sync_cycle_scores": act(STAFF),
+	"mentorship_hr.matching.enrollment.approve_applications": act(STAFF),
 }
 
 REPORTS: dict[str, Action] = {

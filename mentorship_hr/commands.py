@@ -15,34 +15,34 @@ def mentoring_demo(context, reset=False, force=False):
 	the demo's users a new password."""
 	import frappe
 
-	from mentorship_hr import demo
+	from mentorship_hr.demo import dataset
 
 	frappe.init(site=get_site(context))
 	frappe.connect()
 	frappe.set_user("Administrator")
 	try:
 		if reset:
-			_reset(demo)
+			_reset(dataset)
 			return
-		if demo.exists():
+		if dataset.exists():
 			click.echo("The demo is already there; its data is unchanged.")
 		else:
 			try:
-				demo.make(report=click.echo, force=force)
-			except demo.DemoRefused as refused:
+				dataset.make(report=click.echo, force=force)
+			except dataset.DemoRefused as refused:
 				raise click.ClickException(str(refused)) from refused
-		password = demo.new_password()
-		demo.set_password(password)
+		password = dataset.new_password()
+		dataset.set_password(password)
 		click.echo(f"Log in at {frappe.utils.get_url('/app/mentoring')} as any of:")
-		for who, user in demo.users().items():
+		for who, user in dataset.users().items():
 			click.echo(f"  {who}: {user}")
 		click.echo(f"password: {password}")
 	finally:
 		frappe.destroy()
 
 
-def _reset(demo):
-	kept = demo.remove()
+def _reset(dataset):
+	kept = dataset.remove()
 	if kept is None:
 		click.echo("There is no demo to remove.")
 		return

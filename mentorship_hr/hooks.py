@@ -14,7 +14,7 @@ extend_bootinfo = "mentorship_hr.permissions.boot_info"
 
 before_install = "mentorship_hr.install.before_install"
 after_install = "mentorship_hr.install.after_install"
-after_migrate = "mentorship_hr.mentoring_kra.create_fields"
+after_migrate = "mentorship_hr.install.create_fields"
 before_uninstall = "mentorship_hr.install.before_uninstall"
 
 # Permissions
@@ -33,7 +33,19 @@ permission_query_conditions = {
 }
 
 # Frappe's count endpoint reads without row rules; the app's DocTypes are counted by them
-override_whitelisted_methods = {"frappe.client.get_count": "mentorship_hr.overrides.client.get_count"}
+override_whitelisted_methods = {
+	"frappe.client.get_count": "mentorship_hr.overrides.client.get_count",
+	# the API paths earlier versions documented, kept for scripts that call them
+	"mentorship_hr.appraisal_tools.get_appraisal_mentoring": (
+		"mentorship_hr.kpi.appraisal_tools.get_appraisal_mentoring"
+	),
+	"mentorship_hr.appraisal_tools.apply_suggested_ratings": (
+		"mentorship_hr.kpi.appraisal_tools.apply_suggested_ratings"
+	),
+	"mentorship_hr.mentoring_kra.set_mentoring_kra": "mentorship_hr.overrides.appraisal_cycle.set_mentoring_kra",
+	"mentorship_hr.sync_jobs.sync_cycle_scores": "mentorship_hr.kpi.sync_jobs.sync_cycle_scores",
+	"mentorship_hr.enrollment.approve_applications": "mentorship_hr.matching.enrollment.approve_applications",
+}
 
 # every app DocType: one decision, from mentorship_hr/access_policy.py
 has_permission = {
@@ -84,11 +96,11 @@ doctype_js = {
 
 scheduler_events = {
 	"daily_long": [
-		"mentorship_hr.engagement.daily",
-		"mentorship_hr.sync_jobs.daily_sync",
-		"mentorship_hr.self_select.daily_expiry",
+		"mentorship_hr.engagement.jobs.daily",
+		"mentorship_hr.kpi.sync_jobs.daily_sync",
+		"mentorship_hr.matching.self_select.daily_expiry",
 	],
-	"weekly_long": ["mentorship_hr.engagement.weekly"],
+	"weekly_long": ["mentorship_hr.engagement.jobs.weekly"],
 }
 
 # Testing

@@ -1,7 +1,6 @@
 import frappe
 from frappe import _
-
-from mentorship_hr.mentoring_kra import create_fields, delete_fields
+from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
 PROGRAM_MANAGER = "Mentoring Program Manager"
 DEFAULT_KRA = "Mentoring"
@@ -17,6 +16,58 @@ SEED_SKILLS = (
 	"Humour",
 	"Embracing Change",
 )
+
+
+# The fields the app adds to Frappe HR (access_policy.HRMS_FIELDS), removed again on uninstall.
+CUSTOM_FIELDS = {
+	"Appraisal Cycle": [
+		{
+			"fieldname": "mentoring_kra_weightage",
+			"fieldtype": "Percent",
+			"label": "Mentoring KRA Weightage",
+			"insert_after": "kra_evaluation_method",
+			"read_only": 1,
+			"description": "Set with Mentoring > Mentoring KRA. Only mentoring participants' appraisals carry it.",
+		}
+	],
+	"Appraisal Template": [
+		{
+			"fieldname": "mentoring_base_template",
+			"fieldtype": "Link",
+			"options": "Appraisal Template",
+			"label": "Mentoring Variant Of",
+			"insert_after": "template_title",
+			"read_only": 1,
+		}
+	],
+	# The Appraisal form's Mentoring section, filled by public/js/appraisal.js; after both KRA
+	# tables (HRMS shows one or the other) and before the total.
+	"Appraisal": [
+		{
+			"fieldname": "mentoring_section",
+			"fieldtype": "Section Break",
+			"label": "Mentoring",
+			"insert_after": "remarks",
+		},
+		{
+			"fieldname": "mentoring_html",
+			"fieldtype": "HTML",
+			"label": "Mentoring",
+			"insert_after": "mentoring_section",
+		},
+	],
+}
+
+
+def create_fields():
+	create_custom_fields(CUSTOM_FIELDS, update=True)
+
+
+def delete_fields():
+	for doctype, fields in CUSTOM_FIELDS.items():
+		for field in fields:
+			frappe.db.delete("Custom Field", {"dt": doctype, "fieldname": field["fieldname"]})
+		frappe.clear_cache(doctype=doctype)
 
 
 def before_install():

@@ -62,14 +62,31 @@ def app_sender(doc) -> str:
 	return manager or "Administrator"
 
 
+def people_users(employees) -> dict[str, frappe._dict]:
+	"""Each employee's user and their manager's user (Employee.reports_to), from the Employee records
+	now, in two queries: {employee: {user, manager_user}}."""
+	people = frappe.get_all(
+		"Employee",
+		filters={"name": ("in", [e for e in employees if e] or [""])},
+		fields=["name", "user_id", "reports_to"],
+	)
+	user_of = dict(
+		frappe.get_all(
+			"Employee",
+			filters={"name": ("in", list({e.reports_to for e in people if e.reports_to}) or [""])},
+			fields=["name", "user_id"],
+			as_list=True,
+		)
+	)
+	return {
+		e.name: frappe._dict(user=e.user_id, manager_user=user_of.get(e.reports_to) if e.reports_to else None)
+		for e in people
+	}
+
+
 def manager_users(employees) -> list[str]:
-	"""The users of the employees' managers (Employee.reports_to)."""
-	managers = frappe.get_all(
-		"Employee", filters={"name": ("in", [e for e in employees if e] or [""])}, pluck="reports_to"
-	)
-	return frappe.get_all(
-		"Employee", filters={"name": ("in", [m for m in managers if m] or [""])}, pluck="user_id"
-	)
+	"""The users of the employees' managers."""
+	return [p.manager_user for p in people_users(employees).values() if p.manager_user]
 
 
 def program_manager_users(program: str) -> list[str]:
@@ -85,9 +102,7 @@ def program_manager_users(program: str) -> list[str]:
 
 def pair_and_manager_users(pairing) -> list[str]:
 	"""The users of the mentor, the mentee and both their managers, from the Employee records now."""
-	people = [pairing.mentor, pairing.mentee]
-	users = frappe.get_all("Employee", filters={"name": ("in", people)}, pluck="user_id")
-	return [*users, *manager_users(people)]
+	return [u for p in people_users([pairing.mentor, pairing.mentee]).values() for u in p.values() if u]
 
 
 def preferences(users) -> dict[str, frappe._dict]:

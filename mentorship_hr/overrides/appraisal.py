@@ -6,7 +6,7 @@ import frappe
 from frappe import _
 
 from mentorship_hr import access_policy
-from mentorship_hr.bulk_writes import differs
+from mentorship_hr.kpi.bulk_writes import differs
 
 
 def guard_app_fields(doc, method=None):

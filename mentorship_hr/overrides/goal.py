@@ -5,7 +5,7 @@ so a Goal made by hand under the Mentoring KRA would forge the mentoring score."
 import frappe
 from frappe import _
 
-from mentorship_hr.bulk_writes import differs
+from mentorship_hr.kpi.bulk_writes import differs
 
 GUARDED_FIELDS = ("goal_name", "employee", "kra", "appraisal_cycle", "progress", "status", "parent_goal")
 

@@ -18,17 +18,16 @@ import json
 import os
 import time
 from collections import Counter
-from dataclasses import dataclass, field
 
 import frappe
-from frappe.utils import add_days, cstr, today
+from frappe.utils import cstr
 
 from mentorship_hr import access_policy as policy
 from mentorship_hr.cleanup import MODULE
 from mentorship_hr.domain.briefing import HEALTHS
-from mentorship_hr.testing import MentoringAPITestCase, resource
 from mentorship_hr.tests import access_probes
-from mentorship_hr.tests.access_world import ACTORS, World
+from mentorship_hr.tests.access_world import ACTORS, Case, World
+from mentorship_hr.tests.builders import MentoringAPITestCase, resource
 
 READS = ("rest", "getdoc", "get_value", "get_list", "reportview", "count", "number_card", "export", "print")
 SINGLE_READS = ("rest", "getdoc", "print")
@@ -72,20 +71,6 @@ CHILD_READS = {  # child DocType: the record whose rows are read
 	"Mentoring Check-in Goal Update": "checkin_by_mentor",
 	"Mentoring Skill Item": "participant",
 }
-
-
-@dataclass
-class Case:
-	kind: str
-	doctype: str
-	key: str | None
-	actor: str
-	detail: str
-	expected: bool | None  # None: undeclared
-	send: object = None  # () -> happened
-	world: bool = False  # may change more than its record: compare and restore every fixture
-	whole: bool = True  # refused means nothing at all is written (False: the record may still be saved)
-	outcome: str = field(default="")
 
 
 class TestAccessMatrix(MentoringAPITestCase):
@@ -899,6 +884,10 @@ class TestAccessMatrix(MentoringAPITestCase):
 		for method in self.module_methods():
 			if method not in policy.MODULE_METHODS:
 				yield Case("undeclared", "", None, "-", f"method {method}", None)
+		yield from self.undeclared_outside_doctypes()
+
+	def undeclared_outside_doctypes(self):
+		"""Reports, cards, charts and the custom fields the app adds to Frappe HR."""
 		for doctype, names in (
 			("Report", policy.REPORTS),
 			("Number Card", policy.NUMBER_CARDS),
@@ -907,7 +896,7 @@ class TestAccessMatrix(MentoringAPITestCase):
 			for name in frappe.get_all(doctype, {"module": MODULE}, pluck="name"):
 				if name not in names:
 					yield Case("undeclared", doctype, None, "-", name, None)
-		from mentorship_hr.mentoring_kra import CUSTOM_FIELDS
+		from mentorship_hr.install import CUSTOM_FIELDS
 
 		for doctype, fields in CUSTOM_FIELDS.items():
 			for f in fields:

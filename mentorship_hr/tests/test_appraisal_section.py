@@ -5,11 +5,11 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, today
 
-from mentorship_hr import testing
-from mentorship_hr.appraisal_tools import get_appraisal_mentoring
-from mentorship_hr.kpi_sync import sync_scores
-from mentorship_hr.mentoring_kra import CUSTOM_FIELDS, delete_fields
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.install import CUSTOM_FIELDS, delete_fields
+from mentorship_hr.kpi.appraisal_tools import get_appraisal_mentoring
+from mentorship_hr.kpi.score_sync import sync_scores
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 SECRETS = ("AGENDA-SECRET", "SUMMARY-SECRET", "PRIVATE-SECRET", "COMMENT-SECRET")
 
@@ -21,8 +21,8 @@ class TestAppraisalSection(MentoringTestCase):
 	def setUp(self):
 		super().setUp()
 		with as_user(self.mentee_user):
-			self.goal = testing.goal(self.pairing.name, progress=50)
-			checkin = testing.checkin(
+			self.goal = builders.goal(self.pairing.name, progress=50)
+			checkin = builders.checkin(
 				self.pairing.name,
 				add_days(today(), -20),
 				agenda="AGENDA-SECRET",
@@ -31,13 +31,13 @@ class TestAppraisalSection(MentoringTestCase):
 			)
 		with as_user(self.mentor_user):
 			frappe.get_doc("Mentoring Check-in", checkin.name).confirm()
-		template = testing.appraisal_template({"Quality": 80, "Mentoring": 20})
-		self.cycle = testing.appraisal_cycle([self.mentor, self.mentee, self.stranger], template).name
+		template = builders.appraisal_template({"Quality": 80, "Mentoring": 20})
+		self.cycle = builders.appraisal_cycle([self.mentor, self.mentee, self.stranger], template).name
 		self.answer(self.mentee_user, overall_rating=0.8, good_fit="No", comments="COMMENT-SECRET")
 		self.answer(self.mentor_user, overall_rating=0.6, good_fit="Yes")
 		sync_scores(program=self.program.name)
-		self.appraisal = testing.appraisal_of(self.mentee, self.cycle).name
-		self.manager_user = testing.user_of(self.mentee_manager)
+		self.appraisal = builders.appraisal_of(self.mentee, self.cycle).name
+		self.manager_user = builders.user_of(self.mentee_manager)
 
 	def answer(self, user, **fields):
 		with as_user(user):
@@ -88,25 +88,25 @@ class TestAppraisalSection(MentoringTestCase):
 		self.assertNotIn("survey_ratings", pairing)
 
 	def test_hr_sees_everything_but_check_in_content(self):
-		hr = testing.user_with_roles("HR Manager")
+		hr = builders.user_with_roles("HR Manager")
 		self.assertRatingsShown(self.assertScoreAndHealth(self.section(hr)))
 
 	def test_the_mentors_manager_sees_no_ratings_on_the_mentors_appraisal(self):
-		mentor_appraisal = testing.appraisal_of(self.mentor, self.cycle).name
+		mentor_appraisal = builders.appraisal_of(self.mentor, self.cycle).name
 		(pairing,) = self.section(self.mentor_user, mentor_appraisal)["pairings"]
 		self.assertEqual([r["rating"] for r in pairing.survey_ratings], [3.0, 4.0])
-		(pairing,) = self.section(testing.user_of(self.mentor_manager), mentor_appraisal)["pairings"]
+		(pairing,) = self.section(builders.user_of(self.mentor_manager), mentor_appraisal)["pairings"]
 		self.assertEqual(pairing.role, "Mentor")
 		self.assertNotIn("survey_ratings", pairing)
 
 	def test_a_stranger_is_refused(self):
-		with as_user(testing.user_of(self.stranger)), self.assertRaises(frappe.PermissionError):
+		with as_user(builders.user_of(self.stranger)), self.assertRaises(frappe.PermissionError):
 			get_appraisal_mentoring(self.appraisal)
 
 	def test_nothing_to_show_without_mentoring(self):
 		# the form hides the section when both lists are empty
 		data = self.section(
-			testing.user_of(self.stranger), testing.appraisal_of(self.stranger, self.cycle).name
+			builders.user_of(self.stranger), builders.appraisal_of(self.stranger, self.cycle).name
 		)
 		self.assertEqual((data["scores"], data["pairings"]), ([], []))
 

@@ -3,8 +3,8 @@
 import frappe
 from frappe.utils import add_days, today
 
-from mentorship_hr import testing
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 CERTIFICATE = "Mentoring Completion Certificate"
 
@@ -19,15 +19,15 @@ class TestCelebrate(MentoringTestCase):
 	def setUp(self):
 		super().setUp()
 		with as_user(self.mentee_user):
-			self.goal = testing.goal(self.pairing.name, title="Lead a pricing negotiation", progress=40)
+			self.goal = builders.goal(self.pairing.name, title="Lead a pricing negotiation", progress=40)
 
 	def test_an_achieved_goal_tells_the_pair_and_the_mentees_manager(self):
 		with as_user(self.mentee_user):
 			frappe.get_doc("Mentoring Goal", self.goal.name).update({"progress": 100}).save()
 		subject = "Mentoring goal achieved: Lead a pricing negotiation"
-		for user in (self.mentor_user, self.mentee_user, testing.user_of(self.mentee_manager)):
+		for user in (self.mentor_user, self.mentee_user, builders.user_of(self.mentee_manager)):
 			self.assertEqual(notified(user, self.goal.name), [subject], user)
-		self.assertEqual(notified(testing.user_of(self.mentor_manager), self.goal.name), [])
+		self.assertEqual(notified(builders.user_of(self.mentor_manager), self.goal.name), [])
 		# saving the achieved goal again is no new milestone
 		with as_user(self.mentee_user):
 			frappe.get_doc("Mentoring Goal", self.goal.name).update({"description": "Done"}).save()
@@ -35,14 +35,14 @@ class TestCelebrate(MentoringTestCase):
 
 	def test_the_certificate_states_the_pair_dates_goals_and_check_ins(self):
 		with as_user(self.mentee_user):
-			testing.checkin(self.pairing.name, add_days(today(), -5), private_notes="PRIVATE-THOUGHTS")
+			builders.checkin(self.pairing.name, add_days(today(), -5), private_notes="PRIVATE-THOUGHTS")
 			frappe.get_doc("Mentoring Goal", self.goal.name).update({"progress": 100}).save()
-			testing.goal(self.pairing.name, title="Unfinished goal", progress=10)
+			builders.goal(self.pairing.name, title="Unfinished goal", progress=10)
 		active = frappe.get_print("Mentoring Pairing", self.pairing.name, CERTIFICATE)
 		self.assertIn("the certificate is given once it is Completed", active)
 
 		frappe.get_doc("Mentoring Pairing", self.pairing.name).set_status("Completed")
-		with as_user(testing.user_of(self.mentee_manager)):
+		with as_user(builders.user_of(self.mentee_manager)):
 			html = frappe.get_print("Mentoring Pairing", self.pairing.name, CERTIFICATE)
 		names = frappe.db.get_value("Mentoring Pairing", self.pairing.name, ["mentee_name", "mentor_name"])
 		for text in (*names, self.program.name, "Check-ins held: 1", "Lead a pricing negotiation"):

@@ -3,13 +3,14 @@
 import frappe
 from frappe.utils import add_days, today
 
-from mentorship_hr import engagement, testing
-from mentorship_hr.reminders import send_daily_reminders
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.engagement import jobs
+from mentorship_hr.engagement.reminders import send_daily_reminders
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 
 def reminder_emails(user):
-	return [e for e in testing.queued_emails(user) if e.subject.startswith("Mentoring: ")]
+	return [e for e in builders.queued_emails(user) if e.subject.startswith("Mentoring: ")]
 
 
 def bells(user, document_name):
@@ -21,19 +22,19 @@ def bells(user, document_name):
 class TestDailyReminders(MentoringTestCase):
 	def setUp(self):
 		super().setUp()
-		testing.outgoing_email_account()
-		self.program_manager = testing.user_with_roles("Mentoring Program Manager")
+		builders.outgoing_email_account()
+		self.program_manager = builders.user_with_roles("Mentoring Program Manager")
 		self.program.db_set("program_manager", self.program_manager)
 		# a check-in on day -16, logged by the mentee and submitted 3 days ago: the next is due
 		# 2 days ago, the mentor has waited 3 days to confirm it, and the fit check was asked then
 		with self.freeze_time(add_days(today(), -3), tick=True), as_user(self.mentee_user):
-			self.checkin = testing.checkin(
+			self.checkin = builders.checkin(
 				self.pairing.name, add_days(today(), -16), agenda="AGENDA-SECRET", summary="SUMMARY-SECRET"
 			)
-		self.goal = testing.goal(self.pairing.name, target_date=add_days(today(), 3))
+		self.goal = builders.goal(self.pairing.name, target_date=add_days(today(), 3))
 
 	def run_daily(self):
-		engagement.run(engagement.DAILY, today=today())
+		jobs.run(jobs.DAILY, today=today())
 
 	def test_each_side_gets_one_email_gathering_its_items(self):
 		self.run_daily()
@@ -63,18 +64,18 @@ class TestDailyReminders(MentoringTestCase):
 		)
 		# the managers are asked only to acknowledge the pairing; the stranger gets nothing
 		for employee in (self.mentor_manager, self.mentee_manager):
-			(email,) = reminder_emails(testing.user_of(employee))
+			(email,) = reminder_emails(builders.user_of(employee))
 			self.assertEqual(
 				email.subject, f"Mentoring: Please acknowledge the mentoring pairing {self.pairing.title}"
 			)
-		self.assertEqual(reminder_emails(testing.user_of(self.stranger)), [])
+		self.assertEqual(reminder_emails(builders.user_of(self.stranger)), [])
 
 	def test_a_second_run_the_same_day_sends_nothing_new(self):
 		self.run_daily()
-		emails = {u: len(testing.queued_emails(u)) for u in (self.mentor_user, self.mentee_user)}
+		emails = {u: len(builders.queued_emails(u)) for u in (self.mentor_user, self.mentee_user)}
 		logs = frappe.db.count("Notification Log", {"for_user": ("in", list(emails))})
 		self.run_daily()
-		self.assertEqual(emails, {u: len(testing.queued_emails(u)) for u in emails})
+		self.assertEqual(emails, {u: len(builders.queued_emails(u)) for u in emails})
 		self.assertEqual(logs, frappe.db.count("Notification Log", {"for_user": ("in", list(emails))}))
 
 	def test_an_answered_survey_is_not_asked_for_again(self):
@@ -124,11 +125,11 @@ class TestDailyReminders(MentoringTestCase):
 	def test_a_new_due_date_is_a_new_reminder(self):
 		self.run_daily()
 		with as_user(self.mentor_user):
-			testing.checkin(self.pairing.name, add_days(today(), -1), logged_by_role="Mentor")
+			builders.checkin(self.pairing.name, add_days(today(), -1), logged_by_role="Mentor")
 		# the next check-in is due in 13 days; 11 days on, it is within the two-day lead time
 		later = add_days(today(), 12)
 		with self.freeze_time(later, tick=True):
-			engagement.run(engagement.DAILY, today=later)
+			jobs.run(jobs.DAILY, today=later)
 		subjects = [e.body for e in reminder_emails(self.mentee_user)]
 		self.assertEqual(len(subjects), 2)
 		self.assertIn(f"Check-in due on {frappe.utils.formatdate(add_days(today(), 13))}", subjects[1])

@@ -3,9 +3,9 @@
 import frappe
 from frappe.utils import add_days, today
 
-from mentorship_hr import testing
-from mentorship_hr.kpi_sync import sync_scores
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.kpi.score_sync import sync_scores
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 FEEDBACK = "Mentoring Feedback"
 
@@ -13,7 +13,7 @@ FEEDBACK = "Mentoring Feedback"
 class TestFeedback(MentoringTestCase):
 	def setUp(self):
 		super().setUp()
-		self.program_manager = testing.user_with_roles("Mentoring Program Manager")
+		self.program_manager = builders.user_with_roles("Mentoring Program Manager")
 		self.program.db_set("program_manager", self.program_manager)
 
 	def answer(self, user, **fields):
@@ -31,8 +31,8 @@ class TestFeedback(MentoringTestCase):
 
 	def test_the_first_check_in_invites_both_sides_to_the_fit_check(self):
 		with as_user(self.mentee_user):
-			testing.checkin(self.pairing.name, add_days(today(), -1))
-			testing.checkin(self.pairing.name, today())
+			builders.checkin(self.pairing.name, add_days(today(), -1))
+			builders.checkin(self.pairing.name, today())
 		for user in (self.mentor_user, self.mentee_user):
 			subjects = frappe.get_all(
 				"Notification Log", {"for_user": user, "document_name": self.pairing.name}, pluck="subject"
@@ -46,7 +46,7 @@ class TestFeedback(MentoringTestCase):
 			self.answer(self.mentee_user)
 		with self.assertRaisesRegex(frappe.ValidationError, "Say whether this is a good fit"):
 			self.answer(self.mentor_user, good_fit=None)
-		for user in (testing.user_of(self.stranger), testing.user_of(self.mentee_manager)):
+		for user in (builders.user_of(self.stranger), builders.user_of(self.mentee_manager)):
 			with self.assertRaises(frappe.PermissionError):
 				self.answer(user)
 
@@ -64,7 +64,7 @@ class TestFeedback(MentoringTestCase):
 		)
 		self.assertIn(f"Mentoring pairing {pairing.title} is not a fit, says the mentor", subjects)
 		# the back-up plan: ending it early returns the mentee to the pool
-		testing.participant(self.program.name, self.mentee, "Mentee", "Matched")
+		builders.participant(self.program.name, self.mentee, "Mentee", "Matched")
 		pairing.set_status("Ended Early", "Not a fit")
 		self.assertEqual(
 			frappe.db.get_value(
@@ -83,7 +83,7 @@ class TestFeedback(MentoringTestCase):
 			(seen.overall_rating, seen.communication_rating, seen.respondent_role), (0.8, 0.6, "Mentee")
 		)
 		self.assertNotIn("PRIVATE-COMMENT", frappe.as_json(seen))
-		with as_user(testing.user_of(self.mentee_manager)):
+		with as_user(builders.user_of(self.mentee_manager)):
 			self.assertFalse(frappe.has_permission(FEEDBACK, "read", fb.name))
 			with self.assertRaises(frappe.PermissionError):
 				frappe.get_doc("Mentoring Pairing", self.pairing.name).feedback_ratings()
@@ -92,8 +92,8 @@ class TestFeedback(MentoringTestCase):
 			self.assertFalse(frappe.has_permission(FEEDBACK, "write", fb.name))
 
 	def test_the_mentees_overall_rating_feeds_the_mentors_score(self):
-		template = testing.appraisal_template({"Quality": 80, "Mentoring": 20})
-		cycle = testing.appraisal_cycle([self.mentor, self.mentee], template).name
+		template = builders.appraisal_template({"Quality": 80, "Mentoring": 20})
+		cycle = builders.appraisal_cycle([self.mentor, self.mentee], template).name
 		self.answer(self.mentee_user, overall_rating=0.8)
 		self.answer(self.mentor_user, overall_rating=0.4)
 
@@ -122,8 +122,8 @@ class TestSurveyInvitations(MentoringTestCase):
 	def test_the_mid_point_survey_goes_once_at_the_programs_midpoint(self):
 		from frappe.utils import add_days
 
-		from mentorship_hr.reminders import send_daily_reminders
-		from mentorship_hr.surveys import midpoint
+		from mentorship_hr.engagement.reminders import send_daily_reminders
+		from mentorship_hr.engagement.surveys import midpoint
 
 		def halfway(user):
 			return [s for s in self.subjects(user) if s.startswith("Halfway through your mentoring")]
@@ -146,5 +146,5 @@ class TestSurveyInvitations(MentoringTestCase):
 			self.assertIn("Your mentoring is complete: take the final survey", self.subjects(user))
 		self.assertNotIn(
 			"Your mentoring is complete: take the final survey",
-			self.subjects(testing.user_of(self.mentee_manager)),
+			self.subjects(builders.user_of(self.mentee_manager)),
 		)

@@ -7,8 +7,9 @@ Every refused attempt also checks that the stored record is unchanged.
 import frappe
 from frappe.utils import add_days, today
 
-from mentorship_hr import testing
-from mentorship_hr.testing import MentoringAPITestCase, as_user, resource
+from mentorship_hr.cleanup import MODULE
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringAPITestCase, as_user, resource
 
 CHECKIN = "Mentoring Check-in"
 PAIRING = "Mentoring Pairing"
@@ -31,8 +32,8 @@ def email(key: str) -> str:
 def person(key: str, department: str = "Operations", reports_to: str | None = None) -> str:
 	"""This suite's Employee `key`, with a User of the same email. Made once and reused by later
 	runs; department and manager are reset each time."""
-	return testing.employee_of_user(
-		email(key), department=testing.department(department), reports_to=reports_to
+	return builders.employee_of_user(
+		email(key), department=builders.department(department), reports_to=reports_to
 	)
 
 
@@ -47,9 +48,9 @@ class TestIntegrityAPI(MentoringAPITestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.program = testing.program().name
-		cls.other_program = testing.program(status="Enrolling").name
-		cls.third_program = testing.program(status="Enrolling").name
+		cls.program = builders.program().name
+		cls.other_program = builders.program(status="Enrolling").name
+		cls.third_program = builders.program(status="Enrolling").name
 		cls.programs += [cls.program, cls.other_program, cls.third_program]
 
 		# a run that died in section G may have left mentor A's Employee on the next login
@@ -63,7 +64,7 @@ class TestIntegrityAPI(MentoringAPITestCase):
 		cls.mentee_b = person("mentee-b")
 		cls.stranger = person("stranger")
 		for who in ("manager_a", "manager_b", "new_manager", "mentor_a", "mentee_a", "mentee_b", "stranger"):
-			setattr(cls, f"{who}_user", testing.user_of(getattr(cls, who)))
+			setattr(cls, f"{who}_user", builders.user_of(getattr(cls, who)))
 		# staff are employees too, as on a real site (ERPNext drops the Employee role of a user
 		# that no Employee links to)
 		cls.hr_user = cls.staff("HR User")
@@ -71,7 +72,7 @@ class TestIntegrityAPI(MentoringAPITestCase):
 		cls.program_manager = cls.staff("Mentoring Program Manager")
 		cls.system_manager = cls.staff("System Manager")
 		cls.new_mentor_user = NEXT_MENTOR_USER  # mentor A's next login, section G
-		testing.new_user(NEXT_MENTOR_USER, roles=(), first_name="Next")
+		builders.new_user(NEXT_MENTOR_USER, roles=(), first_name="Next")
 
 		# everyone who is not in pair A, by label
 		cls.outsiders = {
@@ -89,15 +90,15 @@ class TestIntegrityAPI(MentoringAPITestCase):
 		cls.give_api_key(cls.new_manager_user)
 		cls.give_api_key(cls.new_mentor_user)
 
-		cls.pairing_a = testing.pairing(cls.program, cls.mentor_a, cls.mentee_a).name
-		cls.pairing_b = testing.pairing(cls.program, cls.mentor_b, cls.mentee_b).name
+		cls.pairing_a = builders.pairing(cls.program, cls.mentor_a, cls.mentee_a).name
+		cls.pairing_b = builders.pairing(cls.program, cls.mentor_b, cls.mentee_b).name
 		cls.participant = cls.participant_of(cls.program, "Mentee", "Approved")
 		cls.application = cls.participant_of(cls.other_program, "Mentor", "Applied", capacity=1)
 		cls.leaving = cls.participant_of(cls.third_program, "Mentee", "Applied")
 
 		cls.row_secret = unique_secret("ROW-SECRET")
 		with as_user(cls.mentee_a_user):
-			cls.goal_a = testing.goal(cls.pairing_a).name
+			cls.goal_a = builders.goal(cls.pairing_a).name
 			cls.to_confirm = cls.log_checkin(cls.pairing_a, -9)
 			cls.to_dispute = cls.log_checkin(cls.pairing_a, -8)
 			cls.with_rows = cls.log_checkin(
@@ -107,7 +108,7 @@ class TestIntegrityAPI(MentoringAPITestCase):
 				goal_updates=[{"goal": cls.goal_a, "progress": 10, "note": cls.row_secret}],
 			)
 		with as_user(cls.mentee_b_user):
-			cls.goal_b = testing.goal(cls.pairing_b).name
+			cls.goal_b = builders.goal(cls.pairing_b).name
 			cls.draft_b = cls.log_checkin(cls.pairing_b, -6, submit=False)
 		frappe.db.commit()
 
@@ -118,7 +119,7 @@ class TestIntegrityAPI(MentoringAPITestCase):
 
 	@classmethod
 	def staff(cls, role):
-		user = testing.user_of(person(f"staff-{frappe.scrub(role)}"))
+		user = builders.user_of(person(f"staff-{frappe.scrub(role)}"))
 		frappe.get_doc("User", user).add_roles(role)
 		return user
 
@@ -141,7 +142,7 @@ class TestIntegrityAPI(MentoringAPITestCase):
 
 	@classmethod
 	def log_checkin(cls, pairing, days_ago, submit=True, **fields):
-		return testing.checkin(pairing, add_days(today(), days_ago), submit=submit, **fields).name
+		return builders.checkin(pairing, add_days(today(), days_ago), submit=submit, **fields).name
 
 	@classmethod
 	def post_checkin(cls, notes, days_ago, submit):
@@ -257,7 +258,7 @@ class TestIntegrityAPI(MentoringAPITestCase):
 		self.assertUnchanged(GOAL, self.goal_a, before)
 
 	def test_b_cannot_create_goal_on_other_pair(self):
-		title = testing.unique("Intruder goal")
+		title = builders.unique("Intruder goal")
 		resp = self.client(self.mentee_a_user).post(
 			resource(GOAL), {"pairing": self.pairing_b, "title": title}
 		)
@@ -431,7 +432,7 @@ class TestIntegrityAPI(MentoringAPITestCase):
 		doctypes = [
 			doctype
 			for doctype in frappe.get_all(
-				"DocType", {"module": testing.MODULE, "istable": 0, "issingle": 0}, pluck="name"
+				"DocType", {"module": MODULE, "istable": 0, "issingle": 0}, pluck="name"
 			)
 			if doctype != CHECKIN
 			and any(
@@ -646,14 +647,14 @@ class TestIntegrityAPI(MentoringAPITestCase):
 	# H. The Appraisal form's mentoring section
 
 	def test_h_appraisal_mentoring(self):
-		template = testing.appraisal_template({"Quality": 80, "Mentoring": 20})
-		cycle = testing.appraisal_cycle([self.mentee_a], template).name
-		appraisal = testing.appraisal_of(self.mentee_a, cycle).name
+		template = builders.appraisal_template({"Quality": 80, "Mentoring": 20})
+		cycle = builders.appraisal_cycle([self.mentee_a], template).name
+		appraisal = builders.appraisal_of(self.mentee_a, cycle).name
 		self.extra_docs.extend([("Appraisal Template", template), ("Appraisal Cycle", cycle)])
 		self.extra_docs.append(("Appraisal", appraisal))
 		frappe.db.commit()
 
-		method = "mentorship_hr.appraisal_tools.get_appraisal_mentoring"
+		method = "mentorship_hr.kpi.appraisal_tools.get_appraisal_mentoring"
 		resp = self.call(self.stranger_user, method, appraisal=appraisal)
 		self.assertForbidden(resp)
 		resp = self.call(self.mentee_a_user, method, appraisal=appraisal)
@@ -728,7 +729,9 @@ class TestIntegrityAPI(MentoringAPITestCase):
 	def test_j_employees_cannot_bulk_approve(self):
 		before = self.snapshot(PARTICIPANT, self.application, *PARTICIPANT_STATE)
 		resp = self.call(
-			self.mentee_a_user, "mentorship_hr.enrollment.approve_applications", names=[self.application]
+			self.mentee_a_user,
+			"mentorship_hr.matching.enrollment.approve_applications",
+			names=[self.application],
 		)
 		self.assertForbidden(resp)
 		self.assertUnchanged(PARTICIPANT, self.application, before)

@@ -6,8 +6,9 @@ copied from links, and a program managed by someone who does not run programs.""
 import frappe
 from frappe.utils import add_days, today
 
-from mentorship_hr import health_service, testing
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.engagement import health_service
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 CHECKIN, GOAL, PAIRING = "Mentoring Check-in", "Mentoring Goal", "Mentoring Pairing"
 
@@ -37,7 +38,7 @@ class TestIntegrityHoles(MentoringTestCase):
 	# §3.1 Events
 
 	def test_an_event_cannot_refer_to_a_pairing_its_author_cannot_open(self):
-		stranger = testing.user_of(self.stranger)
+		stranger = builders.user_of(self.stranger)
 		with self.assertRaisesRegex(frappe.PermissionError, "pairings you can open"):
 			self.event(stranger, "2099-01-01 10:00:00")
 		self.assertFalse(frappe.db.exists("Event Participants", {"reference_docname": self.pairing.name}))
@@ -45,7 +46,7 @@ class TestIntegrityHoles(MentoringTestCase):
 	def test_only_the_pairs_and_program_managers_events_set_the_next_check_in(self):
 		health_service.refresh([self.pairing.name])
 		due = frappe.db.get_value(PAIRING, self.pairing.name, "next_checkin_due")
-		manager = testing.user_of(self.mentee_manager)  # reads the pairing, so may refer to it
+		manager = builders.user_of(self.mentee_manager)  # reads the pairing, so may refer to it
 		self.event(manager, "2099-01-01 10:00:00")
 		health_service.refresh([self.pairing.name])
 		self.assertEqual(frappe.db.get_value(PAIRING, self.pairing.name, "next_checkin_due"), due)
@@ -58,11 +59,11 @@ class TestIntegrityHoles(MentoringTestCase):
 
 	def goal_at(self, progress):
 		with as_user(self.mentee_user):
-			return testing.goal(self.pairing.name, progress=progress).name
+			return builders.goal(self.pairing.name, progress=progress).name
 
 	def logged(self, user, goal, progress, role):
 		with as_user(user):
-			return testing.checkin(
+			return builders.checkin(
 				self.pairing.name,
 				add_days(today(), -1),
 				logged_by_role=role,
@@ -130,7 +131,7 @@ class TestIntegrityHoles(MentoringTestCase):
 					"doctype": "Goal",
 					"goal_name": "Ship it",
 					"employee": self.mentee,
-					"kra": testing.kra("Quality"),
+					"kra": builders.kra("Quality"),
 					"start_date": today(),
 				}
 			).insert()
@@ -158,7 +159,7 @@ class TestIntegrityHoles(MentoringTestCase):
 
 	def test_the_certificate_shows_names_and_goals_as_text(self):
 		with as_user(self.mentee_user):
-			testing.goal(self.pairing.name, title="<i>Lead</i> a negotiation", status="Achieved")
+			builders.goal(self.pairing.name, title="<i>Lead</i> a negotiation", status="Achieved")
 		self.pairing.reload()
 		self.pairing.status = "Completed"
 		self.pairing.save()
@@ -186,16 +187,16 @@ class TestIntegrityHoles(MentoringTestCase):
 
 	def test_counts_follow_the_row_rules(self):
 		with as_user(self.mentee_user):
-			testing.checkin(self.pairing.name, today(), agenda="SECRET-AGENDA")
+			builders.checkin(self.pairing.name, today(), agenda="SECRET-AGENDA")
 		filters = {"pairing": self.pairing.name, "agenda": ["like", "%SECRET%"]}
 		count = endpoint("frappe.client.get_count")
-		with as_user(testing.user_of(self.mentee_manager)):
+		with as_user(builders.user_of(self.mentee_manager)):
 			self.assertEqual(count(CHECKIN, filters), 0)  # the agenda is the pair's
 		with as_user(self.mentor_user):
 			self.assertEqual(count(CHECKIN, filters), 1)
 
 	def test_fields_copied_from_links_cannot_be_set_by_hand(self):
-		stranger = testing.user_of(self.stranger)
+		stranger = builders.user_of(self.stranger)
 		with as_user(self.mentee_user):
 			doc = frappe.get_doc(PAIRING, self.pairing.name)
 			doc.mentor_user = stranger
@@ -207,13 +208,13 @@ class TestIntegrityHoles(MentoringTestCase):
 		self.assertEqual((stored.mentor_user, stored.mentee_manager), (self.mentor_user, self.mentee_manager))
 
 	def test_the_app_sets_the_waitlist_reason(self):
-		program = testing.program(status="Enrolling")
+		program = builders.program(status="Enrolling")
 		with as_user(self.mentee_user):
-			doc = testing.participant(
+			doc = builders.participant(
 				program.name, self.mentee, "Mentee", "Applied", waitlist_reason="Top of list"
 			)
 		self.assertFalse(frappe.db.get_value("Mentoring Participant", doc.name, "waitlist_reason"))
 
 	def test_a_programs_manager_must_run_programs(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "Mentoring Program Manager role"):
-			testing.program(program_manager=testing.user_of(self.stranger))
+			builders.program(program_manager=builders.user_of(self.stranger))

@@ -3,9 +3,9 @@
 import frappe
 from frappe.utils import add_days, today
 
-from mentorship_hr import testing
-from mentorship_hr.reminders import send_daily_reminders
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.engagement.reminders import send_daily_reminders
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 
 def onload(pairing: str) -> dict:
@@ -17,8 +17,8 @@ def onload(pairing: str) -> dict:
 class TestManagersInTheLoop(MentoringTestCase):
 	def setUp(self):
 		super().setUp()
-		self.mentee_boss = testing.user_of(self.mentee_manager)
-		self.mentor_boss = testing.user_of(self.mentor_manager)
+		self.mentee_boss = builders.user_of(self.mentee_manager)
+		self.mentor_boss = builders.user_of(self.mentor_manager)
 
 	def acknowledge(self, user):
 		with as_user(user):
@@ -39,7 +39,7 @@ class TestManagersInTheLoop(MentoringTestCase):
 		self.assertEqual(self.stored("mentor_manager_ack_by"), self.mentor_boss)
 
 	def test_only_the_pairs_managers_acknowledge(self):
-		for user in (self.mentee_user, self.mentor_user, testing.user_of(self.stranger)):
+		for user in (self.mentee_user, self.mentor_user, builders.user_of(self.stranger)):
 			with as_user(user):
 				self.assertFalse(onload(self.pairing.name).can_acknowledge)
 			with self.assertRaises(frappe.PermissionError):

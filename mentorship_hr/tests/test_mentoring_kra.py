@@ -3,11 +3,11 @@
 import frappe
 from frappe.utils import add_days, formatdate, getdate, today
 
-from mentorship_hr import testing
-from mentorship_hr.appraisal_tools import get_appraisal_mentoring
-from mentorship_hr.kpi_sync import sync_scores
-from mentorship_hr.mentoring_kra import set_mentoring_kra
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.kpi.appraisal_tools import get_appraisal_mentoring
+from mentorship_hr.kpi.score_sync import sync_scores
+from mentorship_hr.overrides.appraisal_cycle import set_mentoring_kra
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 
 def kra_weights(appraisal) -> dict:
@@ -21,10 +21,10 @@ class TestMentoringKRA(MentoringTestCase):
 	def setUp(self):
 		super().setUp()
 		with as_user(self.mentee_user):
-			testing.goal(self.pairing.name, progress=50)
-		testing.checkin(self.pairing.name, add_days(today(), -20), confirmation_status="Confirmed")
-		self.template = testing.appraisal_template({"Quality": 30, "Development": 70})
-		self.cycle = testing.appraisal_cycle([self.mentor, self.mentee, self.stranger], self.template).name
+			builders.goal(self.pairing.name, progress=50)
+		builders.checkin(self.pairing.name, add_days(today(), -20), confirmation_status="Confirmed")
+		self.template = builders.appraisal_template({"Quality": 30, "Development": 70})
+		self.cycle = builders.appraisal_cycle([self.mentor, self.mentee, self.stranger], self.template).name
 		self.goal_for(self.stranger, "Quality", 80)
 		self.goal_for(self.stranger, "Development", 40)
 		self.stranger_before = self.appraisal_numbers(self.stranger)
@@ -33,7 +33,7 @@ class TestMentoringKRA(MentoringTestCase):
 		frappe.get_doc(
 			{
 				"doctype": "Goal",
-				"goal_name": testing.unique("Goal"),
+				"goal_name": builders.unique("Goal"),
 				"employee": employee,
 				"kra": kra,
 				"appraisal_cycle": self.cycle,
@@ -42,7 +42,7 @@ class TestMentoringKRA(MentoringTestCase):
 		).insert()
 
 	def appraisal_numbers(self, employee):
-		doc = testing.appraisal_of(employee, self.cycle)
+		doc = builders.appraisal_of(employee, self.cycle)
 		return (
 			doc.appraisal_template,
 			[(r.kra, r.per_weightage, r.goal_completion, r.goal_score) for r in doc.appraisal_kra],
@@ -53,10 +53,10 @@ class TestMentoringKRA(MentoringTestCase):
 	def test_only_participants_carry_the_kra_and_others_keep_every_number(self):
 		result = set_mentoring_kra(self.cycle, 20)
 		variant = f"{self.template} + Mentoring 20%"
-		mentee_appraisal = testing.appraisal_of(self.mentee, self.cycle)
+		mentee_appraisal = builders.appraisal_of(self.mentee, self.cycle)
 		self.assertEqual(
 			sorted(result.updated),
-			sorted([mentee_appraisal.name, testing.appraisal_of(self.mentor, self.cycle).name]),
+			sorted([mentee_appraisal.name, builders.appraisal_of(self.mentor, self.cycle).name]),
 		)
 		self.assertEqual(mentee_appraisal.appraisal_template, variant)
 		self.assertEqual(kra_weights(mentee_appraisal), {"Quality": 24, "Development": 56, "Mentoring": 20})
@@ -78,7 +78,7 @@ class TestMentoringKRA(MentoringTestCase):
 			"Mentoring Score", {"employee": self.mentee, "appraisal_cycle": self.cycle}, "score"
 		)
 		row = next(
-			r for r in testing.appraisal_of(self.mentee, self.cycle).appraisal_kra if r.kra == "Mentoring"
+			r for r in builders.appraisal_of(self.mentee, self.cycle).appraisal_kra if r.kra == "Mentoring"
 		)
 		self.assertGreater(score, 0)
 		self.assertEqual((row.goal_completion, row.goal_score), (score, round(score * 0.2, 2)))
@@ -86,7 +86,7 @@ class TestMentoringKRA(MentoringTestCase):
 
 	def test_appraisal_section_shows_the_role_and_explains_shared_weights(self):
 		set_mentoring_kra(self.cycle, 20)
-		appraisal = testing.appraisal_of(self.mentee, self.cycle).name
+		appraisal = builders.appraisal_of(self.mentee, self.cycle).name
 		with as_user(self.mentee_user):
 			(score,) = get_appraisal_mentoring(appraisal)["scores"]
 		shown = {c["name"]: (c["applies"], c["effective_weight"]) for c in score.components}
@@ -111,19 +111,19 @@ class TestMentoringKRA(MentoringTestCase):
 
 		off = set_mentoring_kra(self.cycle, 0)
 		self.assertEqual(len(off.restored), 2)
-		mentee_appraisal = testing.appraisal_of(self.mentee, self.cycle)
+		mentee_appraisal = builders.appraisal_of(self.mentee, self.cycle)
 		self.assertEqual(mentee_appraisal.appraisal_template, self.template)
 		self.assertEqual(kra_weights(mentee_appraisal), {"Quality": 30, "Development": 70})
 
 	def test_a_new_weightage_makes_its_own_variant(self):
 		set_mentoring_kra(self.cycle, 20)
 		set_mentoring_kra(self.cycle, 10)
-		mentee_appraisal = testing.appraisal_of(self.mentee, self.cycle)
+		mentee_appraisal = builders.appraisal_of(self.mentee, self.cycle)
 		self.assertEqual(mentee_appraisal.appraisal_template, f"{self.template} + Mentoring 10%")
 		self.assertEqual(kra_weights(mentee_appraisal), {"Quality": 27, "Development": 63, "Mentoring": 10})
 
 	def test_submitted_appraisals_are_reported_not_changed(self):
-		submitted = testing.appraisal_of(self.mentor, self.cycle)
+		submitted = builders.appraisal_of(self.mentor, self.cycle)
 		submitted.submit()
 		result = set_mentoring_kra(self.cycle, 20)
 		self.assertIn(
@@ -135,7 +135,7 @@ class TestMentoringKRA(MentoringTestCase):
 			result.not_changed,
 		)
 		self.assertEqual(
-			kra_weights(testing.appraisal_of(self.mentor, self.cycle)), {"Quality": 30, "Development": 70}
+			kra_weights(builders.appraisal_of(self.mentor, self.cycle)), {"Quality": 30, "Development": 70}
 		)
 
 	def test_bad_weightage_and_completed_cycles_are_refused(self):
@@ -146,12 +146,12 @@ class TestMentoringKRA(MentoringTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "is Completed"):
 			set_mentoring_kra(self.cycle, 20)
 		self.assertFalse(frappe.db.get_value("Appraisal Cycle", self.cycle, "mentoring_kra_weightage"))
-		self.assertEqual(testing.appraisal_of(self.mentee, self.cycle).appraisal_template, self.template)
+		self.assertEqual(builders.appraisal_of(self.mentee, self.cycle).appraisal_template, self.template)
 
 	def test_employees_cannot_use_the_tool(self):
 		with as_user(self.mentee_user), self.assertRaises(frappe.PermissionError):
 			set_mentoring_kra(self.cycle, 20)
-		self.assertEqual(testing.appraisal_of(self.mentee, self.cycle).appraisal_template, self.template)
+		self.assertEqual(builders.appraisal_of(self.mentee, self.cycle).appraisal_template, self.template)
 
 
 class TestNewPairNotYetScored(MentoringTestCase):
@@ -160,8 +160,8 @@ class TestNewPairNotYetScored(MentoringTestCase):
 	def setUp(self):
 		super().setUp()
 		self.pairing.db_set("start_date", add_days(today(), -3))
-		self.template = testing.appraisal_template({"Quality": 100})
-		self.cycle = testing.appraisal_cycle([self.mentor, self.mentee], self.template).name
+		self.template = builders.appraisal_template({"Quality": 100})
+		self.cycle = builders.appraisal_cycle([self.mentor, self.mentee], self.template).name
 		frappe.db.set_value("Appraisal Cycle", self.cycle, "mentoring_kra_weightage", 20)
 
 	def score(self):
@@ -176,7 +176,7 @@ class TestNewPairNotYetScored(MentoringTestCase):
 		self.assertIn("Not yet scored: the first check-in period ends on", score.weights_note)
 		self.assertFalse(frappe.db.exists("Goal", {"employee": self.mentee, "appraisal_cycle": self.cycle}))
 		self.assertEqual(summary.kra_added, [])
-		appraisal = testing.appraisal_of(self.mentee, self.cycle)
+		appraisal = builders.appraisal_of(self.mentee, self.cycle)
 		self.assertEqual(
 			(appraisal.appraisal_template, kra_weights(appraisal)), (self.template, {"Quality": 100})
 		)
@@ -201,6 +201,6 @@ class TestNewPairNotYetScored(MentoringTestCase):
 		score = self.score()
 		self.assertEqual(score.not_yet_scored, 0)
 		self.assertTrue(score.hrms_goal)
-		appraisal = testing.appraisal_of(self.mentee, self.cycle)
+		appraisal = builders.appraisal_of(self.mentee, self.cycle)
 		self.assertIn(appraisal.name, summary.kra_added)
 		self.assertEqual(kra_weights(appraisal), {"Quality": 80, "Mentoring": 20})

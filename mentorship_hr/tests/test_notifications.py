@@ -2,8 +2,8 @@
 
 import frappe
 
-from mentorship_hr import testing
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 
 def notified(user: str, document_name: str) -> bool:
@@ -19,21 +19,21 @@ def emails_about(document_name: str) -> list[tuple[str, str]]:
 		recipients = ",".join(
 			frappe.get_all("Email Queue Recipient", filters={"parent": queue.name}, pluck="recipient")
 		)
-		result.append((recipients, testing.parse_email(queue.message).body))
+		result.append((recipients, builders.parse_email(queue.message).body))
 	return result
 
 
 class TestEachStepTellsTheNextPerson(MentoringTestCase):
 	def setUp(self):
 		super().setUp()
-		testing.outgoing_email_account()
-		self.program_manager = testing.user_with_roles("Mentoring Program Manager")
+		builders.outgoing_email_account()
+		self.program_manager = builders.user_with_roles("Mentoring Program Manager")
 		self.program.db_set("program_manager", self.program_manager)
 
 	def test_an_application_tells_the_program_manager(self):
 		self.program.db_set("status", "Enrolling")
-		applicant = testing.employee("applicant")
-		with as_user(testing.user_of(applicant)):
+		applicant = builders.employee("applicant")
+		with as_user(builders.user_of(applicant)):
 			participant = frappe.get_doc(
 				{
 					"doctype": "Mentoring Participant",
@@ -46,7 +46,7 @@ class TestEachStepTellsTheNextPerson(MentoringTestCase):
 		self.assertEqual([r for r, _body in emails_about(participant.name)], [self.program_manager])
 
 	def test_an_answered_invitation_tells_the_program_manager(self):
-		invitee = testing.employee("invitee")
+		invitee = builders.employee("invitee")
 		participant = frappe.get_doc(
 			{
 				"doctype": "Mentoring Participant",
@@ -56,14 +56,14 @@ class TestEachStepTellsTheNextPerson(MentoringTestCase):
 				"status": "Invited",
 			}
 		).insert()
-		with as_user(testing.user_of(invitee)):
+		with as_user(builders.user_of(invitee)):
 			participant.respond_to_invitation(accept=0)
 		self.assertTrue(notified(self.program_manager, participant.name))
 		self.assertIn("declined", emails_about(participant.name)[0][1])
 
 	def test_a_submitted_check_in_asks_the_counterpart_without_the_notes(self):
 		with as_user(self.mentee_user):
-			checkin = testing.checkin(self.pairing.name, private_notes="PRIVATE-worried about my manager")
+			checkin = builders.checkin(self.pairing.name, private_notes="PRIVATE-worried about my manager")
 		self.assertTrue(notified(self.mentor_user, checkin.name))
 		self.assertFalse(notified(self.mentee_user, checkin.name))
 		[(recipients, body)] = emails_about(checkin.name)
@@ -74,7 +74,7 @@ class TestEachStepTellsTheNextPerson(MentoringTestCase):
 
 	def test_a_dispute_tells_the_program_manager_with_the_reason_as_text(self):
 		with as_user(self.mentee_user):
-			checkin = testing.checkin(self.pairing.name, private_notes="PRIVATE-notes")
+			checkin = builders.checkin(self.pairing.name, private_notes="PRIVATE-notes")
 		with as_user(self.mentor_user):
 			checkin.dispute("We met for <b>five</b> minutes")
 		self.assertTrue(notified(self.program_manager, checkin.name))
@@ -89,11 +89,11 @@ class TestEachStepTellsTheNextPerson(MentoringTestCase):
 		told = {
 			self.mentor_user,
 			self.mentee_user,
-			*map(testing.user_of, (self.mentor_manager, self.mentee_manager)),
+			*map(builders.user_of, (self.mentor_manager, self.mentee_manager)),
 		}
 		for user in told:
 			self.assertTrue(notified(user, self.pairing.name), user)
-		self.assertFalse(notified(testing.user_of(self.stranger), self.pairing.name))
+		self.assertFalse(notified(builders.user_of(self.stranger), self.pairing.name))
 		[(recipients, body)] = [e for e in emails_about(self.pairing.name) if "is Ended Early" in e[1]]
 		self.assertEqual(set(recipients.split(",")), told)
 		self.assertIn("matched with another mentor", body)

@@ -3,8 +3,9 @@
 import frappe
 from frappe.utils import add_days, getdate, today
 
-from mentorship_hr import health_service, testing
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.engagement import health_service
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 
 def shown(pairing: str) -> tuple:
@@ -27,7 +28,7 @@ class TestPairingHealth(MentoringTestCase):
 
 	def setUp(self):
 		super().setUp()
-		self.program_manager = testing.user_with_roles("Mentoring Program Manager")
+		self.program_manager = builders.user_with_roles("Mentoring Program Manager")
 		self.program.db_set("program_manager", self.program_manager)
 		self.start = add_days(today(), -20)
 		self.pairing.db_set("start_date", self.start)
@@ -41,7 +42,7 @@ class TestPairingHealth(MentoringTestCase):
 
 	def test_a_check_in_puts_it_on_track_and_time_moves_it_along(self):
 		with as_user(self.mentee_user):
-			checkin = testing.checkin(self.pairing.name, add_days(today(), -2))
+			checkin = builders.checkin(self.pairing.name, add_days(today(), -2))
 		due = getdate(add_days(today(), 12))
 		self.assertEqual(
 			shown(self.pairing.name),
@@ -64,7 +65,7 @@ class TestPairingHealth(MentoringTestCase):
 		self.assertIsNone(shown(self.pairing.name)[2])
 
 	def test_three_periods_without_a_check_in_alert_the_program_manager_once(self):
-		from mentorship_hr.reminders import send_daily_reminders
+		from mentorship_hr.engagement.reminders import send_daily_reminders
 
 		def alerts():
 			return frappe.get_all(
@@ -103,9 +104,9 @@ class TestPairingHealth(MentoringTestCase):
 
 	def test_reads_do_not_grow_with_pairings(self):
 		def cost(count):
-			program = testing.program(max_mentees_per_mentor=count)
+			program = builders.program(max_mentees_per_mentor=count)
 			names = [
-				testing.pairing(program.name, self.mentor, testing.employee_without_user()).name
+				builders.pairing(program.name, self.mentor, builders.employee_without_user()).name
 				for _ in range(count)
 			]
 			before = int(frappe.db.sql("show session status like 'Questions'")[0][1])
@@ -133,7 +134,7 @@ class TestScheduling(MentoringTestCase):
 	def test_a_scheduled_check_in_is_in_both_event_lists_and_is_the_next_one(self):
 		when = add_days(today(), 3) + " 10:00:00"
 		with as_user(self.mentee_user):
-			testing.checkin(self.pairing.name, add_days(today(), -1))
+			builders.checkin(self.pairing.name, add_days(today(), -1))
 			event = self.schedule(when, agenda="Pricing")
 		# each of the pair has their own event, in their own Event list, referring to the pairing
 		mentee_events, mentor_events = self.events_of(self.mentee_user), self.events_of(self.mentor_user)
@@ -183,7 +184,7 @@ class TestScheduling(MentoringTestCase):
 		when = add_days(today(), 3) + " 10:00:00"
 		with as_user(self.mentee_user):
 			self.schedule(when)
-		program_manager = testing.user_with_roles("Mentoring Program Manager")
+		program_manager = builders.user_with_roles("Mentoring Program Manager")
 		self.program.db_set("program_manager", program_manager)
 		with as_user(program_manager):
 			own = frappe.get_doc(
@@ -208,6 +209,6 @@ class TestScheduling(MentoringTestCase):
 				self.schedule(add_days(today(), -1) + " 10:00:00")
 			with self.assertRaisesRegex(frappe.ValidationError, "between 5 minutes and 8 hours"):
 				self.schedule(add_days(today(), 2) + " 10:00:00", duration_minutes=0)
-		with as_user(testing.user_of(self.stranger)), self.assertRaises(frappe.PermissionError):
+		with as_user(builders.user_of(self.stranger)), self.assertRaises(frappe.PermissionError):
 			self.schedule(add_days(today(), 2) + " 10:00:00")
 		self.assertFalse(frappe.db.exists("Event Participants", {"reference_docname": self.pairing.name}))

@@ -10,10 +10,10 @@ from frappe.utils import add_days, today
 
 from hrms.tests.test_utils import create_company
 
-from mentorship_hr import testing
 from mentorship_hr.domain import impact
 from mentorship_hr.mentorship_hr.report.mentoring_program_impact import mentoring_program_impact
-from mentorship_hr.testing import as_user
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import as_user
 
 REPORT = "Mentoring Program Impact"
 COMPANY = "_Test Impact Company"
@@ -54,7 +54,7 @@ class TestProgramImpact(FrappeTestCase):
 
 	@classmethod
 	def person(cls, prefix, **fields):
-		return testing.employee_without_user(
+		return builders.employee_without_user(
 			f"impact-{prefix}", company=cls.company, department=cls.department, **fields
 		)
 
@@ -65,16 +65,16 @@ class TestProgramImpact(FrappeTestCase):
 			e[name] = cls.person(name)
 		e.L1 = cls.person("L1", date_of_joining=day(-100))
 
-		a = testing.program(company=cls.company, start_date=day(-300), end_date=day(60))
-		b = testing.program(company=cls.company, start_date=day(-700), end_date=day(60))
+		a = builders.program(company=cls.company, start_date=day(-300), end_date=day(60))
+		b = builders.program(company=cls.company, start_date=day(-700), end_date=day(60))
 		cls.program_a, cls.program_b = a.name, b.name
-		testing.pairing(a.name, e.M1, e.E1)
-		completed = testing.pairing(a.name, e.M1, e.E2).name
-		paused = testing.pairing(a.name, e.M2, e.E3).name
-		testing.pairing(a.name, e.M2, e.L1, start_date=day(-90))
-		testing.pairing(a.name, e.X1, e.X2, status="Proposed", start_date=None)
-		ended = testing.pairing(b.name, e.M3, e.E4, start_date=day(-650)).name
-		testing.pairing(b.name, e.M4, e.E5, start_date=day(-100))
+		builders.pairing(a.name, e.M1, e.E1)
+		completed = builders.pairing(a.name, e.M1, e.E2).name
+		paused = builders.pairing(a.name, e.M2, e.E3).name
+		builders.pairing(a.name, e.M2, e.L1, start_date=day(-90))
+		builders.pairing(a.name, e.X1, e.X2, status="Proposed", start_date=None)
+		ended = builders.pairing(b.name, e.M3, e.E4, start_date=day(-650)).name
+		builders.pairing(b.name, e.M4, e.E5, start_date=day(-100))
 		# later statuses set directly: their notices and surveys are not what is tested here
 		frappe.db.set_value("Mentoring Pairing", completed, {"status": "Completed", "end_date": day(-30)})
 		frappe.db.set_value("Mentoring Pairing", paused, "status", "Paused")
@@ -92,7 +92,7 @@ class TestProgramImpact(FrappeTestCase):
 			if submit:
 				promotion.submit()
 
-		template = testing.appraisal_template({"Delivery": 100})
+		template = builders.appraisal_template({"Delivery": 100})
 		cls.c1 = cls.cycle(
 			template,
 			day(-90),
@@ -119,7 +119,7 @@ class TestProgramImpact(FrappeTestCase):
 		"""A Manual Rating cycle whose final score is the goal score: one KRA weighted 100, so each
 		appraisal's final score is the score given to its one goal. Real, submitted appraisals."""
 		everyone = {**scores, **(drafts or {})}
-		cycle = testing.appraisal_cycle(
+		cycle = builders.appraisal_cycle(
 			list(everyone),
 			template,
 			company=cls.company,
@@ -130,7 +130,7 @@ class TestProgramImpact(FrappeTestCase):
 			final_score_formula="goal_score",
 		).name
 		for employee, score in everyone.items():
-			appraisal = testing.appraisal_of(employee, cycle)
+			appraisal = builders.appraisal_of(employee, cycle)
 			appraisal.goals[0].score = score
 			appraisal.save()
 			assert appraisal.final_score == score, (appraisal.final_score, score)
@@ -141,7 +141,7 @@ class TestProgramImpact(FrappeTestCase):
 	def setUp(self):
 		frappe.set_user("Administrator")
 		frappe.db.savepoint("impact_test")
-		self.manager = testing.user_with_roles("Mentoring Program Manager")
+		self.manager = builders.user_with_roles("Mentoring Program Manager")
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
@@ -255,7 +255,7 @@ class TestProgramImpact(FrappeTestCase):
 
 	def test_wrong_filters_are_said_not_thrown(self):
 		# a throw inside a script report leaves Frappe's watcher to make it a prepared report
-		_, result = self.report(program=testing.program().name)  # of another company
+		_, result = self.report(program=builders.program().name)  # of another company
 		self.assertEqual(result["result"], [])
 		self.assertIn("is not a program of", result["message"])
 		_, result = self.report(from_date=day(1))
@@ -264,7 +264,7 @@ class TestProgramImpact(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value("Report", REPORT, "prepared_report"), 0)
 
 	def test_only_program_managers_and_hr_run_it(self):
-		employee_user = testing.user_of(testing.employee("impact-plain"))
+		employee_user = builders.user_of(builders.employee("impact-plain"))
 		filters = {"company": self.company, "from_date": day(-365), "to_date": day(0)}
 		with as_user(employee_user):
 			with self.assertRaises(frappe.PermissionError):
@@ -273,7 +273,7 @@ class TestProgramImpact(FrappeTestCase):
 			with self.assertRaises(frappe.PermissionError):
 				mentoring_program_impact.execute(filters)
 		for role in ("HR Manager", "Mentoring Program Manager"):
-			rows, _ = self.report(user=testing.user_with_roles(role))
+			rows, _ = self.report(user=builders.user_with_roles(role))
 			self.assertEqual(len(rows), 9)
 
 	def test_a_fixed_number_of_queries(self):
@@ -289,7 +289,7 @@ class TestProgramImpact(FrappeTestCase):
 		self.assertLessEqual(few, 10)
 		# more employees, pairings, promotions: no more queries
 		mentor, mentee = self.person("more-mentor"), self.person("more-mentee")
-		testing.pairing(self.program_b, mentor, mentee, start_date=day(-50))
+		builders.pairing(self.program_b, mentor, mentee, start_date=day(-50))
 		for i in range(3):
 			self.person(f"more-{i}")
 		frappe.get_doc(

@@ -6,10 +6,11 @@ import frappe
 from frappe.desk.query_report import run
 from frappe.utils import add_days, today
 
-from mentorship_hr import health_service, testing
 from mentorship_hr.domain.briefing import HEALTHS
-from mentorship_hr.kpi_sync import sync_scores
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.engagement import health_service
+from mentorship_hr.kpi.score_sync import sync_scores
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 
 def report(name, user, **filters):
@@ -23,8 +24,8 @@ class TestProgramHealthReport(MentoringTestCase):
 		super().setUp()
 		# frequency 14, started 90 days ago: 6 expected; 2 held, one disputed (not held)
 		with as_user(self.mentee_user):
-			testing.checkin(self.pairing.name, add_days(today(), -20))
-			disputed = testing.checkin(self.pairing.name, add_days(today(), -10))
+			builders.checkin(self.pairing.name, add_days(today(), -20))
+			disputed = builders.checkin(self.pairing.name, add_days(today(), -10))
 			frappe.get_doc(
 				{
 					"doctype": "Mentoring Feedback",
@@ -37,14 +38,14 @@ class TestProgramHealthReport(MentoringTestCase):
 			).insert()
 		with as_user(self.mentor_user):
 			frappe.get_doc("Mentoring Check-in", disputed.name).dispute("not held")
-		testing.goal(self.pairing.name, progress=20)
-		testing.goal(self.pairing.name, progress=60)
+		builders.goal(self.pairing.name, progress=20)
+		builders.goal(self.pairing.name, progress=60)
 		# another pair in another program, nobody above knows them
-		self.other_mentor, self.other_mentee = testing.employee("m2"), testing.employee("e2")
-		other_program = testing.program()
-		self.other = testing.pairing(other_program.name, self.other_mentor, self.other_mentee)
+		self.other_mentor, self.other_mentee = builders.employee("m2"), builders.employee("e2")
+		other_program = builders.program()
+		self.other = builders.pairing(other_program.name, self.other_mentor, self.other_mentee)
 		health_service.refresh([self.pairing.name, self.other.name])
-		self.pm = testing.user_with_roles("Mentoring Program Manager")
+		self.pm = builders.user_with_roles("Mentoring Program Manager")
 
 	def rows(self, user, **filters):
 		return {r["pairing"]: r for r in report("Mentoring Program Health", user, **filters)[0]}
@@ -65,13 +66,13 @@ class TestProgramHealthReport(MentoringTestCase):
 	def test_each_role_sees_its_own_rows(self):
 		every = self.rows(self.pm)
 		self.assertTrue({self.pairing.name, self.other.name} <= set(every))
-		for user in (self.mentor_user, self.mentee_user, testing.user_of(self.mentee_manager)):
+		for user in (self.mentor_user, self.mentee_user, builders.user_of(self.mentee_manager)):
 			self.assertEqual(set(self.rows(user)), {self.pairing.name}, user)
-		self.assertEqual(self.rows(testing.user_of(self.stranger)), {})
-		self.assertEqual(set(self.rows(testing.user_of(self.other_mentee))), {self.other.name})
+		self.assertEqual(self.rows(builders.user_of(self.stranger)), {})
+		self.assertEqual(set(self.rows(builders.user_of(self.other_mentee))), {self.other.name})
 
 	def test_managers_see_no_survey_ratings_but_the_pair_does(self):
-		manager_row = self.rows(testing.user_of(self.mentee_manager))[self.pairing.name]
+		manager_row = self.rows(builders.user_of(self.mentee_manager))[self.pairing.name]
 		self.assertIsNone(manager_row.get("mentee_rating"))
 		self.assertEqual(self.rows(self.mentor_user)[self.pairing.name]["mentee_rating"], 4.0)
 
@@ -88,21 +89,21 @@ class TestProgramHealthReport(MentoringTestCase):
 class TestMentoringKPIReport(MentoringTestCase):
 	def setUp(self):
 		super().setUp()
-		self.kra = testing.kra("Mentoring")
-		template = testing.appraisal_template({"Quality": 80, "Mentoring": 20})
-		self.cycle = testing.appraisal_cycle([self.mentor, self.mentee], template).name
+		self.kra = builders.kra("Mentoring")
+		template = builders.appraisal_template({"Quality": 80, "Mentoring": 20})
+		self.cycle = builders.appraisal_cycle([self.mentor, self.mentee], template).name
 		with as_user(self.mentee_user):
 			for days in (80, 60, 40):
-				testing.checkin(self.pairing.name, add_days(today(), -days), agenda="plan")
-		testing.goal(self.pairing.name, progress=50)
+				builders.checkin(self.pairing.name, add_days(today(), -days), agenda="plan")
+		builders.goal(self.pairing.name, progress=50)
 		sync_scores(program=self.program.name)
-		self.pm = testing.user_with_roles("Mentoring Program Manager")
+		self.pm = builders.user_with_roles("Mentoring Program Manager")
 
 	def rows(self, user, **filters):
 		return report("Mentoring KPI", user, appraisal_cycle=self.cycle, **filters)[0]
 
 	def test_one_row_per_employee_and_role_with_its_components(self):
-		rows = {r["role"]: r for r in self.rows(testing.user_with_roles("HR Manager"))}
+		rows = {r["role"]: r for r in self.rows(builders.user_with_roles("HR Manager"))}
 		self.assertEqual(set(rows), {"Mentor", "Mentee"})
 		for role, employee in (("Mentor", self.mentor), ("Mentee", self.mentee)):
 			score = frappe.get_doc(
@@ -111,7 +112,7 @@ class TestMentoringKPIReport(MentoringTestCase):
 			row = rows[role]
 			self.assertEqual(row["score"], score.score)
 			self.assertEqual(row["hrms_goal"], score.hrms_goal)
-			self.assertEqual(row["appraisal"], testing.appraisal_of(employee, self.cycle).name)
+			self.assertEqual(row["appraisal"], builders.appraisal_of(employee, self.cycle).name)
 			self.assertEqual(row["goal_progress"], f"50.0% (weight {score.goal_progress_weight:g})")
 		self.assertNotIn("ownership", rows["Mentor"])  # not a component of the mentor's role
 		self.assertTrue(rows["Mentor"]["mentee_feedback"].startswith("n/a"))  # no ratings given
@@ -120,14 +121,14 @@ class TestMentoringKPIReport(MentoringTestCase):
 
 	def test_each_role_sees_its_own_rows(self):
 		self.assertEqual({r["role"] for r in self.rows(self.mentee_user)}, {"Mentee"})
-		self.assertEqual({r["role"] for r in self.rows(testing.user_of(self.mentor_manager))}, {"Mentor"})
-		self.assertEqual(self.rows(testing.user_of(self.stranger)), [])
+		self.assertEqual({r["role"] for r in self.rows(builders.user_of(self.mentor_manager))}, {"Mentor"})
+		self.assertEqual(self.rows(builders.user_of(self.stranger)), [])
 
 	def test_filters(self):
-		hr = testing.user_with_roles("HR Manager")
+		hr = builders.user_with_roles("HR Manager")
 		self.assertEqual({r["role"] for r in self.rows(hr, role="Mentee")}, {"Mentee"})
 		self.assertEqual({r["employee"] for r in self.rows(hr, employee=self.mentor)}, {self.mentor})
-		self.assertEqual(self.rows(hr, program=testing.program().name), [])
+		self.assertEqual(self.rows(hr, program=builders.program().name), [])
 
 
 class TestWorkspace(MentoringTestCase):
@@ -135,13 +136,15 @@ class TestWorkspace(MentoringTestCase):
 
 	def setUp(self):
 		super().setUp()
-		self.other = testing.pairing(testing.program().name, testing.employee("m2"), testing.employee("e2"))
+		self.other = builders.pairing(
+			builders.program().name, builders.employee("m2"), builders.employee("e2")
+		)
 		with as_user(self.mentee_user):
-			testing.checkin(self.pairing.name, today())
-		testing.goal(self.pairing.name, progress=30)
-		testing.goal(self.other.name, progress=90)
+			builders.checkin(self.pairing.name, today())
+		builders.goal(self.pairing.name, progress=30)
+		builders.goal(self.other.name, progress=90)
 		health_service.refresh([self.pairing.name, self.other.name])
-		self.pm = testing.user_with_roles("Mentoring Program Manager")
+		self.pm = builders.user_with_roles("Mentoring Program Manager")
 
 	def card(self, name, user):
 		from frappe.desk.doctype.number_card.number_card import get_result
@@ -165,10 +168,10 @@ class TestWorkspace(MentoringTestCase):
 		total = frappe.db.count("Mentoring Pairing", {"status": "Active"})
 		self.assertEqual(self.card("Active Mentoring Pairings", self.pm), total)
 		self.assertEqual(self.card("Active Mentoring Pairings", self.mentee_user), 1)
-		self.assertEqual(self.card("Active Mentoring Pairings", testing.user_of(self.stranger)), 0)
+		self.assertEqual(self.card("Active Mentoring Pairings", builders.user_of(self.stranger)), 0)
 		self.assertEqual(self.card("Mentoring Check-ins This Month", self.mentor_user), 1)
 		self.assertEqual(self.card("Mean Mentoring Goal Progress", self.mentee_user), 30)
-		self.assertEqual(self.card("Mean Mentoring Goal Progress", testing.user_of(self.mentee_manager)), 30)
+		self.assertEqual(self.card("Mean Mentoring Goal Progress", builders.user_of(self.mentee_manager)), 30)
 
 	def test_the_health_chart_counts_visible_active_pairings(self):
 		mine = self.chart("Mentoring Pairing Health", self.mentee_user)

@@ -7,8 +7,9 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, today
 
-from mentorship_hr import engagement, testing
-from mentorship_hr.testing import as_user
+from mentorship_hr.engagement import jobs
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import as_user
 
 DAYS = 30
 SECRETS = ("AGENDA-SECRET", "SUMMARY-SECRET", "NOTE-SECRET", "COMMENT-SECRET")
@@ -18,14 +19,14 @@ class TestSimulatedMonth(FrappeTestCase):
 	def setUp(self):
 		frappe.set_user("Administrator")
 		frappe.db.savepoint("simulated_month")
-		testing.outgoing_email_account()
+		builders.outgoing_email_account()
 		self.day0 = getdate(today())
-		self.pm = testing.user_with_roles("Mentoring Program Manager")
-		self.sponsor = testing.employee("sponsor")
-		self.mentor_boss = testing.employee("mentor-boss", department=testing.department("Sales"))
-		self.mentee_boss = testing.employee("mentee-boss")
-		self.stranger = testing.employee("stranger")
-		self.program = testing.program(
+		self.pm = builders.user_with_roles("Mentoring Program Manager")
+		self.sponsor = builders.employee("sponsor")
+		self.mentor_boss = builders.employee("mentor-boss", department=builders.department("Sales"))
+		self.mentee_boss = builders.employee("mentee-boss")
+		self.stranger = builders.employee("stranger")
+		self.program = builders.program(
 			start_date=add_days(self.day0, -10),
 			end_date=add_days(self.day0, 50),  # the midpoint is day 20
 			checkin_frequency_days=7,
@@ -34,15 +35,15 @@ class TestSimulatedMonth(FrappeTestCase):
 		)
 		self.pairs = frappe._dict()
 		for kind in ("steady", "silent", "unfit", "completed"):
-			mentor = testing.employee(
-				f"{kind}-mentor", department=testing.department("Sales"), reports_to=self.mentor_boss
+			mentor = builders.employee(
+				f"{kind}-mentor", department=builders.department("Sales"), reports_to=self.mentor_boss
 			)
-			mentee = testing.employee(f"{kind}-mentee", reports_to=self.mentee_boss)
-			pairing = testing.pairing(self.program.name, mentor, mentee)
+			mentee = builders.employee(f"{kind}-mentee", reports_to=self.mentee_boss)
+			pairing = builders.pairing(self.program.name, mentor, mentee)
 			if kind != "silent":
-				testing.goal(pairing.name, target_date=add_days(self.day0, 40))
+				builders.goal(pairing.name, target_date=add_days(self.day0, 40))
 			self.pairs[kind] = frappe._dict(
-				name=pairing.name, mentor=testing.user_of(mentor), mentee=testing.user_of(mentee)
+				name=pairing.name, mentor=builders.user_of(mentor), mentee=builders.user_of(mentee)
 			)
 
 	def tearDown(self):
@@ -51,7 +52,7 @@ class TestSimulatedMonth(FrappeTestCase):
 
 	def log_checkin(self, kind, day):
 		with as_user(self.pairs[kind].mentee):
-			return testing.checkin(
+			return builders.checkin(
 				self.pairs[kind].name,
 				day,
 				agenda="AGENDA-SECRET",
@@ -89,16 +90,16 @@ class TestSimulatedMonth(FrappeTestCase):
 			day = add_days(self.day0, n)
 			with self.freeze_time(f"{day} 09:00:00", tick=True):
 				self.act(n, day)
-				engagement.run(engagement.DAILY, today=day)
+				jobs.run(jobs.DAILY, today=day)
 				if day.weekday() == 0:
-					engagement.run(engagement.WEEKLY, today=day)
+					jobs.run(jobs.WEEKLY, today=day)
 					mondays.append(day)
-				engagement.run(engagement.DAILY, today=day)  # a second run sends nothing new
+				jobs.run(jobs.DAILY, today=day)  # a second run sends nothing new
 
 		everyone = {u for p in self.pairs.values() for u in (p.mentor, p.mentee)}
-		managers = {testing.user_of(self.mentor_boss), testing.user_of(self.mentee_boss)}
-		sponsor, stranger = testing.user_of(self.sponsor), testing.user_of(self.stranger)
-		emails = {u: testing.queued_emails(u) for u in everyone | managers | {self.pm, sponsor, stranger}}
+		managers = {builders.user_of(self.mentor_boss), builders.user_of(self.mentee_boss)}
+		sponsor, stranger = builders.user_of(self.sponsor), builders.user_of(self.stranger)
+		emails = {u: builders.queued_emails(u) for u in everyone | managers | {self.pm, sponsor, stranger}}
 
 		# at most one reminder email a day for anyone
 		for user, queued in emails.items():

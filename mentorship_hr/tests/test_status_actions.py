@@ -5,10 +5,10 @@ form says about syncing and email."""
 import frappe
 from frappe.utils import add_days, getdate, today
 
-from mentorship_hr import testing
-from mentorship_hr.enrollment import approve_applications
+from mentorship_hr.matching.enrollment import approve_applications
 from mentorship_hr.notifications import notify
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 
 def onload(doctype, name):
@@ -20,7 +20,7 @@ def onload(doctype, name):
 class TestPairingActions(MentoringTestCase):
 	def setUp(self):
 		super().setUp()
-		testing.participant(self.program.name, self.mentee, "Mentee", "Matched")
+		builders.participant(self.program.name, self.mentee, "Mentee", "Matched")
 
 	def move(self, status, reason=None):
 		return frappe.get_doc("Mentoring Pairing", self.pairing.name).set_status(status, reason)
@@ -76,12 +76,12 @@ class TestPairingActions(MentoringTestCase):
 
 class TestProgramActions(MentoringTestCase):
 	def test_a_program_runs_draft_enrolling_active_completed(self):
-		program = testing.program(status="Draft", start_date=add_days(today(), -10))
+		program = builders.program(status="Draft", start_date=add_days(today(), -10))
 		self.assertEqual(onload("Mentoring Program", program.name).status_moves, ["Active", "Enrolling"])
 		doc = frappe.get_doc("Mentoring Program", program.name)
 		self.assertEqual(doc.set_status("Enrolling")["status"], "Enrolling")
 		self.assertEqual(doc.set_status("Active")["status"], "Active")
-		live = testing.pairing(program.name, self.mentor, self.mentee).name
+		live = builders.pairing(program.name, self.mentor, self.mentee).name
 		result = doc.set_status("Completed")
 		self.assertEqual(result, {"status": "Completed", "completed_pairings": [live]})
 		self.assertEqual(frappe.db.get_value("Mentoring Pairing", live, "status"), "Completed")
@@ -101,24 +101,24 @@ class TestProgramActions(MentoringTestCase):
 		self.assertEqual(frappe.db.get_value("Mentoring Program", self.program.name, "status"), "Active")
 
 	def test_sync_says_why_it_cannot_work(self):
-		draft = testing.program(status="Draft")
+		draft = builders.program(status="Draft")
 		self.assertEqual(
 			onload("Mentoring Program", draft.name).sync_blocked,
 			"Scores are synced once the program is Active.",
 		)
-		frappe.db.set_value("Appraisal Cycle", {"company": testing.company()}, "status", "Completed")
+		frappe.db.set_value("Appraisal Cycle", {"company": builders.company()}, "status", "Completed")
 		self.assertIn("No open appraisal cycle", onload("Mentoring Program", self.program.name).sync_blocked)
-		testing.appraisal_cycle(
-			[self.mentee], testing.appraisal_template({"Quality": 100}), create_appraisals=False
+		builders.appraisal_cycle(
+			[self.mentee], builders.appraisal_template({"Quality": 100}), create_appraisals=False
 		)
 		self.assertIsNone(onload("Mentoring Program", self.program.name).sync_blocked)
 
 
 class TestBulkApprove(MentoringTestCase):
 	def test_applications_are_approved_and_the_rest_reported(self):
-		program = testing.program(status="Enrolling")
-		applied = testing.participant(program.name, self.mentee, "Mentee", "Applied").name
-		approved = testing.participant(program.name, self.mentor, "Mentor", "Approved", capacity=1).name
+		program = builders.program(status="Enrolling")
+		applied = builders.participant(program.name, self.mentee, "Mentee", "Applied").name
+		approved = builders.participant(program.name, self.mentor, "Mentor", "Approved", capacity=1).name
 		result = approve_applications(frappe.as_json([applied, approved]))
 		self.assertEqual(result["approved"], [applied])
 		self.assertEqual(
@@ -127,8 +127,8 @@ class TestBulkApprove(MentoringTestCase):
 		self.assertEqual(frappe.db.get_value("Mentoring Participant", applied, "status"), "Approved")
 
 	def test_employees_cannot_bulk_approve(self):
-		program = testing.program(status="Enrolling")
-		applied = testing.participant(program.name, self.mentee, "Mentee", "Applied").name
+		program = builders.program(status="Enrolling")
+		applied = builders.participant(program.name, self.mentee, "Mentee", "Applied").name
 		with as_user(self.mentee_user), self.assertRaises(frappe.PermissionError):
 			approve_applications([applied])
 		self.assertEqual(frappe.db.get_value("Mentoring Participant", applied, "status"), "Applied")
@@ -160,5 +160,5 @@ class TestWithoutEmailAccount(MentoringTestCase):
 		self.assertTrue(onload("Mentoring Program", self.program.name).no_email_account)
 		with as_user(self.mentee_user):
 			self.assertNotIn("no_email_account", onload("Mentoring Program", self.program.name))
-		testing.outgoing_email_account()
+		builders.outgoing_email_account()
 		self.assertFalse(onload("Mentoring Settings", "Mentoring Settings").no_email_account)

@@ -5,9 +5,10 @@ the program manager following up, never why in survey terms."""
 import frappe
 from frappe.utils import today
 
-from mentorship_hr import digests, testing
+from mentorship_hr.engagement import digests
 from mentorship_hr.mentorship_hr.report.mentoring_program_health import mentoring_program_health
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 SURVEY_WORDS = ("fit check", "not a fit", "good_fit", "rematch", "NOT-A-FIT-COMMENT")
 
@@ -15,7 +16,7 @@ SURVEY_WORDS = ("fit check", "not a fit", "good_fit", "rematch", "NOT-A-FIT-COMM
 class TestSurveyPrivacy(MentoringTestCase):
 	def setUp(self):
 		super().setUp()
-		testing.run_by_staff(self)
+		builders.run_by_staff(self)
 		with as_user(self.mentee_user):
 			frappe.get_doc(
 				{
@@ -27,7 +28,7 @@ class TestSurveyPrivacy(MentoringTestCase):
 					"comments": "NOT-A-FIT-COMMENT",
 				}
 			).insert()
-		self.managers = [testing.user_of(self.mentee_manager), testing.user_of(self.mentor_manager)]
+		self.managers = [builders.user_of(self.mentee_manager), builders.user_of(self.mentor_manager)]
 
 	def assertNothingOfTheSurvey(self, text, who):
 		for word in SURVEY_WORDS:
@@ -68,15 +69,15 @@ class TestSurveyPrivacy(MentoringTestCase):
 	def test_the_weekly_messages_tell_why_to_program_managers_only(self):
 		digests.send_leader_briefings(today())
 		digests.send_manager_digests(today())
-		briefing = [e for e in testing.queued_emails(self.program_manager) if "briefing" in e.subject]
+		briefing = [e for e in builders.queued_emails(self.program_manager) if "briefing" in e.subject]
 		self.assertIn("Fit checks that failed", briefing[0].text)
-		sponsor = testing.user_of(self.sponsor)
-		sponsor_briefing = [e for e in testing.queued_emails(sponsor) if "briefing" in e.subject]
+		sponsor = builders.user_of(self.sponsor)
+		sponsor_briefing = [e for e in builders.queued_emails(sponsor) if "briefing" in e.subject]
 		self.assertEqual(len(sponsor_briefing), 1)
 		self.assertIn("the program manager is following up", sponsor_briefing[0].text.lower())
 		self.assertNothingOfTheSurvey(sponsor_briefing[0].text, "the sponsor")
 		for user in self.managers:
-			for email in testing.queued_emails(user):
+			for email in builders.queued_emails(user):
 				self.assertNothingOfTheSurvey(email.text, user)
 
 	def test_the_other_side_sees_ratings_never_answers(self):

@@ -5,10 +5,10 @@ import frappe
 from frappe.utils import add_days, today
 from frappe.utils.background_jobs import get_job
 
-from mentorship_hr import testing
-from mentorship_hr.kpi_sync import sync_scores
-from mentorship_hr.sync_jobs import job_id, queue_sync
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.kpi.score_sync import sync_scores
+from mentorship_hr.kpi.sync_jobs import job_id, queue_sync
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 APPRAISAL_NUMBERS = ("goal_score_percentage", "total_score", "final_score")
 
@@ -31,14 +31,14 @@ class TestBatchedEqualsHRMS(MentoringTestCase):
 
 	def setUp(self):
 		super().setUp()
-		self.mentee2 = testing.employee("mentee2")
-		second = testing.pairing(self.program.name, self.mentor, self.mentee2)
+		self.mentee2 = builders.employee("mentee2")
+		second = builders.pairing(self.program.name, self.mentor, self.mentee2)
 		for pairing, progress in ((self.pairing.name, 40), (second.name, 75)):
-			with as_user(testing.user_of(frappe.db.get_value("Mentoring Pairing", pairing, "mentee"))):
-				testing.goal(pairing, progress=progress)
+			with as_user(builders.user_of(frappe.db.get_value("Mentoring Pairing", pairing, "mentee"))):
+				builders.goal(pairing, progress=progress)
 		people = [self.mentor, self.mentee, self.mentee2]
-		template = testing.appraisal_template({"Quality": 50, "Development": 30, "Mentoring": 20})
-		self.cycle = testing.appraisal_cycle(people, template).name
+		template = builders.appraisal_template({"Quality": 50, "Development": 30, "Mentoring": 20})
+		self.cycle = builders.appraisal_cycle(people, template).name
 		for employee, kra, progress in (
 			(self.mentor, "Quality", 90),
 			(self.mentor, "Quality", 30),
@@ -47,8 +47,8 @@ class TestBatchedEqualsHRMS(MentoringTestCase):
 			(self.mentee2, "Development", 100),
 		):
 			self.goal_for(employee, kra, progress, self.cycle)
-		manual_template = testing.appraisal_template({"Quality": 80, "Mentoring": 20})
-		self.manual = testing.appraisal_cycle(
+		manual_template = builders.appraisal_template({"Quality": 80, "Mentoring": 20})
+		self.manual = builders.appraisal_cycle(
 			people, manual_template, kra_evaluation_method="Manual Rating", start_date=add_days(today(), -59)
 		).name
 		self.people = people
@@ -57,7 +57,7 @@ class TestBatchedEqualsHRMS(MentoringTestCase):
 		frappe.get_doc(
 			{
 				"doctype": "Goal",
-				"goal_name": testing.unique("Goal"),
+				"goal_name": builders.unique("Goal"),
 				"employee": employee,
 				"kra": kra,
 				"appraisal_cycle": cycle,
@@ -111,13 +111,13 @@ class TestBatchedEqualsHRMS(MentoringTestCase):
 class TestWritesGrowInBatches(MentoringTestCase):
 	def changed_scores_cost(self, mentees: int) -> int:
 		"""Queries to write the first scores of a program with this many mentees of one mentor."""
-		program = testing.program(max_mentees_per_mentor=mentees)
+		program = builders.program(max_mentees_per_mentor=mentees)
 		frappe.db.set_value("Mentoring Program", program.name, "max_mentees_per_mentor", mentees)
-		people = [testing.employee_without_user() for _ in range(mentees)]
+		people = [builders.employee_without_user() for _ in range(mentees)]
 		for mentee in people:
-			testing.pairing(program.name, self.mentor, mentee)
-		template = testing.appraisal_template({"Quality": 80, "Mentoring": 20})
-		testing.appraisal_cycle(people, template)
+			builders.pairing(program.name, self.mentor, mentee)
+		template = builders.appraisal_template({"Quality": 80, "Mentoring": 20})
+		builders.appraisal_cycle(people, template)
 		before = questions()
 		summary = sync_scores(program=program.name)
 		self.assertEqual(summary.created, mentees, summary.failed)  # the mentor has no appraisal: skipped
@@ -141,7 +141,7 @@ class TestSyncJob(MentoringTestCase):
 		first = queue_sync(self.program.name)
 		# queue_sync enqueues after the commit that a test never makes: enqueue it as that would
 		frappe.enqueue(
-			"mentorship_hr.sync_jobs.run_sync",
+			"mentorship_hr.kpi.sync_jobs.run_sync",
 			queue="long",
 			job_id=job_id(self.program.name, None),
 			deduplicate=True,
@@ -151,12 +151,12 @@ class TestSyncJob(MentoringTestCase):
 		self.assertEqual(second, {"queued": False, "log": first["log"]})
 
 	def test_the_job_keeps_its_summary_on_the_log(self):
-		template = testing.appraisal_template({"Quality": 80, "Mentoring": 20})
-		testing.appraisal_cycle([self.mentor, self.mentee], template)
+		template = builders.appraisal_template({"Quality": 80, "Mentoring": 20})
+		builders.appraisal_cycle([self.mentor, self.mentee], template)
 		log = frappe.get_doc(
 			{"doctype": "Mentoring Sync Log", "program": self.program.name, "requested_by": "Administrator"}
 		).insert()
-		from mentorship_hr.sync_jobs import run_sync
+		from mentorship_hr.kpi.sync_jobs import run_sync
 
 		run_sync(log.name, commit=False)
 		log.reload()

@@ -3,31 +3,32 @@
 import frappe
 from frappe.utils import add_days, today
 
-from mentorship_hr import digests, health_service, testing
 from mentorship_hr.domain.reminders import week_start
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.engagement import digests, health_service
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 SECRETS = ("AGENDA-SECRET", "SUMMARY-SECRET", "NOTE-SECRET", "COMMENT-SECRET")
 
 
 def with_subject(user, prefix):
-	return [e for e in testing.queued_emails(user) if e.subject.startswith(prefix)]
+	return [e for e in builders.queued_emails(user) if e.subject.startswith(prefix)]
 
 
 class TestWeeklyDigests(MentoringTestCase):
 	def setUp(self):
 		super().setUp()
-		testing.run_by_staff(self)
+		builders.run_by_staff(self)
 		# frequency 14, started 90 days ago: 6 check-ins expected; 2 held, 1 of them disputed
 		with as_user(self.mentee_user):
-			testing.checkin(
+			builders.checkin(
 				self.pairing.name,
 				add_days(today(), -20),
 				agenda="AGENDA-SECRET",
 				summary="SUMMARY-SECRET",
 				private_notes="NOTE-SECRET",
 			)
-			disputed = testing.checkin(self.pairing.name, add_days(today(), -10))
+			disputed = builders.checkin(self.pairing.name, add_days(today(), -10))
 		with as_user(self.mentor_user):
 			frappe.get_doc("Mentoring Check-in", disputed.name).dispute("not held")
 			frappe.get_doc(
@@ -40,18 +41,18 @@ class TestWeeklyDigests(MentoringTestCase):
 					"comments": "COMMENT-SECRET",
 				}
 			).insert()
-		testing.goal(self.pairing.name, progress=30)
-		testing.goal(self.pairing.name, progress=70)
-		testing.goal(self.pairing.name, progress=0, status="Dropped")
+		builders.goal(self.pairing.name, progress=30)
+		builders.goal(self.pairing.name, progress=70)
+		builders.goal(self.pairing.name, progress=0, status="Dropped")
 		for status in ("Matched", "Matched", "Waitlisted", "Applied"):
-			testing.participant(self.program.name, testing.employee_without_user(), "Mentee", status)
+			builders.participant(self.program.name, builders.employee_without_user(), "Mentee", status)
 		health_service.refresh([self.pairing.name])
 
 	def test_each_manager_gets_one_digest_of_their_reports_pairings(self):
 		sent = digests.send_manager_digests(today())
 		mentor_manager, mentee_manager = (
-			testing.user_of(self.mentor_manager),
-			testing.user_of(self.mentee_manager),
+			builders.user_of(self.mentor_manager),
+			builders.user_of(self.mentee_manager),
 		)
 		self.assertEqual(sorted(sent), sorted([mentor_manager, mentee_manager]))
 		for manager, report, role in (
@@ -69,12 +70,12 @@ class TestWeeklyDigests(MentoringTestCase):
 			self.assertIn("50.0%", digest.body)  # the dropped goal is left out
 			for secret in SECRETS:
 				self.assertNotIn(secret, digest.body)
-		for user in (self.mentor_user, self.mentee_user, testing.user_of(self.stranger)):
+		for user in (self.mentor_user, self.mentee_user, builders.user_of(self.stranger)):
 			self.assertEqual(with_subject(user, "Mentoring this week"), [])
 
 	def test_one_digest_a_week(self):
 		digests.send_manager_digests(today())
-		manager = testing.user_of(self.mentee_manager)
+		manager = builders.user_of(self.mentee_manager)
 		self.assertEqual(digests.send_manager_digests(today()), [])
 		next_week = add_days(week_start(frappe.utils.getdate()), 7)
 		self.assertIn(manager, digests.send_manager_digests(next_week))
@@ -82,7 +83,7 @@ class TestWeeklyDigests(MentoringTestCase):
 
 	def test_the_briefing_goes_to_the_program_manager_and_the_sponsor(self):
 		sent = digests.send_leader_briefings(today())
-		sponsor_user = testing.user_of(self.sponsor)
+		sponsor_user = builders.user_of(self.sponsor)
 		self.assertEqual(sorted(sent), sorted([self.program_manager, sponsor_user]))
 		for user in (self.program_manager, sponsor_user):
 			(brief,) = with_subject(user, f"Mentoring briefing: {self.program.program_name}")
@@ -95,7 +96,7 @@ class TestWeeklyDigests(MentoringTestCase):
 			for secret in SECRETS:
 				self.assertNotIn(secret, brief.body)
 		self.assertEqual(digests.send_leader_briefings(today()), [])
-		for user in (self.mentor_user, testing.user_of(self.mentee_manager)):
+		for user in (self.mentor_user, builders.user_of(self.mentee_manager)):
 			self.assertEqual(with_subject(user, "Mentoring briefing"), [])
 
 	def test_switched_off_in_settings(self):

@@ -11,7 +11,7 @@ frappe.ui.form.on("Appraisal", {
 		if (frm.is_new()) return;
 		const name = frm.doc.name;
 		Promise.all([
-			frappe.call("mentorship_hr.appraisal_tools.get_appraisal_mentoring", { appraisal: name }),
+			frappe.call("mentorship_hr.kpi.appraisal_tools.get_appraisal_mentoring", { appraisal: name }),
 			frappe.require("appraisal_mentoring.bundle.js"),
 		]).then(([{ message: data }]) => {
 			if (frm.doc.name !== name) return;

@@ -6,7 +6,7 @@ frappe.ui.form.on("Appraisal Cycle", {
 			() =>
 				mentorship_hr.queue_sync(
 					frappe.call({
-						method: "mentorship_hr.sync_jobs.sync_cycle_scores",
+						method: "mentorship_hr.kpi.sync_jobs.sync_cycle_scores",
 						args: { appraisal_cycle: frm.doc.name },
 					})
 				),
@@ -20,7 +20,7 @@ frappe.ui.form.on("Appraisal Cycle", {
 				__("Fill Suggested Mentoring Ratings"),
 				() =>
 					frappe
-						.call("mentorship_hr.appraisal_tools.apply_suggested_ratings", { appraisal_cycle: frm.doc.name })
+						.call("mentorship_hr.kpi.appraisal_tools.apply_suggested_ratings", { appraisal_cycle: frm.doc.name })
 						.then(({ message: r }) =>
 							frappe.msgprint({
 								title: __("Suggested Ratings Filled"),
@@ -51,7 +51,7 @@ function mentoring_kra_dialog(frm) {
 		primary_action({ weightage }) {
 			frappe
 				.call({
-					method: "mentorship_hr.mentoring_kra.set_mentoring_kra",
+					method: "mentorship_hr.overrides.appraisal_cycle.set_mentoring_kra",
 					args: { appraisal_cycle: frm.doc.name, weightage },
 					freeze: true,
 				})

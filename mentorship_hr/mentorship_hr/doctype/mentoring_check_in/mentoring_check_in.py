@@ -3,22 +3,16 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import flt, getdate, today
 
-from mentorship_hr import access_policy, health_service, surveys
+from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
+from mentorship_hr.engagement import health_service, surveys
 from mentorship_hr.mentorship_hr.doctype.mentoring_goal.mentoring_goal import validate_progress
 from mentorship_hr.mentorship_hr.doctype.mentoring_pairing.mentoring_pairing import validate_active_pairing
+from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import notify, program_manager_users
-from mentorship_hr.permissions import (
-	PolicyDocument,
-	is_program_manager,
-	pairing_role,
-	relations_of,
-	stored,
-	stored_state,
-)
+from mentorship_hr.permissions import is_program_manager, pairing_role, relations_of, stored, stored_state
 
 NOTE = "Mentoring Check-in Note"
 

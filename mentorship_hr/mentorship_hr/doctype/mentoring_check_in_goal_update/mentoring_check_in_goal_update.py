@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from mentorship_hr.permissions import ChildOfStoredParent
+from mentorship_hr.mixins.policy_document import ChildOfStoredParent
 
 
 class MentoringCheckinGoalUpdate(ChildOfStoredParent, Document):

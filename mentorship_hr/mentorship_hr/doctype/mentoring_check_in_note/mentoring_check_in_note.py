@@ -3,7 +3,7 @@
 
 import frappe
 
-from mentorship_hr.permissions import PolicyDocument
+from mentorship_hr.mixins.policy_document import PolicyDocument
 
 
 class MentoringCheckinNote(PolicyDocument):

@@ -4,10 +4,11 @@
 import frappe
 from frappe import _
 
-from mentorship_hr import health_service
 from mentorship_hr.domain import transitions
+from mentorship_hr.engagement import health_service
+from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import notify, program_manager_users
-from mentorship_hr.permissions import PolicyDocument, pairing_role
+from mentorship_hr.permissions import pairing_role
 
 SURVEYED_STATUSES = ("Active", "Paused", "Completed", "Ended Early")
 RATINGS = ("overall_rating", "preparation_rating", "communication_rating", "progress_rating")

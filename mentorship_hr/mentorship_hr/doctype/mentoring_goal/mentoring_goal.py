@@ -6,8 +6,8 @@ from frappe import _
 from frappe.utils import flt
 
 from mentorship_hr.mentorship_hr.doctype.mentoring_pairing.mentoring_pairing import validate_active_pairing
+from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import manager_users, notify
-from mentorship_hr.permissions import PolicyDocument
 
 
 def validate_progress(progress, label=None):

@@ -6,17 +6,14 @@ from frappe import _
 from frappe.query_builder import Case
 from frappe.utils import add_to_date, cint, get_datetime, getdate, now_datetime, today
 
-from mentorship_hr import access_policy, health_service, manager_loop, matching_service, self_select, surveys
+from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
+from mentorship_hr.engagement import health_service, manager_loop, surveys
+from mentorship_hr.matching import bulk_matching, self_select
+from mentorship_hr.matching.pairing_rules import RULED_STATUSES, check_pairing_rules
+from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import notify, pair_and_manager_users
-from mentorship_hr.pairing_rules import RULED_STATUSES, check_pairing_rules
-from mentorship_hr.permissions import (
-	PolicyDocument,
-	check_program_manager,
-	is_program_manager,
-	pairing_role,
-	relations_of,
-)
+from mentorship_hr.permissions import check_program_manager, is_program_manager, pairing_role, relations_of
 
 ENDED = ("Completed", "Ended Early")
 
@@ -146,12 +143,12 @@ class MentoringPairing(PolicyDocument):
 	def swap_mentors(self, other: str):
 		"""Exchange mentors with another Proposed pairing of the program."""
 		check_program_manager()
-		matching_service.swap_mentors(self.stored(), frappe.get_doc(self.doctype, other))
+		bulk_matching.swap_mentors(self.stored(), frappe.get_doc(self.doctype, other))
 
 	@frappe.whitelist()
 	def remove_proposal(self):
 		check_program_manager()
-		matching_service.remove_proposal(self.stored())
+		bulk_matching.remove_proposal(self.stored())
 
 	@frappe.whitelist()
 	def set_status(self, status: str, reason: str | None = None):

@@ -5,22 +5,22 @@ import frappe
 from frappe.desk.form.load import getdoc
 from frappe.utils import add_days
 
-from mentorship_hr import testing
-from mentorship_hr.testing import MentoringTestCase
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase
 
 
 class TestPairingRules(MentoringTestCase):
 	def test_mentor_equal_to_mentee_is_refused(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "cannot mentor themselves"):
-			testing.pairing(self.program.name, self.mentee, self.mentee)
+			builders.pairing(self.program.name, self.mentee, self.mentee)
 
 	def test_dates_outside_the_program_are_refused(self):
 		before = add_days(self.program.start_date, -1)
 		with self.assertRaisesRegex(frappe.ValidationError, "outside program"):
-			testing.pairing(self.program.name, self.mentor, testing.employee(), start_date=before)
+			builders.pairing(self.program.name, self.mentor, builders.employee(), start_date=before)
 		after = add_days(self.program.end_date, 1)
 		with self.assertRaisesRegex(frappe.ValidationError, "outside program"):
-			testing.pairing(self.program.name, self.mentor, testing.employee(), end_date=after)
+			builders.pairing(self.program.name, self.mentor, builders.employee(), end_date=after)
 
 	def test_end_before_start_is_refused(self):
 		self.pairing.start_date = add_days(self.program.start_date, 10)
@@ -29,28 +29,28 @@ class TestPairingRules(MentoringTestCase):
 			self.pairing.save()
 
 	def test_reporting_line_is_refused_both_ways_and_two_levels_up(self):
-		lead = testing.employee("lead", reports_to=self.mentee_manager)
-		report = testing.employee("report", reports_to=lead)
-		program = testing.program(max_mentees_per_mentor=5).name
+		lead = builders.employee("lead", reports_to=self.mentee_manager)
+		report = builders.employee("report", reports_to=lead)
+		program = builders.program(max_mentees_per_mentor=5).name
 		for mentor, mentee in ((lead, report), (report, lead), (self.mentee_manager, report)):
 			with self.assertRaisesRegex(frappe.ValidationError, "same reporting line"):
-				testing.pairing(program, mentor, mentee)
+				builders.pairing(program, mentor, mentee)
 		# allowed when the program does not exclude it
-		relaxed = testing.program(exclude_reporting_line=0).name
-		self.assertEqual(testing.pairing(relaxed, lead, report).status, "Active")
+		relaxed = builders.program(exclude_reporting_line=0).name
+		self.assertEqual(builders.pairing(relaxed, lead, report).status, "Active")
 
 	def test_same_department_is_refused_when_the_program_excludes_it(self):
-		program = testing.program(exclude_same_department=1).name
-		colleague = testing.employee("colleague")  # same department as the mentee
+		program = builders.program(exclude_same_department=1).name
+		colleague = builders.employee("colleague")  # same department as the mentee
 		with self.assertRaisesRegex(frappe.ValidationError, "pairs people across departments"):
-			testing.pairing(program, colleague, self.mentee)
-		self.assertEqual(testing.pairing(program, self.mentor, self.mentee).status, "Active")
+			builders.pairing(program, colleague, self.mentee)
+		self.assertEqual(builders.pairing(program, self.mentor, self.mentee).status, "Active")
 
 	def test_mentor_over_capacity_is_refused_counting_proposed(self):
-		program = testing.program(max_mentees_per_mentor=1).name
-		testing.pairing(program, self.mentor, testing.employee(), status="Proposed")
+		program = builders.program(max_mentees_per_mentor=1).name
+		builders.pairing(program, self.mentor, builders.employee(), status="Proposed")
 		with self.assertRaisesRegex(frappe.ValidationError, "at capacity: 1 of 1"):
-			testing.pairing(program, self.mentor, testing.employee())
+			builders.pairing(program, self.mentor, builders.employee())
 		self.assertEqual(frappe.db.count("Mentoring Pairing", {"program": program}), 1)
 
 	def test_participant_capacity_overrides_program_maximum(self):
@@ -64,19 +64,19 @@ class TestPairingRules(MentoringTestCase):
 			}
 		).insert()
 		with self.assertRaisesRegex(frappe.ValidationError, "at capacity: 1 of 1"):
-			testing.pairing(self.program.name, self.mentor, testing.employee())
+			builders.pairing(self.program.name, self.mentor, builders.employee())
 
 	def test_second_active_pairing_of_a_mentee_is_refused(self):
-		other_mentor = testing.employee("mentor2", department=testing.department("Sales"))
+		other_mentor = builders.employee("mentor2", department=builders.department("Sales"))
 		with self.assertRaisesRegex(frappe.ValidationError, "already has an active pairing"):
-			testing.pairing(self.program.name, other_mentor, self.mentee)
+			builders.pairing(self.program.name, other_mentor, self.mentee)
 		# a Proposed alternative is fine, and so is an Active one in another program
-		testing.pairing(self.program.name, other_mentor, self.mentee, status="Proposed")
-		testing.pairing(testing.program().name, other_mentor, self.mentee)
+		builders.pairing(self.program.name, other_mentor, self.mentee, status="Proposed")
+		builders.pairing(builders.program().name, other_mentor, self.mentee)
 
 	def test_same_pair_twice_is_refused(self):
 		with self.assertRaises(frappe.DuplicateEntryError):
-			testing.pairing(self.program.name, self.mentor, self.mentee, status="Proposed")
+			builders.pairing(self.program.name, self.mentor, self.mentee, status="Proposed")
 
 	def test_ending_early_needs_a_reason_and_sets_the_end_date(self):
 		self.pairing.status = "Ended Early"
@@ -89,8 +89,8 @@ class TestPairingRules(MentoringTestCase):
 		self.assertTrue(self.pairing.end_date)
 
 	def test_activation_sets_the_start_date(self):
-		proposed = testing.pairing(
-			self.program.name, self.mentor, testing.employee(), status="Proposed", start_date=None
+		proposed = builders.pairing(
+			self.program.name, self.mentor, builders.employee(), status="Proposed", start_date=None
 		)
 		self.assertIsNone(proposed.start_date)
 		proposed.status = "Active"
@@ -106,7 +106,7 @@ class TestPairingRules(MentoringTestCase):
 class TestPairingPermissions(MentoringTestCase):
 	def test_mentor_and_mentee_read_and_write_their_pairing(self):
 		for user in (self.mentor_user, self.mentee_user):
-			with testing.as_user(user):
+			with builders.as_user(user):
 				self.assertEqual(frappe.get_list("Mentoring Pairing", pluck="name"), [self.pairing.name])
 				doc = frappe.get_doc("Mentoring Pairing", self.pairing.name)
 				doc.agreement = f"Meet every two weeks ({user})"
@@ -114,7 +114,7 @@ class TestPairingPermissions(MentoringTestCase):
 
 	def test_the_pair_edit_only_the_agreement(self):
 		for user in (self.mentor_user, self.mentee_user):
-			with testing.as_user(user):
+			with builders.as_user(user):
 				doc = frappe.get_doc("Mentoring Pairing", self.pairing.name)
 				doc.status = "Completed"
 				with self.assertRaisesRegex(
@@ -125,7 +125,7 @@ class TestPairingPermissions(MentoringTestCase):
 
 	def test_managers_read_but_cannot_write(self):
 		for manager in (self.mentee_manager, self.mentor_manager):
-			with testing.as_user(testing.user_of(manager)):
+			with builders.as_user(builders.user_of(manager)):
 				self.assertEqual(frappe.get_list("Mentoring Pairing", pluck="name"), [self.pairing.name])
 				getdoc("Mentoring Pairing", self.pairing.name)
 				doc = frappe.get_doc("Mentoring Pairing", self.pairing.name)
@@ -134,17 +134,17 @@ class TestPairingPermissions(MentoringTestCase):
 					doc.save()
 
 	def test_other_employees_are_refused(self):
-		with testing.as_user(testing.user_of(self.stranger)):
+		with builders.as_user(builders.user_of(self.stranger)):
 			self.assertEqual(frappe.get_list("Mentoring Pairing", pluck="name"), [])
 			with self.assertRaises(frappe.PermissionError):
 				getdoc("Mentoring Pairing", self.pairing.name)
 
 	def test_employees_cannot_create_pairings(self):
-		with testing.as_user(self.mentee_user), self.assertRaises(frappe.PermissionError):
-			testing.pairing(self.program.name, testing.employee(), self.mentee, status="Proposed")
+		with builders.as_user(self.mentee_user), self.assertRaises(frappe.PermissionError):
+			builders.pairing(self.program.name, builders.employee(), self.mentee, status="Proposed")
 
 	def test_program_managers_and_hr_see_every_pairing(self):
 		for role in ("Mentoring Program Manager", "HR Manager"):
-			with testing.as_user(testing.user_with_roles(role)):
+			with builders.as_user(builders.user_with_roles(role)):
 				self.assertIn(self.pairing.name, frappe.get_list("Mentoring Pairing", pluck="name"))
 				getdoc("Mentoring Pairing", self.pairing.name)

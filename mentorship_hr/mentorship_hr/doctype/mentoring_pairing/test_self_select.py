@@ -10,9 +10,10 @@ from frappe.desk.form.load import getdoc
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, today
 
-from mentorship_hr import self_select, testing
-from mentorship_hr.self_select import expire_requests, respond_to_request
-from mentorship_hr.testing import as_user
+from mentorship_hr.matching import self_select
+from mentorship_hr.matching.self_select import expire_requests, respond_to_request
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import as_user
 
 
 def enroll(program, employee, role, skills=(), status="Approved"):
@@ -34,21 +35,21 @@ class TestSelfSelect(FrappeTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		frappe.set_user("Administrator")
-		testing.outgoing_email_account()
-		sales = testing.department("Sales")
-		cls.m1 = testing.employee("ss-m1", department=sales)
-		cls.m2 = testing.employee("ss-m2", department=sales)
-		cls.m3 = testing.employee("ss-m3", department=sales)
-		cls.mentee = testing.employee("ss-e")
-		cls.other_mentee = testing.employee("ss-e2")
-		cls.stranger = testing.employee("ss-x")
-		cls.mentee_user = testing.user_of(cls.mentee)
+		builders.outgoing_email_account()
+		sales = builders.department("Sales")
+		cls.m1 = builders.employee("ss-m1", department=sales)
+		cls.m2 = builders.employee("ss-m2", department=sales)
+		cls.m3 = builders.employee("ss-m3", department=sales)
+		cls.mentee = builders.employee("ss-e")
+		cls.other_mentee = builders.employee("ss-e2")
+		cls.stranger = builders.employee("ss-x")
+		cls.mentee_user = builders.user_of(cls.mentee)
 
 	def setUp(self):
 		frappe.set_user("Administrator")
 		frappe.db.savepoint("self_select_test")
 		# any mentor will do in these tests; the skill floor has its own test
-		self.program = testing.program(
+		self.program = builders.program(
 			status="Enrolling", max_mentees_per_mentor=1, require_skill_overlap=0
 		).name
 		enroll(self.program, self.m1, "Mentor", ["Negotiation"])
@@ -75,7 +76,7 @@ class TestSelfSelect(FrappeTestCase):
 
 	def test_only_approved_mentees_get_suggestions(self):
 		with (
-			as_user(testing.user_of(self.stranger)),
+			as_user(builders.user_of(self.stranger)),
 			self.assertRaisesRegex(frappe.ValidationError, "not an approved mentee"),
 		):
 			frappe.get_doc("Mentoring Program", self.program).get_mentor_suggestions()
@@ -89,7 +90,7 @@ class TestSelfSelect(FrappeTestCase):
 			frappe.db.exists("Notification Log", {"for_user": doc.mentor_user, "document_name": pairing})
 		)
 
-		with as_user(testing.user_of(self.stranger)), self.assertRaises(frappe.PermissionError):
+		with as_user(builders.user_of(self.stranger)), self.assertRaises(frappe.PermissionError):
 			frappe.get_doc("Mentoring Pairing", pairing).respond_to_request(accept=1)
 		frappe.db.set_value("Mentoring Program", self.program, "status", "Active")  # started
 		with as_user(doc.mentor_user):
@@ -113,7 +114,7 @@ class TestSelfSelect(FrappeTestCase):
 
 	def test_accepted_before_the_program_starts_waits_as_a_proposal(self):
 		pairing = self.request(self.m1)
-		mentor_user = testing.user_of(self.m1)
+		mentor_user = builders.user_of(self.m1)
 		with as_user(mentor_user):
 			self.assertEqual(
 				frappe.get_doc("Mentoring Pairing", pairing).respond_to_request(accept=1), "Proposed"
@@ -146,16 +147,16 @@ class TestSelfSelect(FrappeTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "already have a request waiting"):
 			self.request(self.m2)
 		with self.assertRaisesRegex(frappe.ValidationError, "not an approved mentor"):
-			self.request(self.stranger, testing.user_of(self.other_mentee))
+			self.request(self.stranger, builders.user_of(self.other_mentee))
 		with (
-			as_user(testing.user_of(self.stranger)),
+			as_user(builders.user_of(self.stranger)),
 			self.assertRaisesRegex(frappe.ValidationError, "not an approved mentee"),
 		):
 			frappe.get_doc("Mentoring Program", self.program).request_mentor(self.m1)
 
 	def test_decline(self):
 		pairing = self.request(self.m2)
-		with as_user(testing.user_of(self.m2)):
+		with as_user(builders.user_of(self.m2)):
 			self.assertEqual(
 				frappe.get_doc("Mentoring Pairing", pairing).respond_to_request(accept=0), "Declined"
 			)
@@ -166,12 +167,12 @@ class TestSelfSelect(FrappeTestCase):
 	def test_a_request_keeps_the_same_exclusions_as_the_suggestions(self):
 		# a mentor who declined, or let the request expire, is not asked again
 		declined = self.request(self.m2)
-		with as_user(testing.user_of(self.m2)):
+		with as_user(builders.user_of(self.m2)):
 			frappe.get_doc("Mentoring Pairing", declined).respond_to_request(accept=0)
 		with self.assertRaisesRegex(frappe.ValidationError, "already paired"):
 			self.request(self.m2)
 		# a mentor with no free place
-		testing.pairing(self.program, self.m3, self.other_mentee)
+		builders.pairing(self.program, self.m3, self.other_mentee)
 		with self.assertRaisesRegex(frappe.ValidationError, "mentor at capacity"):
 			self.request(self.m3)
 		# a mentor in the mentee's reporting line
@@ -195,13 +196,13 @@ class TestSelfSelect(FrappeTestCase):
 
 		mine = me(self.mentee_user)
 		self.assertEqual((mine["can_find_mentor"], mine["employee"]), (True, self.mentee))
-		self.assertFalse(me(testing.user_of(self.m1))["can_find_mentor"])  # a mentor
-		stranger = me(testing.user_of(self.stranger))
+		self.assertFalse(me(builders.user_of(self.m1))["can_find_mentor"])  # a mentor
+		stranger = me(builders.user_of(self.stranger))
 		self.assertEqual((stranger["can_find_mentor"], stranger["can_apply"]), (False, True))
 		self.request(self.m1)
 		self.assertFalse(me(self.mentee_user)["can_find_mentor"])  # waiting for an answer
 		frappe.db.set_value("Mentoring Program", self.program, "status", "Active")
-		self.assertFalse(me(testing.user_of(self.stranger))["can_apply"])  # enrollment closed
+		self.assertFalse(me(builders.user_of(self.stranger))["can_apply"])  # enrollment closed
 
 	def test_the_programs_match_quality_floor_applies_to_suggestions_and_requests(self):
 		frappe.db.set_value("Mentoring Program", self.program, "require_skill_overlap", 1)
@@ -217,7 +218,7 @@ class TestSelfSelect(FrappeTestCase):
 			self.request(self.m1)
 
 	def test_a_failing_request_does_not_stop_the_expiry_job(self):
-		broken, fine = self.request(self.m1), self.request(self.m2, testing.user_of(self.other_mentee))
+		broken, fine = self.request(self.m1), self.request(self.m2, builders.user_of(self.other_mentee))
 		frappe.db.set_value("Mentoring Pairing", (broken, fine), "request_expires_on", add_days(today(), -1))
 		real_notify = self_select.notify
 
@@ -235,8 +236,8 @@ class TestSelfSelect(FrappeTestCase):
 
 	def test_capacity_is_checked_when_accepting(self):
 		first = self.request(self.m1)
-		second = self.request(self.m1, testing.user_of(self.other_mentee))
-		with as_user(testing.user_of(self.m1)):
+		second = self.request(self.m1, builders.user_of(self.other_mentee))
+		with as_user(builders.user_of(self.m1)):
 			frappe.get_doc("Mentoring Pairing", first).respond_to_request(accept=1)
 			with self.assertRaisesRegex(frappe.ValidationError, "no free place left"):
 				frappe.get_doc("Mentoring Pairing", second).respond_to_request(accept=1)
@@ -245,9 +246,9 @@ class TestSelfSelect(FrappeTestCase):
 	def test_stale_requests_expire(self):
 		pairing = self.request(self.m1)
 		frappe.db.set_value("Mentoring Pairing", pairing, "request_expires_on", add_days(today(), -1))
-		with as_user(testing.user_of(self.m1)), self.assertRaisesRegex(frappe.ValidationError, "expired on"):
+		with as_user(builders.user_of(self.m1)), self.assertRaisesRegex(frappe.ValidationError, "expired on"):
 			frappe.get_doc("Mentoring Pairing", pairing).respond_to_request(accept=1)
-		fresh = self.request(self.m2, testing.user_of(self.other_mentee))
+		fresh = self.request(self.m2, builders.user_of(self.other_mentee))
 		expire_requests()
 		self.assertEqual(frappe.db.get_value("Mentoring Pairing", pairing, "status"), "Expired")
 		self.assertEqual(frappe.db.get_value("Mentoring Pairing", fresh, "status"), "Requested")
@@ -259,13 +260,13 @@ class TestAcceptanceRace(FrappeTestCase):
 
 	def test_only_one_acceptance_wins_the_last_place(self):
 		frappe.set_user("Administrator")
-		program = testing.program(status="Active", max_mentees_per_mentor=1).name
-		mentor = testing.employee_without_user("race-mentor", department=testing.department("Sales"))
+		program = builders.program(status="Active", max_mentees_per_mentor=1).name
+		mentor = builders.employee_without_user("race-mentor", department=builders.department("Sales"))
 		requests = [
-			testing.pairing(
+			builders.pairing(
 				program,
 				mentor,
-				testing.employee_without_user("race-mentee"),
+				builders.employee_without_user("race-mentee"),
 				status="Requested",
 				start_date=None,
 				request_expires_on=add_days(today(), 7),

@@ -4,16 +4,11 @@
 import frappe
 from frappe import _
 
-from mentorship_hr import enrollment
 from mentorship_hr.domain import transitions
+from mentorship_hr.matching import enrollment
+from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import notify, program_manager_users
-from mentorship_hr.permissions import (
-	PolicyDocument,
-	check_program_manager,
-	employees_of,
-	is_program_manager,
-	stored,
-)
+from mentorship_hr.permissions import check_program_manager, employees_of, is_program_manager, stored
 
 
 class MentoringParticipant(PolicyDocument):

@@ -4,7 +4,7 @@ frappe.listview_settings["Mentoring Participant"] = {
 		listview.page.add_actions_menu_item(__("Approve"), () => {
 			const names = listview.get_checked_items(true);
 			frappe
-				.call({ method: "mentorship_hr.enrollment.approve_applications", args: { names }, freeze: true })
+				.call({ method: "mentorship_hr.matching.enrollment.approve_applications", args: { names }, freeze: true })
 				.then(({ message: r }) => {
 					listview.refresh();
 					const skipped = r.not_changed

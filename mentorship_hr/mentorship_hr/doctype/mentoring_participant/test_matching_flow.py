@@ -5,8 +5,8 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from mentorship_hr import testing
-from mentorship_hr.testing import as_user
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import as_user
 
 
 def designation(name: str) -> str:
@@ -17,7 +17,7 @@ def designation(name: str) -> str:
 
 def apply(program, employee, role, skills=(), **fields):
 	skill_field = "skills_offered" if role == "Mentor" else "skills_sought"
-	with as_user(testing.user_of(employee)):
+	with as_user(builders.user_of(employee)):
 		return frappe.get_doc(
 			{
 				"doctype": "Mentoring Participant",
@@ -46,24 +46,24 @@ class TestMatchingFlow(FrappeTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		frappe.set_user("Administrator")
-		testing.outgoing_email_account()
-		sales, ops = testing.department("Sales"), testing.department("Operations")
-		cls.boss = testing.employee("boss", department=sales, designation=designation("Sales Director"))
-		cls.m1 = testing.employee(
+		builders.outgoing_email_account()
+		sales, ops = builders.department("Sales"), builders.department("Operations")
+		cls.boss = builders.employee("boss", department=sales, designation=designation("Sales Director"))
+		cls.m1 = builders.employee(
 			"m1", department=sales, designation=designation("Sales Manager"), reports_to=cls.boss
 		)
-		cls.m2 = testing.employee("m2", department=sales, designation=designation("Sales Manager"))
-		cls.e1 = testing.employee("e1", department=ops, designation=designation("Associate"))
-		cls.e2 = testing.employee("e2", department=ops, designation=designation("Associate"))
-		cls.e3 = testing.employee(
+		cls.m2 = builders.employee("m2", department=sales, designation=designation("Sales Manager"))
+		cls.e1 = builders.employee("e1", department=ops, designation=designation("Associate"))
+		cls.e2 = builders.employee("e2", department=ops, designation=designation("Associate"))
+		cls.e3 = builders.employee(
 			"e3", department=ops, designation=designation("Associate"), reports_to=cls.boss
 		)
-		cls.manager = testing.user_with_roles("Mentoring Program Manager")
+		cls.manager = builders.user_with_roles("Mentoring Program Manager")
 
 	def setUp(self):
 		frappe.set_user("Administrator")
 		frappe.db.savepoint("matching_test")
-		self.program = testing.program(status="Enrolling", max_mentees_per_mentor=1).name
+		self.program = builders.program(status="Enrolling", max_mentees_per_mentor=1).name
 		apply(self.program, self.m1, "Mentor", ["Negotiation", "Delegation"], interests="chess")
 		apply(self.program, self.m2, "Mentor", ["Empathy"])
 		apply(self.program, self.e1, "Mentee", ["Negotiation", "Delegation"], interests="Chess, running")
@@ -98,8 +98,8 @@ class TestMatchingFlow(FrappeTestCase):
 		participant = frappe.db.get_value(
 			"Mentoring Participant", {"program": self.program, "employee": self.e1}
 		)
-		self.assertTrue(notified(testing.user_of(self.e1), participant))
-		self.assertTrue(emailed(testing.user_of(self.e1), participant))
+		self.assertTrue(notified(builders.user_of(self.e1), participant))
+		self.assertTrue(emailed(builders.user_of(self.e1), participant))
 		self.assertEqual(self.status_of(self.e1), "Approved")
 
 	def test_match_proposes_the_optimal_pairs_with_reasons_and_waitlists_the_rest(self):
@@ -175,7 +175,7 @@ class TestMatchingFlow(FrappeTestCase):
 		self.assertEqual((self.status_of(self.e1), self.status_of(self.m1, "Mentor")), ("Matched", "Matched"))
 		self.assertEqual(self.status_of(self.e2), "Approved")  # its proposal was not published
 		self.assertTrue(active.start_date)
-		for user in (testing.user_of(self.m1), testing.user_of(self.e1), testing.user_of(self.boss)):
+		for user in (builders.user_of(self.m1), builders.user_of(self.e1), builders.user_of(self.boss)):
 			self.assertTrue(notified(user, active.name), user)
 			self.assertTrue(emailed(user, active.name), user)
 
@@ -183,7 +183,7 @@ class TestMatchingFlow(FrappeTestCase):
 		participant = frappe.db.get_value(
 			"Mentoring Participant", {"program": self.program, "employee": self.e1}
 		)
-		with as_user(testing.user_of(self.e1)):
+		with as_user(builders.user_of(self.e1)):
 			for call in (
 				lambda: frappe.get_doc("Mentoring Participant", participant).review_application(approve=1),
 				lambda: frappe.get_doc("Mentoring Program", self.program).run_matching(),
@@ -246,7 +246,7 @@ class TestMatchingFlow(FrappeTestCase):
 			rows[self.e3]["match_reasons"], "the mentors who fit were matched with other mentees"
 		)
 		self.assertEqual(result["chart"]["data"]["datasets"][0]["values"][-1], 1)
-		with as_user(testing.user_of(self.e1)), self.assertRaises(frappe.PermissionError):
+		with as_user(builders.user_of(self.e1)), self.assertRaises(frappe.PermissionError):
 			run("Mentoring Match Review", filters={"program": self.program})
 
 
@@ -254,12 +254,12 @@ class TestInvitations(FrappeTestCase):
 	def setUp(self):
 		frappe.set_user("Administrator")
 		frappe.db.savepoint("invite_test")
-		testing.outgoing_email_account()
-		self.department = testing.department("Research")
-		self.a = testing.employee("inv-a", department=self.department)
-		self.b = testing.employee("inv-b", department=self.department)
-		self.elsewhere = testing.employee("inv-c", department=testing.department("Legal"))
-		self.program = testing.program(status="Enrolling").name
+		builders.outgoing_email_account()
+		self.department = builders.department("Research")
+		self.a = builders.employee("inv-a", department=self.department)
+		self.b = builders.employee("inv-b", department=self.department)
+		self.elsewhere = builders.employee("inv-c", department=builders.department("Legal"))
+		self.program = builders.program(status="Enrolling").name
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
@@ -267,7 +267,7 @@ class TestInvitations(FrappeTestCase):
 
 	def test_invite_by_department_and_invitees_choose(self):
 		apply(self.program, self.b, "Mentee")  # already enrolled: not invited again
-		with as_user(testing.user_with_roles("Mentoring Program Manager")):
+		with as_user(builders.user_with_roles("Mentoring Program Manager")):
 			result = frappe.get_doc("Mentoring Program", self.program).invite_participants(
 				"Mentee", department=self.department
 			)
@@ -277,14 +277,14 @@ class TestInvitations(FrappeTestCase):
 			frappe.db.get_value("Mentoring Participant", invitation, ["employee", "status"]),
 			(self.a, "Invited"),
 		)
-		self.assertTrue(notified(testing.user_of(self.a), invitation))
+		self.assertTrue(notified(builders.user_of(self.a), invitation))
 		self.assertFalse(
 			frappe.db.exists("Mentoring Participant", {"program": self.program, "employee": self.elsewhere})
 		)
 
-		with as_user(testing.user_of(self.elsewhere)), self.assertRaises(frappe.PermissionError):
+		with as_user(builders.user_of(self.elsewhere)), self.assertRaises(frappe.PermissionError):
 			frappe.get_doc("Mentoring Participant", invitation).respond_to_invitation(accept=1)
-		with as_user(testing.user_of(self.a)):
+		with as_user(builders.user_of(self.a)):
 			self.assertEqual(
 				frappe.get_doc("Mentoring Participant", invitation).respond_to_invitation(accept=0),
 				"Withdrawn",
@@ -293,20 +293,20 @@ class TestInvitations(FrappeTestCase):
 				frappe.get_doc("Mentoring Participant", invitation).respond_to_invitation(accept=1)
 
 	def test_accepting_an_invitation_enrolls(self):
-		with as_user(testing.user_with_roles("HR Manager")):
+		with as_user(builders.user_with_roles("HR Manager")):
 			invitation = frappe.get_doc("Mentoring Program", self.program).invite_participants(
 				"Mentor", department=self.department
 			)["participants"][0]
-		with as_user(testing.user_of(frappe.db.get_value("Mentoring Participant", invitation, "employee"))):
+		with as_user(builders.user_of(frappe.db.get_value("Mentoring Participant", invitation, "employee"))):
 			self.assertEqual(
 				frappe.get_doc("Mentoring Participant", invitation).respond_to_invitation(accept=1),
 				"Approved",
 			)
 
 	def test_invitations_need_an_open_program_and_a_role(self):
-		manager = testing.user_with_roles("Mentoring Program Manager")
+		manager = builders.user_with_roles("Mentoring Program Manager")
 		with as_user(manager), self.assertRaisesRegex(frappe.ValidationError, "as a Mentor or a Mentee"):
 			frappe.get_doc("Mentoring Program", self.program).invite_participants("Sponsor")
-		draft = testing.program(status="Draft").name
+		draft = builders.program(status="Draft").name
 		with as_user(manager), self.assertRaisesRegex(frappe.ValidationError, "does not take enrollments"):
 			frappe.get_doc("Mentoring Program", draft).invite_participants("Mentee")

@@ -4,7 +4,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from mentorship_hr import testing
+from mentorship_hr.tests import builders
 
 
 def enroll(program, employee, role="Mentee", **fields):
@@ -16,15 +16,15 @@ def enroll(program, employee, role="Mentee", **fields):
 class TestMentoringParticipant(FrappeTestCase):
 	def setUp(self):
 		frappe.set_user("Administrator")
-		self.program = testing.program(status="Enrolling", max_mentees_per_mentor=3).name
-		self.employee = testing.employee()
-		self.user = testing.user_of(self.employee)
+		self.program = builders.program(status="Enrolling", max_mentees_per_mentor=3).name
+		self.employee = builders.employee()
+		self.user = builders.user_of(self.employee)
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
 
 	def test_employee_applies_and_capacity_defaults_to_program_maximum(self):
-		with testing.as_user(self.user):
+		with builders.as_user(self.user):
 			mentor = enroll(self.program, self.employee, "Mentor")
 		self.assertEqual((mentor.status, mentor.capacity), ("Applied", 3))
 
@@ -41,15 +41,15 @@ class TestMentoringParticipant(FrappeTestCase):
 			enroll(self.program, self.employee)
 
 	def test_closed_program_takes_no_applications(self):
-		draft = testing.program(status="Draft").name
+		draft = builders.program(status="Draft").name
 		with (
-			testing.as_user(self.user),
+			builders.as_user(self.user),
 			self.assertRaisesRegex(frappe.ValidationError, "does not take enrollments"),
 		):
 			enroll(draft, self.employee)
-		active = testing.program(status="Active").name
+		active = builders.program(status="Active").name
 		with (
-			testing.as_user(self.user),
+			builders.as_user(self.user),
 			self.assertRaisesRegex(frappe.ValidationError, "does not take enrollments"),
 		):
 			enroll(active, self.employee)
@@ -63,14 +63,14 @@ class TestMentoringParticipant(FrappeTestCase):
 
 	def test_employees_see_only_their_own_participation(self):
 		mine = enroll(self.program, self.employee)
-		other = enroll(self.program, testing.employee())
-		with testing.as_user(self.user):
+		other = enroll(self.program, builders.employee())
+		with builders.as_user(self.user):
 			self.assertEqual(frappe.get_list("Mentoring Participant", pluck="name"), [mine.name])
 			self.assertTrue(frappe.has_permission("Mentoring Participant", "read", mine.name))
 			self.assertFalse(frappe.has_permission("Mentoring Participant", "read", other.name))
 			self.assertFalse(frappe.has_permission("Mentoring Participant", "delete", mine.name))
-		hr = testing.user_with_roles("HR Manager")
-		with testing.as_user(hr):
+		hr = builders.user_with_roles("HR Manager")
+		with builders.as_user(hr):
 			self.assertEqual(
 				set(
 					frappe.get_list("Mentoring Participant", filters={"program": self.program}, pluck="name")
@@ -79,5 +79,5 @@ class TestMentoringParticipant(FrappeTestCase):
 			)
 
 	def test_employee_cannot_enroll_someone_else(self):
-		with testing.as_user(self.user), self.assertRaises(frappe.PermissionError):
-			enroll(self.program, testing.employee())
+		with builders.as_user(self.user), self.assertRaises(frappe.PermissionError):
+			enroll(self.program, builders.employee())

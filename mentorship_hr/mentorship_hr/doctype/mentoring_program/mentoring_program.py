@@ -5,22 +5,19 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from mentorship_hr import enrollment, kpi_sync, matching_service, self_select, sync_jobs
 from mentorship_hr.domain import transitions
 from mentorship_hr.domain.transitions import MANAGER
+from mentorship_hr.kpi import score_sync, sync_jobs
+from mentorship_hr.matching import bulk_matching, enrollment, self_select
+from mentorship_hr.mixins.kpi_weights import KPIWeights
+from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import email_account_exists
-from mentorship_hr.permissions import (
-	PolicyDocument,
-	check_program_manager,
-	employees_of,
-	is_program_manager,
-)
-from mentorship_hr.weights import fill_missing_weights, validate_weight_fields
+from mentorship_hr.permissions import check_program_manager, employees_of, is_program_manager
 
 
-class MentoringProgram(PolicyDocument):
+class MentoringProgram(KPIWeights, PolicyDocument):
 	def before_insert(self):
-		fill_missing_weights(self)
+		self.fill_missing_kpi_weights()
 		if not self.kra:
 			self.kra = frappe.db.get_single_value("Mentoring Settings", "default_kra")
 
@@ -34,7 +31,7 @@ class MentoringProgram(PolicyDocument):
 
 	def why_no_sync(self) -> str | None:
 		"""Why Sync Scores cannot work now, or None when it can."""
-		if self.status not in kpi_sync.SCORED_PROGRAM_STATUSES:
+		if self.status not in score_sync.SCORED_PROGRAM_STATUSES:
 			return _("Scores are synced once the program is Active.")
 		cycles = frappe.get_all(
 			"Appraisal Cycle",
@@ -59,7 +56,7 @@ class MentoringProgram(PolicyDocument):
 				"program": self.name,
 				"employee": ("in", employees or [""]),
 				"role": "Mentee",
-				"status": ("in", matching_service.POOL_STATUSES),
+				"status": ("in", bulk_matching.POOL_STATUSES),
 			},
 			"employee",
 		)
@@ -79,7 +76,7 @@ class MentoringProgram(PolicyDocument):
 		self.validate_program_manager()
 		self.validate_dates()
 		self.validate_cadence_and_capacity()
-		validate_weight_fields(self)
+		self.validate_kpi_weights()
 
 	def validate_program_manager(self):
 		"""The program's manager hears of disputes and failed fit checks, so must hold a role that
@@ -162,12 +159,12 @@ class MentoringProgram(PolicyDocument):
 	@frappe.whitelist()
 	def run_matching(self) -> dict:
 		check_program_manager()
-		return matching_service.run_matching(self.stored())
+		return bulk_matching.run_matching(self.stored())
 
 	@frappe.whitelist()
 	def publish_matches(self) -> dict:
 		check_program_manager()
-		return matching_service.publish(self.name)
+		return bulk_matching.publish(self.name)
 
 	@frappe.whitelist()
 	def get_mentor_suggestions(self) -> list[dict]:

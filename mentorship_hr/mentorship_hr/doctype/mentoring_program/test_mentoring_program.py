@@ -5,16 +5,16 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, today
 
-from mentorship_hr import testing
+from mentorship_hr.tests import builders
 
 
 class TestMentoringProgram(FrappeTestCase):
 	def test_end_before_start_is_refused(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "End Date cannot be before"):
-			testing.program(start_date=today(), end_date=add_days(today(), -1))
+			builders.program(start_date=today(), end_date=add_days(today(), -1))
 		self.assertFalse(
 			frappe.db.exists(
-				"Mentoring Program", {"company": testing.COMPANY, "end_date": add_days(today(), -1)}
+				"Mentoring Program", {"company": builders.COMPANY, "end_date": add_days(today(), -1)}
 			)
 		)
 
@@ -25,18 +25,18 @@ class TestMentoringProgram(FrappeTestCase):
 			"mentor_weight_mentee_feedback": 0,
 		}
 		with self.assertRaisesRegex(frappe.ValidationError, "Mentor KPI weights"):
-			testing.program(**zero)
+			builders.program(**zero)
 		with self.assertRaisesRegex(frappe.ValidationError, "Mentee KPI weights"):
-			testing.program(mentee_weight_cadence=50, mentee_weight_goal_progress=-10)
+			builders.program(mentee_weight_cadence=50, mentee_weight_goal_progress=-10)
 
 	def test_frequency_and_capacity_must_be_positive(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "Check-in Frequency"):
-			testing.program(checkin_frequency_days=0)
+			builders.program(checkin_frequency_days=0)
 		with self.assertRaisesRegex(frappe.ValidationError, "Max Mentees"):
-			testing.program(max_mentees_per_mentor=0)
+			builders.program(max_mentees_per_mentor=0)
 
 	def test_new_program_takes_kra_and_weights_from_settings(self):
-		program = testing.program()
+		program = builders.program()
 		self.assertEqual(program.kra, "Mentoring")
 		self.assertEqual(
 			(
@@ -49,13 +49,13 @@ class TestMentoringProgram(FrappeTestCase):
 		self.assertEqual((program.checkin_frequency_days, program.max_mentees_per_mentor), (14, 2))
 
 	def test_explicit_weights_are_kept(self):
-		program = testing.program(mentor_weight_cadence=10, mentee_weight_ownership=0)
+		program = builders.program(mentor_weight_cadence=10, mentee_weight_ownership=0)
 		self.assertEqual((program.mentor_weight_cadence, program.mentee_weight_ownership), (10, 0))
 
 	def test_program_is_readable_by_employees_but_only_managers_edit(self):
-		program = testing.program()
-		user = testing.user_of(testing.employee())
+		program = builders.program()
+		user = builders.user_of(builders.employee())
 		self.assertTrue(frappe.has_permission("Mentoring Program", "read", program.name, user=user))
 		self.assertFalse(frappe.has_permission("Mentoring Program", "write", program.name, user=user))
-		manager = testing.user_with_roles("Mentoring Program Manager")
+		manager = builders.user_with_roles("Mentoring Program Manager")
 		self.assertTrue(frappe.has_permission("Mentoring Program", "write", program.name, user=manager))

@@ -5,9 +5,9 @@
 import frappe
 from frappe.utils import add_days, today
 
-from mentorship_hr import testing
-from mentorship_hr.kpi_sync import _load, sync_scores
-from mentorship_hr.testing import MentoringTestCase, as_user
+from mentorship_hr.kpi.score_sync import _load, sync_scores
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
 KRA = "Mentoring"
 
@@ -18,13 +18,13 @@ class TestScoresInAppraisals(MentoringTestCase):
 	def setUp(self):
 		super().setUp()
 		self.pairing.db_set("start_date", add_days(today(), -56))
-		template = testing.appraisal_template({"Quality": 80, KRA: 20})
-		self.cycle = testing.appraisal_cycle([self.mentor, self.mentee], template).name
+		template = builders.appraisal_template({"Quality": 80, KRA: 20})
+		self.cycle = builders.appraisal_cycle([self.mentor, self.mentee], template).name
 
 		with as_user(self.mentee_user):
-			self.goal_a = testing.goal(self.pairing.name, progress=50).name
-			testing.goal(self.pairing.name, progress=100)
-			testing.goal(self.pairing.name, progress=10, status="Dropped")
+			self.goal_a = builders.goal(self.pairing.name, progress=50).name
+			builders.goal(self.pairing.name, progress=100)
+			builders.goal(self.pairing.name, progress=10, status="Dropped")
 		with as_user(self.mentor_user):
 			frappe.get_doc("Mentoring Goal", self.goal_a).update({"mentor_rating": 0.8}).save()
 
@@ -43,7 +43,7 @@ class TestScoresInAppraisals(MentoringTestCase):
 
 	def log(self, side, days_ago, **fields):
 		with as_user(self.mentee_user if side == "mentee" else self.mentor_user):
-			self.last = testing.checkin(self.pairing.name, add_days(today(), days_ago), **fields).name
+			self.last = builders.checkin(self.pairing.name, add_days(today(), days_ago), **fields).name
 
 	def respond(self, side, action, **rating):
 		with as_user(self.mentee_user if side == "mentee" else self.mentor_user):
@@ -53,7 +53,7 @@ class TestScoresInAppraisals(MentoringTestCase):
 			doc.confirm() if action == "confirm" else doc.dispute("We did not meet")
 
 	def mentoring_row(self, employee):
-		appraisal = testing.appraisal_of(employee, self.cycle)
+		appraisal = builders.appraisal_of(employee, self.cycle)
 		return appraisal, next(row for row in appraisal.appraisal_kra if row.kra == KRA)
 
 	def test_scores_reach_the_appraisals(self):
@@ -108,11 +108,11 @@ class TestScoresInAppraisals(MentoringTestCase):
 			before,
 		)
 		self.assertEqual(frappe.db.count("Mentoring Score", {"program": self.program.name}), 2)
-		self.assertEqual(testing.appraisal_of(self.mentor, self.cycle).modified, appraisal.modified)
+		self.assertEqual(builders.appraisal_of(self.mentor, self.cycle).modified, appraisal.modified)
 
 	def test_resolving_the_dispute_counts_the_check_in(self):
 		sync_scores(program=self.program.name)
-		with as_user(testing.user_with_roles("Mentoring Program Manager")):
+		with as_user(builders.user_with_roles("Mentoring Program Manager")):
 			frappe.get_doc("Mentoring Check-in", self.last).confirm()
 		summary = sync_scores(program=self.program.name)
 		self.assertEqual(summary.updated, 2)
@@ -131,7 +131,7 @@ class TestScoresInAppraisals(MentoringTestCase):
 		)
 		progress = frappe.db.get_value("Goal", goal, "progress")
 		frappe.db.set_value("Appraisal Cycle", self.cycle, "status", "Completed")
-		with as_user(testing.user_with_roles("Mentoring Program Manager")):
+		with as_user(builders.user_with_roles("Mentoring Program Manager")):
 			frappe.get_doc("Mentoring Check-in", self.last).confirm()  # would raise the score
 		summary = sync_scores(program=self.program.name)
 		self.assertEqual((summary.created, summary.updated), (0, 0))
@@ -139,11 +139,11 @@ class TestScoresInAppraisals(MentoringTestCase):
 		self.assertEqual(frappe.db.get_value("Goal", goal, "progress"), progress)
 
 	def test_missing_appraisal_and_inactive_employee_are_skipped_and_reported(self):
-		mentee2 = testing.employee("mentee2")
-		mentee3 = testing.employee("mentee3")
-		testing.pairing(self.program.name, self.mentor, mentee2, start_date=add_days(today(), -30))
-		other_mentor = testing.employee("mentor3", department=testing.department("Sales"))
-		testing.pairing(self.program.name, other_mentor, mentee3, start_date=add_days(today(), -30))
+		mentee2 = builders.employee("mentee2")
+		mentee3 = builders.employee("mentee3")
+		builders.pairing(self.program.name, self.mentor, mentee2, start_date=add_days(today(), -30))
+		other_mentor = builders.employee("mentor3", department=builders.department("Sales"))
+		builders.pairing(self.program.name, other_mentor, mentee3, start_date=add_days(today(), -30))
 		frappe.db.set_value("Employee", mentee3, "status", "Inactive")
 
 		summary = sync_scores(program=self.program.name)
@@ -160,8 +160,8 @@ class TestScoresInAppraisals(MentoringTestCase):
 		self.assertEqual(summary.created, 2)  # the mentor's score still covers both their mentees
 
 	def test_appraisal_without_the_kra_is_warned_about(self):
-		template = testing.appraisal_template({"Quality": 100})
-		cycle = testing.appraisal_cycle([self.mentee], template, start_date=add_days(today(), -20)).name
+		template = builders.appraisal_template({"Quality": 100})
+		cycle = builders.appraisal_cycle([self.mentee], template, start_date=add_days(today(), -20)).name
 		summary = sync_scores(program=self.program.name, appraisal_cycle=cycle)
 		self.assertEqual(summary.created, 1)
 		self.assertIn("has no Mentoring KRA", summary.warnings[0]["reason"])
@@ -169,7 +169,7 @@ class TestScoresInAppraisals(MentoringTestCase):
 	def test_only_program_managers_and_hr_may_sync(self):
 		with as_user(self.mentor_user), self.assertRaises(frappe.PermissionError):
 			self.program.sync_scores()
-		hr = testing.user_with_roles("HR Manager")
+		hr = builders.user_with_roles("HR Manager")
 		with as_user(hr):
 			result = self.program.sync_scores()  # queued on the long queue; see test_sync_jobs
 		self.assertTrue(result["queued"])
@@ -183,8 +183,8 @@ class SyncedScoreTestCase(MentoringTestCase):
 	def setUp(self):
 		super().setUp()
 		self.pairing.db_set("start_date", add_days(today(), -30))
-		template = testing.appraisal_template({"Quality": 80, KRA: 20})
-		self.cycle = testing.appraisal_cycle([self.mentor, self.mentee], template).name
+		template = builders.appraisal_template({"Quality": 80, KRA: 20})
+		self.cycle = builders.appraisal_cycle([self.mentor, self.mentee], template).name
 		sync_scores(program=self.program.name)
 		self.mentee_score, self.goal = frappe.db.get_value(
 			"Mentoring Score", {"employee": self.mentee, "appraisal_cycle": self.cycle}, ["name", "hrms_goal"]
@@ -195,42 +195,42 @@ class TestScoreVisibility(SyncedScoreTestCase):
 	def test_employee_reads_own_score_manager_reads_reports(self):
 		with as_user(self.mentee_user):
 			self.assertEqual(frappe.get_list("Mentoring Score", pluck="name"), [self.mentee_score])
-		with as_user(testing.user_of(self.mentee_manager)):
+		with as_user(builders.user_of(self.mentee_manager)):
 			self.assertEqual(frappe.get_list("Mentoring Score", pluck="name"), [self.mentee_score])
 			self.assertTrue(frappe.has_permission("Mentoring Score", "read", self.mentee_score))
-		with as_user(testing.user_of(self.stranger)):
+		with as_user(builders.user_of(self.stranger)):
 			self.assertEqual(frappe.get_list("Mentoring Score", pluck="name"), [])
 			self.assertFalse(frappe.has_permission("Mentoring Score", "read", self.mentee_score))
 		with as_user(self.mentor_user):
 			self.assertNotIn(self.mentee_score, frappe.get_list("Mentoring Score", pluck="name"))
 
 	def test_nobody_edits_a_score(self):
-		for user in (self.mentee_user, testing.user_with_roles("HR Manager")):
+		for user in (self.mentee_user, builders.user_with_roles("HR Manager")):
 			self.assertFalse(frappe.has_permission("Mentoring Score", "write", self.mentee_score, user=user))
 
 	def test_appraisal_form_section_never_shows_notes(self):
 		with as_user(self.mentee_user):
-			testing.checkin(self.pairing.name, private_notes="Confidential: thinking of leaving")
-		from mentorship_hr.appraisal_tools import get_appraisal_mentoring
+			builders.checkin(self.pairing.name, private_notes="Confidential: thinking of leaving")
+		from mentorship_hr.kpi.appraisal_tools import get_appraisal_mentoring
 
-		appraisal = testing.appraisal_of(self.mentee, self.cycle).name
+		appraisal = builders.appraisal_of(self.mentee, self.cycle).name
 		with as_user(self.mentee_user):
 			data = get_appraisal_mentoring(appraisal)
 		self.assertEqual([s.role for s in data["scores"]], ["Mentee"])
 		self.assertEqual(data["pairings"][0].name, self.pairing.name)
 		self.assertNotIn("Confidential", frappe.as_json(data))
-		with as_user(testing.user_of(self.stranger)), self.assertRaises(frappe.PermissionError):
+		with as_user(builders.user_of(self.stranger)), self.assertRaises(frappe.PermissionError):
 			get_appraisal_mentoring(appraisal)
 
 
 class TestSyncQueryCount(MentoringTestCase):
 	def test_reads_do_not_grow_with_pairings(self):
 		def program_with(pairings: int) -> str:
-			program = testing.program(max_mentees_per_mentor=pairings).name
+			program = builders.program(max_mentees_per_mentor=pairings).name
 			for _i in range(pairings):
-				pairing = testing.pairing(program, self.mentor, testing.employee_without_user())
-				testing.goal(pairing.name, progress=30)
-				testing.checkin(pairing.name, confirmation_status="Confirmed")
+				pairing = builders.pairing(program, self.mentor, builders.employee_without_user())
+				builders.goal(pairing.name, progress=30)
+				builders.checkin(pairing.name, confirmation_status="Confirmed")
 			return program
 
 		def selects(program: str) -> int:
@@ -278,9 +278,9 @@ class TestScoreGoalGuard(SyncedScoreTestCase):
 		)
 
 	def test_one_failing_program_does_not_stop_the_sync(self):
-		other = testing.program()
-		mentor = testing.employee(department=testing.department("Sales"))
-		testing.pairing(other.name, mentor, testing.employee())
+		other = builders.program()
+		mentor = builders.employee(department=builders.department("Sales"))
+		builders.pairing(other.name, mentor, builders.employee())
 		# a KRA that no longer exists makes this program's goals fail to save
 		frappe.db.set_value("Mentoring Program", self.program.name, "kra", "No Such KRA")
 		summary = sync_scores()

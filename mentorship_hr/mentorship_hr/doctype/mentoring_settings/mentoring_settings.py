@@ -4,17 +4,17 @@
 import frappe
 from frappe import _
 
+from mentorship_hr.mixins.kpi_weights import KPIWeights
+from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import email_account_exists
-from mentorship_hr.permissions import PolicyDocument
-from mentorship_hr.weights import validate_weight_fields
 
 
-class MentoringSettings(PolicyDocument):
+class MentoringSettings(KPIWeights, PolicyDocument):
 	def onload(self):
 		super().onload()
 		self.set_onload("no_email_account", not email_account_exists())
 
 	def validate(self):
-		validate_weight_fields(self)
+		self.validate_kpi_weights()
 		if (self.confirmation_window_days or 0) < 0:
 			frappe.throw(_("The Confirmation Window cannot be negative."))

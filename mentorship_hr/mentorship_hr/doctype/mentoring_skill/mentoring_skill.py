@@ -2,7 +2,7 @@
 # For license information, please see license.txt
 
 # import frappe
-from mentorship_hr.permissions import PolicyDocument
+from mentorship_hr.mixins.policy_document import PolicyDocument
 
 
 class MentoringSkill(PolicyDocument):

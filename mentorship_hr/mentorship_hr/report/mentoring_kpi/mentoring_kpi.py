@@ -9,6 +9,7 @@ from frappe import _
 from frappe.utils import flt
 
 from mentorship_hr.domain import kpi
+from mentorship_hr.report_columns import column
 
 COMPONENTS = ("cadence", "goal_progress", "mentee_feedback", "ownership", "mentor_assessment")
 LABELS = {
@@ -90,28 +91,17 @@ def appraisals(scores) -> dict:
 
 
 def columns():
-	def col(fieldname, label, fieldtype="Data", width=120, options=None):
-		if fieldtype == "Link" and not frappe.has_permission(options, "read"):
-			fieldtype, options = "Data", None  # Frappe refuses a report linking what the viewer cannot read
-		return {
-			"fieldname": fieldname,
-			"label": label,
-			"fieldtype": fieldtype,
-			"width": width,
-			"options": options,
-		}
-
 	return [
-		col("employee", _("Employee"), "Link", 120, "Employee"),
-		col("employee_name", _("Employee Name"), width=160),
-		col("role", _("Role"), width=80),
-		col("program", _("Program"), "Link", 140, "Mentoring Program"),
-		col("appraisal_cycle", _("Appraisal Cycle"), "Link", 140, "Appraisal Cycle"),
-		col("score", _("Score"), "Float", 80),
-		col("status", _("Status"), width=160),
-		col("checkins", _("Check-ins Counted / Expected"), width=120),
-		*[col(c, _(LABELS[c]), width=150) for c in COMPONENTS],
-		col("hrms_goal", _("HRMS Goal"), "Link", 120, "Goal"),
-		col("appraisal", _("Appraisal"), "Link", 140, "Appraisal"),
-		col("score_name", _("Mentoring Score"), "Link", 140, "Mentoring Score"),
+		column("employee", _("Employee"), "Link", 120, "Employee"),
+		column("employee_name", _("Employee Name"), width=160),
+		column("role", _("Role"), width=80),
+		column("program", _("Program"), "Link", 140, "Mentoring Program"),
+		column("appraisal_cycle", _("Appraisal Cycle"), "Link", 140, "Appraisal Cycle"),
+		column("score", _("Score"), "Float", 80),
+		column("status", _("Status"), width=160),
+		column("checkins", _("Check-ins Counted / Expected"), width=120),
+		*[column(c, _(LABELS[c]), width=150) for c in COMPONENTS],
+		column("hrms_goal", _("HRMS Goal"), "Link", 120, "Goal"),
+		column("appraisal", _("Appraisal"), "Link", 140, "Appraisal"),
+		column("score_name", _("Mentoring Score"), "Link", 140, "Mentoring Score"),
 	]

@@ -6,6 +6,7 @@ import frappe
 from frappe import _
 
 from mentorship_hr.permissions import check_program_manager
+from mentorship_hr.report_columns import column
 
 
 def execute(filters=None):
@@ -50,31 +51,15 @@ def execute(filters=None):
 def columns():
 	# names first: people review pairs of people, the record's ID comes last
 	return [
-		{"fieldname": "mentee_name", "label": _("Mentee"), "fieldtype": "Data", "width": 160},
-		{
-			"fieldname": "mentee_department",
-			"label": _("Mentee's Department"),
-			"fieldtype": "Data",
-			"width": 150,
-		},
-		{"fieldname": "mentor_name", "label": _("Mentor"), "fieldtype": "Data", "width": 160},
-		{
-			"fieldname": "mentor_department",
-			"label": _("Mentor's Department"),
-			"fieldtype": "Data",
-			"width": 150,
-		},
-		{"fieldname": "match_score", "label": _("Score"), "fieldtype": "Float", "precision": 1, "width": 80},
-		{"fieldname": "match_reasons", "label": _("Why"), "fieldtype": "Data", "width": 520},
-		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "source", "label": _("Source"), "fieldtype": "Data", "width": 120},
-		{
-			"fieldname": "pairing",
-			"label": _("Pairing"),
-			"fieldtype": "Link",
-			"options": "Mentoring Pairing",
-			"width": 140,
-		},
+		column("mentee_name", _("Mentee"), "Data", 160),
+		column("mentee_department", _("Mentee's Department"), "Data", 150),
+		column("mentor_name", _("Mentor"), "Data", 160),
+		column("mentor_department", _("Mentor's Department"), "Data", 150),
+		column("match_score", _("Score"), "Float", 80, precision=1),
+		column("match_reasons", _("Why"), "Data", 520),
+		column("status", _("Status"), "Data", 100),
+		column("source", _("Source"), "Data", 120),
+		column("pairing", _("Pairing"), "Link", 140, "Mentoring Pairing"),
 	]
 
 

@@ -11,10 +11,11 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
-from mentorship_hr.digests import pairing_facts
 from mentorship_hr.domain.briefing import HEALTHS
+from mentorship_hr.engagement.digests import pairing_facts
+from mentorship_hr.engagement.surveys import latest_ratings
 from mentorship_hr.permissions import is_program_manager
-from mentorship_hr.surveys import ratings_shown_to
+from mentorship_hr.report_columns import column
 
 FIELDS = [
 	"name",
@@ -89,50 +90,34 @@ def pairing_filters(filters, end) -> list:
 
 def survey_ratings(pairings) -> dict:
 	"""The latest overall rating from each side, for the viewers allowed to see it."""
-	visible = ratings_shown_to(pairings)
-	result = {}
-	for row in frappe.get_all(
-		"Mentoring Feedback",
-		filters={"pairing": ("in", visible or [""])},
-		fields=["pairing", "respondent_role", "overall_rating"],
-		order_by="creation",
-	):
-		side = "mentee_rating" if row.respondent_role == "Mentee" else "mentor_rating"
-		result.setdefault(row.pairing, {})[side] = round(5 * (row.overall_rating or 0), 1)
-	return result
+	return {
+		name: {f"{role.lower()}_rating": r.rating for role, r in sides.items()}
+		for name, sides in latest_ratings(pairings).items()
+	}
 
 
 def columns(staff: bool):
-	def col(fieldname, label, fieldtype="Data", width=120, options=None):
-		return {
-			"fieldname": fieldname,
-			"label": label,
-			"fieldtype": fieldtype,
-			"width": width,
-			"options": options,
-		}
-
 	return [
-		col("pairing", _("Pairing"), "Link", 140, "Mentoring Pairing"),
-		col("program", _("Program"), "Link", 140, "Mentoring Program"),
-		col("mentor_name", _("Mentor"), width=150),
-		col("mentee_name", _("Mentee"), width=150),
-		col("health", _("Health"), width=120),
-		col("health_reason", _("Why"), width=200),
-		col("last_checkin_date", _("Last Check-in"), "Date", 110),
-		col("next_checkin_due", _("Next Check-in Due"), "Date", 120),
-		col("checkins_held", _("Check-ins Held"), "Int", 110),
-		col("checkins_expected", _("Check-ins Expected"), "Int", 130),
-		col("goal_progress", _("Goal Progress (%)"), "Float", 120),
-		col("mentee_rating", _("Mentee's Latest Rating (of 5)"), "Float", 120),
-		col("mentor_rating", _("Mentor's Latest Rating (of 5)"), "Float", 120),
+		column("pairing", _("Pairing"), "Link", 140, "Mentoring Pairing"),
+		column("program", _("Program"), "Link", 140, "Mentoring Program"),
+		column("mentor_name", _("Mentor"), width=150),
+		column("mentee_name", _("Mentee"), width=150),
+		column("health", _("Health"), width=120),
+		column("health_reason", _("Why"), width=200),
+		column("last_checkin_date", _("Last Check-in"), "Date", 110),
+		column("next_checkin_due", _("Next Check-in Due"), "Date", 120),
+		column("checkins_held", _("Check-ins Held"), "Int", 110),
+		column("checkins_expected", _("Check-ins Expected"), "Int", 130),
+		column("goal_progress", _("Goal Progress (%)"), "Float", 120),
+		column("mentee_rating", _("Mentee's Latest Rating (of 5)"), "Float", 120),
+		column("mentor_rating", _("Mentor's Latest Rating (of 5)"), "Float", 120),
 		# a survey answer: program managers and HR only
-		*([col("fit_failed", _("Fit Check Failed"), "Check", 110)] if staff else []),
-		col("mentor_manager_name", _("Mentor's Manager"), width=150),
-		col("mentor_manager_ack_on", _("Acknowledged (Mentor's Manager)"), "Date", 130),
-		col("mentee_manager_name", _("Mentee's Manager"), width=150),
-		col("mentee_manager_ack_on", _("Acknowledged (Mentee's Manager)"), "Date", 130),
-		col("status", _("Status"), width=90),
+		*([column("fit_failed", _("Fit Check Failed"), "Check", 110)] if staff else []),
+		column("mentor_manager_name", _("Mentor's Manager"), width=150),
+		column("mentor_manager_ack_on", _("Acknowledged (Mentor's Manager)"), "Date", 130),
+		column("mentee_manager_name", _("Mentee's Manager"), width=150),
+		column("mentee_manager_ack_on", _("Acknowledged (Mentee's Manager)"), "Date", 130),
+		column("status", _("Status"), width=90),
 	]
 
 

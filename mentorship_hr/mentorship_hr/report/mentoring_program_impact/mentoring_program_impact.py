@@ -13,6 +13,7 @@ from frappe.utils import escape_html, formatdate, getdate, today
 
 from mentorship_hr.domain import impact
 from mentorship_hr.permissions import check_program_manager
+from mentorship_hr.report_columns import column
 
 STATUSES = ("Active", "Paused", "Completed", "Ended Early")  # pairings that ran
 MENTORS, MENTEES, OTHERS = "mentors", "mentees", "others"
@@ -198,27 +199,15 @@ def row(metric: str, group: str, estimate, comparison, scale: float) -> dict:
 
 def columns():
 	return [
-		{"fieldname": "metric", "label": _("Metric"), "fieldtype": "Data", "width": 190},
-		{"fieldname": "group", "label": _("Group"), "fieldtype": "Data", "width": 140},
-		{"fieldname": "employees", "label": _("Employees (n)"), "fieldtype": "Int", "width": 120},
-		{"fieldname": "value", "label": _("Value"), "fieldtype": "Float", "precision": 2, "width": 100},
-		{"fieldname": "ci_low", "label": _("95% CI Low"), "fieldtype": "Float", "precision": 2, "width": 110},
-		{
-			"fieldname": "ci_high",
-			"label": _("95% CI High"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 110,
-		},
-		{
-			"fieldname": "difference",
-			"label": _("Difference vs Non-participants"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 210,
-		},
-		{"fieldname": "p_value", "label": _("p-value"), "fieldtype": "Float", "precision": 4, "width": 100},
-		{"fieldname": "significant", "label": _("Significant"), "fieldtype": "Data", "width": 100},
+		column("metric", _("Metric"), "Data", 190),
+		column("group", _("Group"), "Data", 140),
+		column("employees", _("Employees (n)"), "Int", 120),
+		column("value", _("Value"), "Float", 100, precision=2),
+		column("ci_low", _("95% CI Low"), "Float", 110, precision=2),
+		column("ci_high", _("95% CI High"), "Float", 110, precision=2),
+		column("difference", _("Difference vs Non-participants"), "Float", 210, precision=2),
+		column("p_value", _("p-value"), "Float", 100, precision=4),
+		column("significant", _("Significant"), "Data", 100),
 	]
 
 

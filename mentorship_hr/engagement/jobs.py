@@ -4,7 +4,7 @@ the reminders read today's next check-in. A step that fails is logged and the ot
 import frappe
 from frappe import _
 
-from mentorship_hr import digests, health_service, reminders
+from mentorship_hr.engagement import digests, health_service, reminders
 
 DAILY = (health_service.refresh, reminders.send_daily_reminders)
 WEEKLY = (digests.send_manager_digests, digests.send_leader_briefings)

@@ -9,85 +9,9 @@ gets it back. HRMS then builds and scores the appraisals from these templates as
 
 import frappe
 from frappe import _
-from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 from frappe.utils import flt, formatdate
 
 from mentorship_hr.domain.weightage import with_kra
-from mentorship_hr.permissions import check_program_manager
-
-CUSTOM_FIELDS = {
-	"Appraisal Cycle": [
-		{
-			"fieldname": "mentoring_kra_weightage",
-			"fieldtype": "Percent",
-			"label": "Mentoring KRA Weightage",
-			"insert_after": "kra_evaluation_method",
-			"read_only": 1,
-			"description": "Set with Mentoring > Mentoring KRA. Only mentoring participants' appraisals carry it.",
-		}
-	],
-	"Appraisal Template": [
-		{
-			"fieldname": "mentoring_base_template",
-			"fieldtype": "Link",
-			"options": "Appraisal Template",
-			"label": "Mentoring Variant Of",
-			"insert_after": "template_title",
-			"read_only": 1,
-		}
-	],
-	# The Appraisal form's Mentoring section, filled by public/js/appraisal.js; after both KRA
-	# tables (HRMS shows one or the other) and before the total.
-	"Appraisal": [
-		{
-			"fieldname": "mentoring_section",
-			"fieldtype": "Section Break",
-			"label": "Mentoring",
-			"insert_after": "remarks",
-		},
-		{
-			"fieldname": "mentoring_html",
-			"fieldtype": "HTML",
-			"label": "Mentoring",
-			"insert_after": "mentoring_section",
-		},
-	],
-}
-
-
-def create_fields():
-	create_custom_fields(CUSTOM_FIELDS, update=True)
-
-
-def delete_fields():
-	for doctype, fields in CUSTOM_FIELDS.items():
-		for field in fields:
-			frappe.db.delete("Custom Field", {"dt": doctype, "fieldname": field["fieldname"]})
-		frappe.clear_cache(doctype=doctype)
-
-
-@frappe.whitelist()
-def set_mentoring_kra(appraisal_cycle: str, weightage: float) -> dict:
-	"""Set the cycle's Mentoring KRA weightage (0 takes the KRA off) and apply it now."""
-	check_program_manager()
-	from mentorship_hr.kpi_sync import sync_scores
-
-	cycle = frappe.get_doc("Appraisal Cycle", appraisal_cycle)
-	cycle.check_permission("write")
-	if cycle.status == "Completed":
-		frappe.throw(
-			_("Appraisal Cycle {0} is Completed.").format(frappe.bold(cycle.name)), title=_("Cycle Completed")
-		)
-	weightage = flt(weightage)
-	if not 0 <= weightage < 100:
-		frappe.throw(
-			_("The weightage must be at least 0 and below 100. 0 takes the Mentoring KRA off."),
-			title=_("Invalid Weightage"),
-		)
-	frappe.db.set_value("Appraisal Cycle", cycle.name, "mentoring_kra_weightage", weightage)
-	# who is a participant follows from the scores, so bring them up to date first
-	sync_scores(appraisal_cycle=cycle.name, apply_kra=False)
-	return apply_to_cycle(cycle.name)
 
 
 def apply_to_cycle(appraisal_cycle: str) -> frappe._dict:

@@ -6,9 +6,9 @@ from frappe.utils import add_days, getdate, today
 
 from mentorship_hr.domain import transitions
 from mentorship_hr.domain.matching import compatibility, exclusion, suggestions
-from mentorship_hr.matching_service import POOL_STATUSES, announce, load_pool, match_weights_of
+from mentorship_hr.matching.bulk_matching import POOL_STATUSES, announce, load_pool, match_weights_of
+from mentorship_hr.matching.pairing_rules import OPEN_STATUSES, mentor_capacity
 from mentorship_hr.notifications import notify
-from mentorship_hr.pairing_rules import OPEN_STATUSES, mentor_capacity
 from mentorship_hr.permissions import employees_of, is_program_manager, pairing_role
 
 EXPIRY_CHUNK = 200

@@ -1,13 +1,12 @@
 """Managers in the loop (README, "Engagement"): the pair's managers acknowledge an Active pairing,
 and those who have not after a week are reminded once, in the daily reminders
-(mentorship_hr/reminders.py)."""
+(mentorship_hr/engagement/reminders.py)."""
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, getdate, now_datetime, nowdate
+from frappe.utils import now_datetime
 
 from mentorship_hr.access_policy import MENTEE_MANAGER, MENTOR_MANAGER
-from mentorship_hr.notifications import notify
 from mentorship_hr.permissions import pairing_relations
 
 SIDES = ("mentor", "mentee")

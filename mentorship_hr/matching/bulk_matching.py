@@ -6,7 +6,6 @@ from dataclasses import replace
 import frappe
 from frappe import _
 
-from mentorship_hr import health_service
 from mentorship_hr.domain import transitions
 from mentorship_hr.domain.matching import (
 	Person,
@@ -18,8 +17,9 @@ from mentorship_hr.domain.matching import (
 	parse_interests,
 	waitlist_reason,
 )
+from mentorship_hr.engagement import health_service
+from mentorship_hr.matching.pairing_rules import OPEN_STATUSES, check_pairing_rules, reporting_map
 from mentorship_hr.notifications import manager_users, notify
-from mentorship_hr.pairing_rules import OPEN_STATUSES, check_pairing_rules, reporting_map
 
 POOL_STATUSES = ("Approved", "Matched", "Waitlisted")
 # pairs in these states are not proposed or requested again: waiting, declined, expired, or ended early

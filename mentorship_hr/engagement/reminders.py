@@ -12,8 +12,14 @@ from frappe.utils import add_days, formatdate, get_url_to_form, getdate, nowdate
 
 from mentorship_hr.domain import reminders as rules
 from mentorship_hr.domain.health import STALE_PERIODS
-from mentorship_hr.notifications import preferences, program_manager_users, queue_emails, ring_bells
-from mentorship_hr.surveys import midpoint, survey_link
+from mentorship_hr.engagement.surveys import midpoint, survey_link
+from mentorship_hr.notifications import (
+	people_users,
+	preferences,
+	program_manager_users,
+	queue_emails,
+	ring_bells,
+)
 
 SWITCHES = {
 	"remind_checkins": (rules.CHECKIN_DUE, rules.CHECKIN_OVERDUE),
@@ -72,63 +78,46 @@ def send_daily_reminders(today=None) -> frappe._dict:
 
 def gather(program: str, today, settings: rules.Settings):
 	"""The program's due items and, for each document they are about, its wording facts."""
-	prog = frappe.db.get_value("Mentoring Program", program, ["name", "start_date", "end_date"], as_dict=True)
+	records = _read(program, today)
+	facts = dict(
+		pairings=_pairing_facts(records),
+		pending=_pending_facts(records),
+		goals=_goal_facts(records),
+		surveys=list(_surveys(records)),
+	)
+	return rules.due_items(today, settings, **facts), _words(records)
+
+
+PAIRING_FIELDS = [
+	"name",
+	"title",
+	"status",
+	"mentor",
+	"mentee",
+	"start_date",
+	"end_date",
+	"next_checkin_due",
+	"midpoint_survey_sent",
+	"ack_reminder_sent",
+	"stale_alert_sent",
+	"last_checkin_date",
+	"mentor_manager_ack_on",
+	"mentee_manager_ack_on",
+]
+
+
+def _read(program: str, today) -> frappe._dict:
+	"""What the reminders of one program are decided from, in a fixed number of queries: its Active
+	pairings and those ended lately (their final survey), their people, goals, check-ins awaiting
+	confirmation and survey answers."""
 	pairings = frappe.get_all(
 		"Mentoring Pairing",
 		filters={"program": program, "status": ("in", ("Active", "Completed"))},
-		fields=[
-			"name",
-			"title",
-			"status",
-			"mentor",
-			"mentee",
-			"start_date",
-			"end_date",
-			"next_checkin_due",
-			"midpoint_survey_sent",
-			"ack_reminder_sent",
-			"stale_alert_sent",
-			"last_checkin_date",
-			"mentor_manager_ack_on",
-			"mentee_manager_ack_on",
-		],
+		fields=PAIRING_FIELDS,
 	)
 	pairings = [p for p in pairings if p.status == "Active" or _recent(p.end_date, today)]
 	names = [p.name for p in pairings] or [""]
-	people = frappe.get_all(
-		"Employee",
-		filters={"name": ("in", list({e for p in pairings for e in (p.mentor, p.mentee)}) or [""])},
-		fields=["name", "user_id", "reports_to"],
-	)
-	user_of = {e.name: e.user_id for e in people}
-	boss_user = dict(
-		frappe.get_all(
-			"Employee",
-			filters={"name": ("in", list({e.reports_to for e in people if e.reports_to}) or [""])},
-			fields=["name", "user_id"],
-			as_list=True,
-		)
-	)
-	manager_of = {e.name: boss_user.get(e.reports_to) for e in people}
-	goals = frappe.get_all(
-		"Mentoring Goal",
-		filters={"pairing": ("in", names), "status": ("!=", "Dropped")},
-		fields=["name", "title", "pairing", "status", "target_date"],
-	)
-	pending = frappe.get_all(
-		"Mentoring Check-in",
-		filters={"pairing": ("in", names), "docstatus": 1, "confirmation_status": "Pending"},
-		fields=["name", "pairing", "checkin_date", "logged_by_role", "submitted_on"],
-	)
-	first_checkin = dict(
-		frappe.get_all(
-			"Mentoring Check-in",
-			filters={"pairing": ("in", names), "docstatus": 1},
-			fields=["pairing", "min(submitted_on) as first"],
-			group_by="pairing",
-			as_list=True,
-		)
-	)
+	people = people_users({e for p in pairings for e in (p.mentor, p.mentee)})
 	answered = {}
 	for row in frappe.get_all(
 		"Mentoring Feedback",
@@ -136,84 +125,123 @@ def gather(program: str, today, settings: rules.Settings):
 		fields=["pairing", "survey_type", "respondent"],
 	):
 		answered.setdefault((row.pairing, row.survey_type), set()).add(row.respondent)
-
-	program_managers = tuple(program_manager_users(program))
-	by_name = {p.name: p for p in pairings}
-	users = {p.name: (user_of.get(p.mentor), user_of.get(p.mentee)) for p in pairings}
-	active = [p for p in pairings if p.status == "Active"]
-	goal_count = {}
-	for g in goals:
-		goal_count[g.pairing] = goal_count.get(g.pairing, 0) + 1
-
-	facts = dict(
-		pairings=[
-			rules.Pairing(
-				p.name,
-				*users[p.name],
-				start=getdate(p.start_date),
-				next_checkin_due=getdate(p.next_checkin_due) if p.next_checkin_due else None,
-				goals=goal_count.get(p.name, 0),
-				midpoint=None if p.midpoint_survey_sent else midpoint(prog.start_date, prog.end_date),
-				unacknowledged=()
-				if p.ack_reminder_sent
-				else tuple(
-					manager_of.get(p.get(side))
-					for side in ("mentor", "mentee")
-					if manager_of.get(p.get(side)) and not p.get(f"{side}_manager_ack_on")
-				),
-				stale_since=getdate(p.last_checkin_date or p.start_date) if p.stale_alert_sent else None,
-				program_managers=program_managers,
+	return frappe._dict(
+		program=frappe.db.get_value(
+			"Mentoring Program", program, ["name", "start_date", "end_date"], as_dict=True
+		),
+		program_managers=tuple(program_manager_users(program)),
+		pairings=pairings,
+		by_name={p.name: p for p in pairings},
+		users={p.name: tuple(people.get(e, {}).get("user") for e in (p.mentor, p.mentee)) for p in pairings},
+		manager_of={e: p.manager_user for e, p in people.items()},
+		goals=frappe.get_all(
+			"Mentoring Goal",
+			filters={"pairing": ("in", names), "status": ("!=", "Dropped")},
+			fields=["name", "title", "pairing", "status", "target_date"],
+		),
+		pending=frappe.get_all(
+			"Mentoring Check-in",
+			filters={"pairing": ("in", names), "docstatus": 1, "confirmation_status": "Pending"},
+			fields=["name", "pairing", "checkin_date", "logged_by_role", "submitted_on"],
+		),
+		first_checkin=dict(
+			frappe.get_all(
+				"Mentoring Check-in",
+				filters={"pairing": ("in", names), "docstatus": 1},
+				fields=["pairing", "min(submitted_on) as first"],
+				group_by="pairing",
+				as_list=True,
 			)
-			for p in active
-			if p.start_date
-		],
-		pending=[
-			rules.PendingCheckin(
-				c.name,
-				c.pairing,
-				users[c.pairing][0] if c.logged_by_role == "Mentee" else users[c.pairing][1],
-				getdate(c.submitted_on),
-			)
-			for c in pending
-			if c.submitted_on and by_name[c.pairing].status == "Active"
-		],
-		goals=[
-			rules.Goal(g.name, g.pairing, getdate(g.target_date) if g.target_date else None, users[g.pairing])
-			for g in goals
-			if g.status != "Achieved" and by_name[g.pairing].status == "Active"
-		],
-		surveys=list(_surveys(pairings, prog, users, first_checkin, answered)),
+		),
+		answered=answered,
 	)
-	words = {("Mentoring Pairing", p.name): p.title for p in pairings}
-	words.update({("Mentoring Goal", g.name): g.title for g in goals})
+
+
+def _pairing_facts(r) -> list[rules.Pairing]:
+	goal_count = {}
+	for g in r.goals:
+		goal_count[g.pairing] = goal_count.get(g.pairing, 0) + 1
+	return [
+		rules.Pairing(
+			p.name,
+			*r.users[p.name],
+			start=getdate(p.start_date),
+			next_checkin_due=getdate(p.next_checkin_due) if p.next_checkin_due else None,
+			goals=goal_count.get(p.name, 0),
+			midpoint=None if p.midpoint_survey_sent else midpoint(r.program.start_date, r.program.end_date),
+			unacknowledged=() if p.ack_reminder_sent else _unacknowledged(r, p),
+			stale_since=getdate(p.last_checkin_date or p.start_date) if p.stale_alert_sent else None,
+			program_managers=r.program_managers,
+		)
+		for p in r.pairings
+		if p.status == "Active" and p.start_date
+	]
+
+
+def _unacknowledged(r, pairing) -> tuple:
+	"""The managers (users) who have not acknowledged the pairing."""
+	return tuple(
+		r.manager_of.get(pairing.get(side))
+		for side in ("mentor", "mentee")
+		if r.manager_of.get(pairing.get(side)) and not pairing.get(f"{side}_manager_ack_on")
+	)
+
+
+def _pending_facts(r) -> list[rules.PendingCheckin]:
+	"""Check-ins of Active pairings waiting for the other side, who owes the confirmation."""
+	return [
+		rules.PendingCheckin(
+			c.name,
+			c.pairing,
+			r.users[c.pairing][0] if c.logged_by_role == "Mentee" else r.users[c.pairing][1],
+			getdate(c.submitted_on),
+		)
+		for c in r.pending
+		if c.submitted_on and r.by_name[c.pairing].status == "Active"
+	]
+
+
+def _goal_facts(r) -> list[rules.Goal]:
+	return [
+		rules.Goal(g.name, g.pairing, getdate(g.target_date) if g.target_date else None, r.users[g.pairing])
+		for g in r.goals
+		if g.status != "Achieved" and r.by_name[g.pairing].status == "Active"
+	]
+
+
+def _words(r) -> dict:
+	"""What each reminder calls the document it is about."""
+	words = {("Mentoring Pairing", p.name): p.title for p in r.pairings}
+	words.update({("Mentoring Goal", g.name): g.title for g in r.goals})
 	words.update(
 		{
 			("Mentoring Check-in", c.name): _("{0} on {1}").format(
-				by_name[c.pairing].title, formatdate(c.checkin_date)
+				r.by_name[c.pairing].title, formatdate(c.checkin_date)
 			)
-			for c in pending
+			for c in r.pending
 		}
 	)
-	return rules.due_items(today, settings, **facts), words
+	return words
 
 
 def _recent(end_date, today) -> bool:
 	return bool(end_date) and getdate(end_date) >= add_days(today, -rules.SURVEY_REMIND_WITHIN_DAYS)
 
 
-def _surveys(pairings, prog, users, first_checkin, answered):
-	for p in pairings:
-		pair = tuple(u for u in users[p.name] if u)
+def _surveys(r):
+	"""The surveys each pair has been asked for, with who answered."""
+	for p in r.pairings:
+		pair = tuple(u for u in r.users[p.name] if u)
 		asked = []
-		if first_checkin.get(p.name):
-			asked.append(("Fit Check", getdate(first_checkin[p.name])))
+		if r.first_checkin.get(p.name):
+			asked.append(("Fit Check", getdate(r.first_checkin[p.name])))
 		if p.midpoint_survey_sent:
-			asked.append(("Mid-point", midpoint(prog.start_date, prog.end_date)))
+			asked.append(("Mid-point", midpoint(r.program.start_date, r.program.end_date)))
 		if p.status == "Completed" and p.end_date:
 			asked.append(("Final", getdate(p.end_date)))
 		for survey_type, asked_on in asked:
 			yield rules.Survey(
-				p.name, survey_type, asked_on, pair, frozenset(answered.get((p.name, survey_type), ()))
+				p.name, survey_type, asked_on, pair, frozenset(r.answered.get((p.name, survey_type), ()))
 			)
 
 

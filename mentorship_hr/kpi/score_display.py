@@ -1,7 +1,6 @@
 """How a Mentoring Score reads to people: its role's components, their weights once the ones
 that do not apply are shared out, and a sentence that says so."""
 
-import frappe
 from frappe import _
 from frappe.utils import flt, formatdate
 

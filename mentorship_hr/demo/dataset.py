@@ -12,12 +12,11 @@ import secrets
 import string
 
 import frappe
-from frappe.model.delete_doc import check_if_doc_is_linked
-from frappe.utils import add_days, getdate, now_datetime, today
+from frappe.utils import add_days, getdate, today
 from frappe.utils.password import update_password
 
-from mentorship_hr import health_service
 from mentorship_hr.cleanup import delete_mentoring_records, delete_rows
+from mentorship_hr.engagement import health_service
 
 COMPANY = "Mentoring Demo Co"
 ABBR = "MDC"
@@ -146,7 +145,8 @@ def manifest() -> dict:
 
 
 def _name(department: int, n: int) -> tuple[str, str]:
-	"""A distinct name for each of the 60 people (15 per department)."""
+	"""A distinct name for each of the 60 people in the departments (15 each: the head and 14); the
+	chief executive and the HR admin, the other two of the 62, have names of their own."""
 	k = department * 15 + n
 	return FIRST[k % 30], LAST[k // 30 + 2 * (k % 3)]
 
@@ -413,8 +413,8 @@ def _survey(pairing, user, rating, good_fit):
 def _appraisals(made) -> str:
 	from hrms.hr.doctype.appraisal_cycle.appraisal_cycle import create_appraisals_for_cycle
 
-	from mentorship_hr.kpi_sync import sync_scores
-	from mentorship_hr.mentoring_kra import set_mentoring_kra
+	from mentorship_hr.kpi.score_sync import sync_scores
+	from mentorship_hr.overrides.appraisal_cycle import set_mentoring_kra
 
 	for kra in ("Quality of Work", "Teamwork"):
 		if not frappe.db.exists("KRA", kra):

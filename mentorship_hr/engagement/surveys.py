@@ -1,12 +1,12 @@
 """Survey invitations (README, "Engagement"): the fit check after the first check-in and the final
 survey when a pairing completes. The mid-point survey is asked for in the daily reminders
-(mentorship_hr/reminders.py)."""
+(mentorship_hr/engagement/reminders.py)."""
 
 from urllib.parse import urlencode
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, date_diff, getdate, nowdate
+from frappe.utils import add_days, date_diff, flt, getdate
 
 from mentorship_hr.notifications import notify
 
@@ -68,3 +68,25 @@ def ratings_shown_to(pairings) -> list[str]:
 		return [p.name for p in pairings]
 	mine = set(employees_of(frappe.session.user))
 	return [p.name for p in pairings if {p.mentor, p.mentee} & mine]
+
+
+def latest_ratings(pairings) -> dict[str, dict[str, frappe._dict]]:
+	"""For the pairings whose ratings the session user sees (ratings_shown_to), each side's latest
+	answered survey: {pairing: {"Mentor" or "Mentee": {survey_type, rating (of 5), answered_on}}}."""
+	shown = ratings_shown_to(pairings)
+	latest = {name: {} for name in shown}
+	for fb in frappe.get_all(
+		"Mentoring Feedback",
+		filters={"pairing": ("in", shown or [""])},
+		fields=["pairing", "respondent_role", "survey_type", "overall_rating", "creation"],
+		order_by="creation desc",
+	):
+		latest[fb.pairing].setdefault(
+			fb.respondent_role,
+			frappe._dict(
+				survey_type=fb.survey_type,
+				rating=flt(flt(fb.overall_rating) * 5, 1),
+				answered_on=fb.creation.date(),
+			),
+		)
+	return latest

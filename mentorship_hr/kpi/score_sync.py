@@ -9,10 +9,10 @@ from frappe import _
 from frappe.query_builder.functions import Coalesce, Length
 from frappe.utils import flt, getdate, now_datetime, nowdate
 
-from mentorship_hr import bulk_writes
 from mentorship_hr.domain import kpi
-from mentorship_hr.mentoring_kra import apply_to_cycle
-from mentorship_hr.weights import weights_of
+from mentorship_hr.kpi import bulk_writes
+from mentorship_hr.kpi.mentoring_kra import apply_to_cycle
+from mentorship_hr.kpi.weights import weights_of
 
 CHUNK = 500  # scores written per transaction
 SCORED_PAIRING_STATUSES = ("Active", "Paused", "Completed", "Ended Early")
@@ -315,7 +315,14 @@ def _load(program: str | None, appraisal_cycle: str | None) -> frappe._dict:
 		fields=["name", "company", "start_date", "end_date", "status", "mentoring_kra_weightage"],
 	):
 		data.cycles_by_company.setdefault(cycle.company, []).append(cycle)
+	pairings = _load_pairings(programs, data)
+	_load_people(pairings, data)
+	_load_scores(programs, data)
+	return data
 
+
+def _load_pairings(programs, data) -> list:
+	"""The programs' scored pairings with their check-ins, goals and survey ratings."""
 	pairings = frappe.get_all(
 		"Mentoring Pairing",
 		filters={
@@ -340,31 +347,41 @@ def _load(program: str | None, appraisal_cycle: str | None) -> frappe._dict:
 				mentor_survey_ratings=tuple(surveys.get((p.name, kpi.MENTOR), ())),
 			)
 		)
+	return pairings
 
+
+def _load_people(pairings, data):
+	"""The pair's Employee status and name, their appraisals in the cycles and those appraisals' KRAs."""
 	employees = list({e for p in pairings for e in (p.mentor, p.mentee)})
 	cycles = [c.name for cs in data.cycles_by_company.values() for c in cs]
-	if employees:
-		for e in frappe.get_all(
-			"Employee", filters={"name": ("in", employees)}, fields=["name", "status", "employee_name"]
+	if not employees:
+		return
+	for e in frappe.get_all(
+		"Employee", filters={"name": ("in", employees)}, fields=["name", "status", "employee_name"]
+	):
+		data.employee_status[e.name] = e.status
+		data.employee_names[e.name] = e.employee_name
+	if not cycles:
+		return
+	for a in frappe.get_all(
+		"Appraisal",
+		filters={"employee": ("in", employees), "appraisal_cycle": ("in", cycles), "docstatus": ("<", 2)},
+		fields=["name", "employee", "appraisal_cycle"],
+	):
+		data.appraisals[(a.employee, a.appraisal_cycle)] = a.name
+	if not data.appraisals:
+		return
+	for child, field in (("Appraisal KRA", "kra"), ("Appraisal Goal", "kra")):
+		for row in frappe.get_all(
+			child,
+			filters={"parent": ("in", list(data.appraisals.values())), "parenttype": "Appraisal"},
+			fields=["parent", field],
 		):
-			data.employee_status[e.name] = e.status
-			data.employee_names[e.name] = e.employee_name
-	if employees and cycles:
-		for a in frappe.get_all(
-			"Appraisal",
-			filters={"employee": ("in", employees), "appraisal_cycle": ("in", cycles), "docstatus": ("<", 2)},
-			fields=["name", "employee", "appraisal_cycle"],
-		):
-			data.appraisals[(a.employee, a.appraisal_cycle)] = a.name
-	if data.appraisals:
-		for child, field in (("Appraisal KRA", "kra"), ("Appraisal Goal", "kra")):
-			for row in frappe.get_all(
-				child,
-				filters={"parent": ("in", list(data.appraisals.values())), "parenttype": "Appraisal"},
-				fields=["parent", field],
-			):
-				data.appraisal_kras.setdefault(row.parent, set()).add(row[field])
+			data.appraisal_kras.setdefault(row.parent, set()).add(row[field])
 
+
+def _load_scores(programs, data):
+	"""The stored Mentoring Scores of the programs and the HRMS Goals they carry."""
 	for s in frappe.get_all(
 		"Mentoring Score",
 		filters={"program": ("in", [p.name for p in programs])},
@@ -372,26 +389,26 @@ def _load(program: str | None, appraisal_cycle: str | None) -> frappe._dict:
 	):
 		data.scores[(s.employee, s.role, s.program, s.appraisal_cycle)] = s
 	goal_names = [s.hrms_goal for s in data.scores.values() if s.hrms_goal]
-	if goal_names:
-		data.goals = {
-			g.name: g
-			for g in frappe.get_all(
-				"Goal",
-				filters={"name": ("in", goal_names)},
-				fields=[
-					"name",
-					"goal_name",
-					"employee",
-					"kra",
-					"appraisal_cycle",
-					"start_date",
-					"end_date",
-					"progress",
-					"status",
-				],
-			)
-		}
-	return data
+	if not goal_names:
+		return
+	data.goals = {
+		g.name: g
+		for g in frappe.get_all(
+			"Goal",
+			filters={"name": ("in", goal_names)},
+			fields=[
+				"name",
+				"goal_name",
+				"employee",
+				"kra",
+				"appraisal_cycle",
+				"start_date",
+				"end_date",
+				"progress",
+				"status",
+			],
+		)
+	}
 
 
 def _load_checkins(pairings) -> dict[str, list[kpi.CheckIn]]:

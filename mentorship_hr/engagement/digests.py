@@ -11,11 +11,11 @@ from frappe.utils import formatdate, get_url_to_form, getdate, nowdate
 
 from mentorship_hr.domain import briefing
 from mentorship_hr.domain.reminders import Item, week_start
-from mentorship_hr.health_service import frequencies
-from mentorship_hr.notifications import preferences, program_manager_users, queue_emails
+from mentorship_hr.engagement.health_service import frequencies
+from mentorship_hr.engagement.reminders import log_sent, unsent
+from mentorship_hr.engagement.surveys import failed_fit_checks
+from mentorship_hr.notifications import people_users, preferences, program_manager_users, queue_emails
 from mentorship_hr.permissions import is_program_manager
-from mentorship_hr.reminders import log_sent, unsent
-from mentorship_hr.surveys import failed_fit_checks
 
 MANAGER_DIGEST = "manager_digest"
 BRIEFING = "briefing"
@@ -79,30 +79,24 @@ def send_manager_digests(today=None) -> list[str]:
 		return []
 	pairings = _active_pairings()
 	people = {e for p in pairings for e in (p.mentor, p.mentee)}
-	employees = frappe.get_all(
-		"Employee",
-		filters={"name": ("in", list(people) or [""])},
-		fields=["name", "employee_name", "reports_to"],
-	)
-	manager_user = dict(
+	names = dict(
 		frappe.get_all(
 			"Employee",
-			filters={"name": ("in", list({e.reports_to for e in employees if e.reports_to}) or [""])},
-			fields=["name", "user_id"],
+			filters={"name": ("in", list(people) or [""])},
+			fields=["name", "employee_name"],
 			as_list=True,
 		)
 	)
-	employee = {e.name: e for e in employees}
+	users = people_users(people)
 	facts = pairing_facts(pairings, today)
 	rows_of = {}
 	for p in pairings:
 		for side, role in (("mentor", _("Mentor")), ("mentee", _("Mentee"))):
-			report = employee.get(p.get(side))
-			user = report and manager_user.get(report.reports_to)
+			user = users.get(p.get(side), {}).get("manager_user")
 			if user:
 				rows_of.setdefault(user, []).append(
 					frappe._dict(
-						report=report.employee_name, role=role, facts=facts[p.name], link=_link(p.name)
+						report=names[p.get(side)], role=role, facts=facts[p.name], link=_link(p.name)
 					)
 				)
 	week = week_start(today)

@@ -11,13 +11,12 @@ from contextlib import contextmanager
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Min
-from frappe.utils import flt, getdate, nowdate
+from frappe.utils import getdate, nowdate
 
 from mentorship_hr.access_policy import STAFF
-from mentorship_hr.bulk_writes import differs
 from mentorship_hr.domain import health
-from mentorship_hr.notifications import notify, program_manager_users
-from mentorship_hr.surveys import failed_fit_checks
+from mentorship_hr.engagement.surveys import failed_fit_checks
+from mentorship_hr.kpi.bulk_writes import differs
 
 CHUNK = 1000
 FIELDS = ("health", "health_reason", "last_checkin_date", "next_checkin_due", "stale_alert_sent")

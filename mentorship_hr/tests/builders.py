@@ -368,7 +368,7 @@ class APIClient:
 		return self.request("delete", path)
 
 
-from mentorship_hr.cleanup import MODULE, delete_mentoring_records, delete_rows
+from mentorship_hr.cleanup import delete_mentoring_records, delete_rows
 
 
 class MentoringAPITestCase(FrappeTestCase):

@@ -3,13 +3,12 @@ for Manual Rating cycles."""
 
 import frappe
 from frappe import _
-from frappe.utils import flt
 
 from mentorship_hr.domain.kpi import suggested_rating
-from mentorship_hr.kpi_sync import COMPONENT_FIELDS, SCORED_PAIRING_STATUSES
-from mentorship_hr.permissions import check_program_manager, employees_of, is_program_manager
-from mentorship_hr.score_display import components_of, weights_note
-from mentorship_hr.surveys import ratings_shown_to
+from mentorship_hr.engagement.surveys import latest_ratings
+from mentorship_hr.kpi.score_display import components_of, weights_note
+from mentorship_hr.kpi.score_sync import COMPONENT_FIELDS, SCORED_PAIRING_STATUSES
+from mentorship_hr.permissions import check_program_manager
 
 
 @frappe.whitelist()
@@ -99,28 +98,14 @@ def get_appraisal_mentoring(appraisal: str) -> dict:
 def add_survey_ratings(pairings: list[dict]):
 	"""Give each pairing the viewer may see surveys of (program managers and HR, or its mentor or
 	mentee; never a line manager) the latest overall rating from each side, out of 5."""
-	shown = ratings_shown_to(pairings)
-	latest = {}
-	for fb in frappe.get_all(
-		"Mentoring Feedback",
-		filters={"pairing": ("in", shown or [""])},
-		fields=["pairing", "respondent_role", "survey_type", "overall_rating", "creation"],
-		order_by="creation desc",
-	):
-		latest.setdefault((fb.pairing, fb.respondent_role), fb)
+	ratings = latest_ratings(pairings)
 	for p in pairings:
-		if p.name not in shown:
-			continue
-		p.survey_ratings = [
-			{
-				"role": role,
-				"survey_type": fb.survey_type,
-				"rating": flt(flt(fb.overall_rating) * 5, 1),
-				"answered_on": fb.creation.date(),
-			}
-			for role in ("Mentor", "Mentee")
-			if (fb := latest.get((p.name, role)))
-		]
+		if p.name in ratings:
+			p.survey_ratings = [
+				{"role": role, **rating}
+				for role in ("Mentor", "Mentee")
+				if (rating := ratings[p.name].get(role))
+			]
 
 
 def mean_rating(scores: list[float]) -> float:

@@ -1,0 +1,1 @@
+"""Getting pairs together: enrollment, bulk matching, self-select requests and the rules every pairing keeps."""
