@@ -118,3 +118,15 @@ mentorship_hr.warn_no_email_account = (frm) => {
 		"orange"
 	);
 };
+
+// The filters that scope the Mentoring KPI and Program Health reports: company, program, cycle.
+mentorship_hr.report_scope_filters = () => [
+	{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company" },
+	{ fieldname: "program", label: __("Program"), fieldtype: "Link", options: "Mentoring Program" },
+	{
+		fieldname: "appraisal_cycle",
+		label: __("Appraisal Cycle"),
+		fieldtype: "Link",
+		options: "Appraisal Cycle",
+	},
+];

@@ -3,14 +3,7 @@
 
 frappe.query_reports["Mentoring KPI"] = {
 	filters: [
-		{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company" },
-		{ fieldname: "program", label: __("Program"), fieldtype: "Link", options: "Mentoring Program" },
-		{
-			fieldname: "appraisal_cycle",
-			label: __("Appraisal Cycle"),
-			fieldtype: "Link",
-			options: "Appraisal Cycle",
-		},
+		...mentorship_hr.report_scope_filters(),
 		{ fieldname: "employee", label: __("Employee"), fieldtype: "Link", options: "Employee" },
 		{ fieldname: "role", label: __("Role"), fieldtype: "Select", options: "\nMentor\nMentee" },
 	],

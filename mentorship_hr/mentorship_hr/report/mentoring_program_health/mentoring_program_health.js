@@ -3,14 +3,7 @@
 
 frappe.query_reports["Mentoring Program Health"] = {
 	filters: [
-		{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company" },
-		{ fieldname: "program", label: __("Program"), fieldtype: "Link", options: "Mentoring Program" },
-		{
-			fieldname: "appraisal_cycle",
-			label: __("Appraisal Cycle"),
-			fieldtype: "Link",
-			options: "Appraisal Cycle",
-		},
+		...mentorship_hr.report_scope_filters(),
 		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date" },
 		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date" },
 		{
