@@ -14,13 +14,13 @@ running `bench serve` and Debian's chromium:
     python browser/flow_check.py --url http://mentorship.test:8000 --password <password>
 """
 
-import argparse
 import sys
 import tempfile
 import time
 
-from desk_check import CHROMIUM, IGNORED, demo_users
-from playwright.sync_api import Page, sync_playwright
+from desk_check import CHROMIUM, demo_users, parse
+from playwright.sync_api import sync_playwright
+from session import Session, expect
 
 STAMP = time.strftime("%H%M%S")
 SUMMARY = f"Walked through the pricing deck together ({STAMP})."
@@ -28,46 +28,12 @@ NOTE = f"Private: worried about the team move ({STAMP})."
 AGENDA = f"Prepare the client pitch ({STAMP})"
 
 
-class StepFailed(Exception):
-	pass
-
-
-def parse():
-	parser = argparse.ArgumentParser()
-	parser.add_argument("--url", default="http://mentorship.test:8000")
-	parser.add_argument("--password", required=True, help="the password the demo printed")
-	return parser.parse_args()
-
-
-def expect(condition, message):
-	if not condition:
-		raise StepFailed(message)
-
-
-class Person:
-	"""One logged-in desk session; errors in its console or from the server are problems."""
+class Person(Session):
+	"""One logged-in desk session."""
 
 	def __init__(self, browser, url, user, password, who, problems):
-		self.url, self.who, self.problems = url, who, problems
-		self.context = browser.new_context(viewport={"width": 1440, "height": 1000})
-		self.page: Page = self.context.new_page()
-		self.page.set_default_timeout(15000)
-		self.page.on("console", self.console)
-		self.page.on("pageerror", lambda e: self.problem(f"page error: {e}", str(e)))
-		self.page.on(
-			"response",
-			lambda r: r.status >= 500 and self.problems.append(f"{who}: server error {r.status}: {r.url}"),
-		)
-		login = self.page.request.post(f"{url}/api/method/login", data={"usr": user, "pwd": password})
-		expect(login.ok, f"{who} cannot log in as {user}")
-
-	def console(self, message):
-		if message.type == "error":
-			self.problem(f"console: {message.text}", message.text)
-
-	def problem(self, line, text):
-		if not any(i in text for i in IGNORED):
-			self.problems.append(f"{self.who}: {line}")
+		super().__init__(browser, url, user, password, who, problems, {"width": 1440, "height": 1000})
+		self.log_in_quietly()
 
 	def open(self, path):
 		self.page.goto(f"{self.url}{path}")
@@ -116,9 +82,6 @@ class Person:
 		box.click()
 		box.fill(text)
 		box.evaluate("e => e.blur()")  # Frappe takes the value on change; Tab would open the next grid
-
-	def close(self):
-		self.context.close()
 
 
 def log_checkin_with_private_note(mentee: Person, pairing, title) -> str:

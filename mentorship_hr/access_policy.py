@@ -425,6 +425,12 @@ MODULE_METHODS: dict[str, Action] = {
 	"mentorship_hr.overrides.appraisal_cycle.set_mentoring_kra": act({HR_MANAGER, SYSTEM_MANAGER}),
 	"mentorship_hr.kpi.sync_jobs.sync_cycle_scores": act(STAFF),
 	"mentorship_hr.matching.enrollment.approve_applications": act(STAFF),
+	# the participants' portal reads: each user's own mentoring, through the row rules above
+	"mentorship_hr.portal.api.home": act(EVERYONE, note="the user's own pairings and what they owe"),
+	"mentorship_hr.portal.api.pairing": act(EVERYONE, note="a pairing the user reads; notes for the pair"),
+	"mentorship_hr.portal.api.programs": act(
+		EVERYONE, note="programs open for enrollment, one's own enrollments"
+	),
 }
 
 REPORTS: dict[str, Action] = {

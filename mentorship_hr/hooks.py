@@ -7,6 +7,18 @@ app_license = "MIT"
 required_apps = ["frappe/erpnext", "frappe/hrms"]
 
 app_include_js = ["mentorship.bundle.js"]
+
+# My Mentoring, the participants' portal (frontend/, built by `bench build --app mentorship_hr`)
+website_route_rules = [{"from_route": "/mentoring/<path:app_path>", "to_route": "mentoring"}]
+add_to_apps_screen = [
+	{
+		"name": "mentorship_hr",
+		"logo": "/assets/mentorship_hr/images/mentoring.svg",
+		"title": "My Mentoring",
+		"route": "/mentoring",
+		"has_permission": "mentorship_hr.portal.apps_screen.show_in_apps",
+	}
+]
 extend_bootinfo = "mentorship_hr.permissions.boot_info"
 
 # Installation

@@ -21,6 +21,8 @@ from mentorship_hr.engagement import health_service
 COMPANY = "Mentoring Demo Co"
 ABBR = "MDC"
 PROGRAM = "Grow Together 2026"
+OPEN_PROGRAM = "Lead the Way 2027"  # open for enrollment: the specialists are in no program yet
+PROGRAMS = (PROGRAM, OPEN_PROGRAM)
 DOMAIN = "mentoring-demo.example"
 MANIFEST = "mentoring_demo_manifest"
 WORKSPACE = "Mentoring"
@@ -201,7 +203,8 @@ def _user(made, email, first, last, roles):
 				"enabled": 1,
 				"user_type": "System User",
 				"send_welcome_email": 0,
-				"default_workspace": WORKSPACE,  # they log in straight to the Mentoring workspace
+				# they log in straight to the Mentoring workspace; participants to My Mentoring (below)
+				"default_workspace": WORKSPACE,
 				"roles": [{"role": r} for r in roles],
 			}
 		)
@@ -298,7 +301,34 @@ def _program(made) -> str:
 	return f"{PROGRAM}, {mentors} mentors and {mentees} mentees approved"
 
 
+def _open_program(made) -> str:
+	"""A second program, open for enrollment, starting next quarter: whoever is in no program yet
+	can apply (the specialists)."""
+	program = frappe.get_doc(
+		{
+			"doctype": "Mentoring Program",
+			"program_name": OPEN_PROGRAM,
+			"company": COMPANY,
+			"status": "Draft",
+			"start_date": add_days(today(), 60),
+			"end_date": add_days(today(), 240),
+			"checkin_frequency_days": 14,
+			"max_mentees_per_mentor": 2,
+			"program_manager": f"hr.admin@{DOMAIN}",
+			"sponsor": made["ceo"],
+			"description": "Specialists learn to lead: six months with a head of department or a senior specialist.",
+		}
+	).insert()
+	program.set_status("Enrolling")
+	_add(made, "Mentoring Program", program.name)
+	return f"{OPEN_PROGRAM}, open for enrollment"
+
+
 def _participant(program, employee, role, offers, seeks):
+	# a participant's landing is My Mentoring (the app they are given on enrolling), not a workspace
+	frappe.db.set_value(
+		"User", frappe.db.get_value("Employee", employee, "user_id"), "default_workspace", None
+	)
 	frappe.get_doc(
 		{
 			"doctype": "Mentoring Participant",
@@ -462,6 +492,7 @@ STEPS = (
 	("people", _people),
 	("program", _program),
 	("matching", _matching),
+	("open program", _open_program),
 	("activity", _activity),
 	("appraisals", _appraisals),
 )
@@ -540,7 +571,9 @@ def _half_made() -> dict:
 		"Project": frappe.get_all(
 			"Project", {"company": COMPANY, "project_name": ("in", PROJECTS)}, pluck="name"
 		),
-		"Mentoring Program": frappe.get_all("Mentoring Program", {"program_name": PROGRAM}, pluck="name"),
+		"Mentoring Program": frappe.get_all(
+			"Mentoring Program", {"program_name": ("in", PROGRAMS)}, pluck="name"
+		),
 	}
 	if not any(made.values()):
 		return {}
@@ -604,13 +637,13 @@ def leftovers() -> dict:
 	"""What of the demo is still on the site, counted (0 everywhere once it is removed), and whether
 	the site's setup is complete."""
 	company = {"company": COMPANY}
-	programs = frappe.get_all("Mentoring Program", {"program_name": PROGRAM}, pluck="name") or [""]
+	programs = frappe.get_all("Mentoring Program", {"program_name": ("in", PROGRAMS)}, pluck="name") or [""]
 	return {
 		"setup_complete": int(setup_is_complete()),
 		"Employee": frappe.db.count("Employee", company),
 		"User": frappe.db.count("User", {"name": ("like", f"%@{DOMAIN}")}),
 		"Project": frappe.db.count("Project", company),
-		"Mentoring Program": frappe.db.count("Mentoring Program", {"program_name": PROGRAM}),
+		"Mentoring Program": frappe.db.count("Mentoring Program", {"program_name": ("in", PROGRAMS)}),
 		"Mentoring Pairing": frappe.db.count("Mentoring Pairing", {"program": ("in", programs)}),
 		"Appraisal Cycle": frappe.db.count("Appraisal Cycle", company),
 		"manifest": int(exists()),

@@ -6,6 +6,8 @@ Reads each program in a fixed number of queries; a program that fails is logged 
 on. Delivery costs one queued email per person reminded.
 """
 
+from dataclasses import replace
+
 import frappe
 from frappe import _
 from frappe.utils import add_days, formatdate, get_url_to_form, getdate, nowdate
@@ -76,9 +78,10 @@ def send_daily_reminders(today=None) -> frappe._dict:
 	return result
 
 
-def gather(program: str, today, settings: rules.Settings):
-	"""The program's due items and, for each document they are about, its wording facts."""
-	records = _read(program, today)
+def gather(program: str, today, settings: rules.Settings, only: list[str] | None = None):
+	"""The program's due items (of the `only` pairings, if given) and, for each document they are
+	about, its wording facts."""
+	records = _read(program, today, only)
 	facts = dict(
 		pairings=_pairing_facts(records),
 		pending=_pending_facts(records),
@@ -106,15 +109,14 @@ PAIRING_FIELDS = [
 ]
 
 
-def _read(program: str, today) -> frappe._dict:
+def _read(program: str, today, only: list[str] | None = None) -> frappe._dict:
 	"""What the reminders of one program are decided from, in a fixed number of queries: its Active
 	pairings and those ended lately (their final survey), their people, goals, check-ins awaiting
 	confirmation and survey answers."""
-	pairings = frappe.get_all(
-		"Mentoring Pairing",
-		filters={"program": program, "status": ("in", ("Active", "Completed"))},
-		fields=PAIRING_FIELDS,
-	)
+	filters = {"program": program, "status": ("in", ("Active", "Completed"))}
+	if only is not None:
+		filters["name"] = ("in", only or [""])
+	pairings = frappe.get_all("Mentoring Pairing", filters=filters, fields=PAIRING_FIELDS)
 	pairings = [p for p in pairings if p.status == "Active" or _recent(p.end_date, today)]
 	names = [p.name for p in pairings] or [""]
 	people = people_users({e for p in pairings for e in (p.mentor, p.mentee)})
@@ -222,6 +224,54 @@ def _words(r) -> dict:
 		}
 	)
 	return words
+
+
+def due_for(user: str, pairings: list[frappe._dict], today=None) -> list[frappe._dict]:
+	"""What the user owes now on these pairings (rows with name and program), as the daily reminder
+	would word it, whatever the reminder switches say: for the participants' to-do list."""
+	today = getdate(today or nowdate())
+	# owed is owed: no waiting before a survey or a confirmation shows, whatever is emailed
+	settings = replace(
+		load_settings(), kinds=frozenset(rules.KINDS), survey_after_days=0, confirmation_after_days=0
+	)
+	lines = []
+	for program in sorted({p.program for p in pairings}):
+		items, words = gather(
+			program, today, settings, only=[p.name for p in pairings if p.program == program]
+		)
+		lines += [
+			frappe._dict(_line(i, words), kind=i.kind, on=i.on, detail=i.detail)
+			for i in items
+			if i.user == user
+		]
+	# a survey answered is no longer owed, even before the daily job marks its invitation sent
+	answered = set(
+		frappe.get_all(
+			"Mentoring Feedback",
+			filters={"respondent": user, "pairing": ("in", [p.name for p in pairings] or [""])},
+			fields=["pairing", "survey_type"],
+			as_list=True,
+		)
+	)
+	lines = [
+		line
+		for line in lines
+		if line.kind not in (rules.SURVEY, rules.MIDPOINT_SURVEY)
+		or (line.name, line.detail or "Mid-point") not in answered
+	]
+	# the pairing each item belongs to (an item names a pairing, a goal or a check-in)
+	pairing_of = {}
+	for doctype in ("Mentoring Goal", "Mentoring Check-in"):
+		names = [line.name for line in lines if line.doctype == doctype]
+		if names:
+			pairing_of[doctype] = dict(
+				frappe.get_all(
+					doctype, filters={"name": ("in", names)}, fields=["name", "pairing"], as_list=True
+				)
+			)
+	for line in lines:
+		line.pairing = pairing_of.get(line.doctype, {}).get(line.name, line.name)
+	return lines
 
 
 def _recent(end_date, today) -> bool:

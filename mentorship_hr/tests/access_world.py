@@ -576,6 +576,14 @@ class World:
 				{"appraisal_cycle": self.cycle, "weightage": 20},
 				None,
 			),
+			("mentorship_hr.portal.api.home", {}, None),
+			("mentorship_hr.portal.api.programs", {}, None),
+			# a pairing's page: for whoever the policy lets read the pairing
+			(
+				"mentorship_hr.portal.api.pairing",
+				{"name": self.name("pairing")},
+				lambda actor: self.name("pairing") in self.readable("Mentoring Pairing", actor),
+			),
 		]
 
 	def report_filters(self) -> dict:

@@ -46,11 +46,17 @@ class TestDemo(FrappeTestCase):
 		self.assertFalse(dataset.exists())
 		lines = []
 		dataset.make(report=lines.append, force=True)
-		self.assertEqual([line.split(":")[0] for line in lines][-6:], [label for label, _ in dataset.STEPS])
+		steps = [label for label, _ in dataset.STEPS]
+		self.assertEqual([line.split(":")[0] for line in lines][-len(steps) :], steps)
 		self.assertIn("people: 62 employees, each with a user", lines)
 		built = footprint()
 		self.assertEqual((built["Company"], built["Employee"], built["User"]), (1, 62, 62))
 		self.assertEqual(built["Mentoring Pairing"], 20)
+		# a second program is open for enrollment, with nobody enrolled yet
+		self.assertEqual(
+			frappe.db.get_value("Mentoring Program", {"program_name": dataset.OPEN_PROGRAM}, "status"),
+			"Enrolling",
+		)
 		self.assertGreater(built["Mentoring Check-in"], 50)
 		self.assertEqual(built["Mentoring Score"], 32)  # the 12 matched mentors and 20 mentees
 		health = set(
@@ -62,7 +68,16 @@ class TestDemo(FrappeTestCase):
 		people = dataset.users()
 		self.assertEqual(set(people), {"HR admin (program manager)", "Mentor", "Mentee", "Mentee's manager"})
 		self.assertTrue(all(frappe.db.exists("User", u) for u in people.values()))
-		self.assertEqual(frappe.db.get_value("User", people["Mentee"], "default_workspace"), "Mentoring")
+		# staff and managers log in to the Mentoring workspace, participants to My Mentoring
+		for who, landing in (
+			("HR admin (program manager)", ("Mentoring", None)),
+			("Mentee's manager", ("Mentoring", None)),
+			("Mentee", (None, "mentorship_hr")),
+			("Mentor", (None, "mentorship_hr")),
+		):
+			self.assertEqual(
+				frappe.db.get_value("User", people[who], ["default_workspace", "default_app"]), landing, who
+			)
 		password = dataset.new_password()
 		dataset.set_password(password)
 		self.assertTrue(password.isalnum() and len(password) >= 12)

@@ -9,6 +9,7 @@ from mentorship_hr.matching import enrollment
 from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import notify, program_manager_users
 from mentorship_hr.permissions import check_program_manager, employees_of, is_program_manager, stored
+from mentorship_hr.portal.apps_screen import land_participant
 
 
 class MentoringParticipant(PolicyDocument):
@@ -89,6 +90,7 @@ class MentoringParticipant(PolicyDocument):
 			)
 
 	def after_insert(self):
+		land_participant(self.user)  # their mentoring is in My Mentoring from now on
 		if self.status == "Applied":
 			notify(
 				program_manager_users(self.program),

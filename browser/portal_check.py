@@ -1,0 +1,249 @@
+"""Walk My Mentoring (/mentoring, the participants' portal) in headless Chromium as the demo's
+people, on a phone (375 px) and a desktop (1280 px), typing and clicking as they would, and fail
+on any step that does not behave or any console or server error:
+
+1. the mentee logs in on the login page and lands on My Mentoring, which shows their mentor;
+2. the mentee schedules a check-in from the pairing;
+3. the mentee logs a check-in with a private note and a goal update;
+4. the mentor finds it in their to-do list, reads the note and confirms it;
+5. a mentee with a survey on their to-do list answers it;
+6. an employee in no program applies to the program open for enrollment.
+
+Needs the demo (`bench --site <site> mentoring-demo`, which prints the password of its run), the
+portal built (`bench build --app mentorship_hr`), a running `bench serve` and Debian's chromium:
+    python browser/portal_check.py --url http://mentorship.test:8000 --password <password>
+`--screenshots DIR` also saves the home page on a phone and on a desktop (README).
+"""
+
+import json
+import sys
+import tempfile
+import time
+
+from desk_check import CHROMIUM, demo_users, parse
+from playwright.sync_api import sync_playwright
+from session import Session, StepFailed, expect
+
+STAMP = time.strftime("%H%M%S")
+SUMMARY = f"Practised the quarterly review talk ({STAMP})."
+NOTE = f"Private: nervous about presenting to the board ({STAMP})."
+PHONE, DESKTOP = {"width": 375, "height": 800}, {"width": 1280, "height": 900}
+
+
+class Person(Session):
+	"""One of the demo's people in My Mentoring."""
+
+	def log_in(self):
+		"""On Frappe's login page, as a person does."""
+		self.page.goto(f"{self.url}/login")
+		self.page.fill("#login_email", self.user)
+		self.page.fill("#login_password", self.password)
+		self.page.locator(".btn-login:visible").first.click()
+		self.page.wait_for_url(lambda url: "/mentoring" in url and "/app/" not in url)
+		self.page.wait_for_load_state("networkidle")
+
+	def open(self, path):
+		self.page.goto(f"{self.url}/mentoring{path}")
+		self.page.wait_for_load_state("networkidle")
+
+	def home(self) -> dict:
+		"""What the portal's home reads for this person (the same call the page makes)."""
+		response = self.page.request.get(f"{self.url}/api/method/mentorship_hr.portal.api.home")
+		expect(response.ok, f"{self.who}: the portal's home does not answer ({response.status})")
+		return response.json()["message"]
+
+	def field(self, form, name):
+		return self.page.locator(f"[data-form='{form}'] :is(input, textarea, select)[name='{name}']").first
+
+	def toast(self, text):
+		self.page.get_by_text(text).first.wait_for()
+
+
+def mentee_lands_and_sees_mentor(mentee: Person, shots):
+	mentee.log_in()
+	pairing = mentee.page.locator("[data-pairing]").first
+	pairing.wait_for()
+	home = mentee.home()
+	mine = [p for p in home["pairings"] if p["my_role"] == "Mentee" and p["status"] == "Active"]
+	expect(mine, "the mentee's home lists no Active pairing as mentee")
+	mentor = mine[0]["other"]["employee_name"]
+	card = mentee.page.locator(f"[data-pairing='{mine[0]['name']}']")
+	expect(mentor in card.inner_text(), f"the mentee's home does not show their mentor {mentor}")
+	if shots:
+		mentee.page.screenshot(path=f"{shots}/portal-home-phone.png", full_page=True)
+	return mine[0]["name"]
+
+
+def mentee_schedules(mentee: Person, pairing):
+	mentee.open(f"/pairing/{pairing}")
+	when = time.strftime("%Y-%m-%dT10:00", time.localtime(time.time() + 2 * 86400))
+	mentee.field("schedule", "starts_on").fill(when)
+	mentee.field("schedule", "agenda").fill(f"Board talk rehearsal ({STAMP})")
+	mentee.page.locator("[data-form='schedule'] button[type='submit']").click()
+	mentee.toast("Check-in scheduled")
+	mentee.page.locator("[data-next-event]").wait_for()
+	link = mentee.page.locator("[data-next-event] a").get_attribute("href")
+	expect(link and link.startswith("/app/event/"), "the pairing does not link its next check-in's event")
+
+
+def mentee_logs_checkin(mentee: Person, pairing) -> str:
+	mentee.open(f"/pairing/{pairing}")
+	mentee.field("checkin", "summary").fill(SUMMARY)
+	mentee.field("checkin", "private_notes").fill(NOTE)
+	progress = mentee.page.locator("[data-form='checkin'] input[name^='progress-']")
+	expect(progress.count(), "the mentee has no open goal to update in the check-in form")
+	progress.first.fill("55")
+	mentee.page.locator("[data-form='checkin'] button[type='submit']").click()
+	mentee.toast("Check-in logged")
+	logged = mentee.page.locator("[data-checkin]", has_text=SUMMARY)
+	logged.wait_for()
+	expect(NOTE in logged.inner_text(), "the mentee does not read back their private note")
+	expect(
+		"55%" in mentee.page.locator("[data-section='goals']").inner_text(), "the goal update is not shown"
+	)
+	return logged.get_attribute("data-checkin")
+
+
+def mentor_confirms_from_todo(mentor: Person, checkin, shots):
+	mentor.log_in_quietly()
+	mentor.open("/")
+	item = mentor.page.locator("[data-todo='confirm'] a")
+	expect(item.count(), "the mentor's to-do list has nothing to confirm")
+	item.first.click()
+	mentor.page.wait_for_url("**/mentoring/pairing/**")
+	logged = mentor.page.locator(f"[data-checkin='{checkin}']")
+	logged.wait_for()
+	expect(NOTE in logged.inner_text(), "the mentor does not read the pair's private note")
+	logged.get_by_role("button", name="Confirm").click()
+	mentor.toast("Check-in confirmed")
+	mentor.page.locator(f"[data-checkin='{checkin}']", has_text="Confirmed").wait_for()
+	if shots:
+		mentor.open("/")
+		mentor.page.screenshot(path=f"{shots}/portal-home-desktop.png", full_page=True)
+
+
+def someone_answers_a_survey(people: list[Person]):
+	"""The first demo mentee with a survey on their to-do list answers it from there."""
+	for person in people:
+		person.log_in_quietly()
+		if any(i["kind"] in ("survey", "midpoint_survey") for i in person.home()["todo"]):
+			break
+	else:
+		raise StepFailed("no demo mentee has a survey on their to-do list")
+	person.open("/")
+	person.page.locator("[data-todo='survey'] a, [data-todo='midpoint_survey'] a").first.click()
+	person.page.wait_for_url("**/mentoring/survey/**")
+	person.page.locator("[data-stars='4']").click()
+	good_fit = person.page.locator("[data-form='survey'] select[name='good_fit']")
+	if good_fit.count():
+		good_fit.select_option("Yes")
+	person.page.locator("[data-form='survey'] textarea[name='comments']").fill(f"Going well ({STAMP}).")
+	person.page.locator("[data-form='survey'] button[type='submit']").click()
+	person.page.locator("[data-thanks]").wait_for()
+
+
+def outsider_applies(outsider: Person):
+	outsider.log_in_quietly()
+	outsider.open("/programs")
+	program = outsider.page.locator("[data-program]").first
+	program.wait_for()
+	name = program.get_attribute("data-program")
+	program.get_by_role("button", name="Apply").click()
+	outsider.field("apply", "role").select_option("Mentee")
+	outsider.page.locator("[data-form='apply'] input[type='checkbox']").first.check()
+	outsider.field("apply", "interests").fill("public speaking")
+	outsider.field("apply", "bio").fill(f"Specialist keen to lead ({STAMP}).")
+	outsider.page.locator("[data-form='apply'] button[type='submit']").click()
+	outsider.toast("Application sent")
+	outsider.page.locator(f"[data-enrollment='{name}']", has_text="Applied").wait_for()
+
+
+def demo_people(browser, url, password) -> dict:
+	"""The demo's mentee, mentor, its other mentees (for a survey) and a specialist in no program."""
+	users = demo_users(browser, url, password)
+	context = browser.new_context()
+	page = context.new_page()
+	page.request.post(
+		f"{url}/api/method/login", data={"usr": "hr.admin@mentoring-demo.example", "pwd": password}
+	)
+
+	def get(doctype, filters, fields):
+		response = page.request.get(
+			f"{url}/api/resource/{doctype}",
+			params={"filters": json.dumps(filters), "fields": json.dumps(fields), "limit_page_length": 500},
+		)
+		return response.json()["data"]
+
+	mentees = [
+		r["mentee_user"]
+		for r in get("Mentoring Pairing", {"status": "Active"}, ["mentee_user"])
+		if r["mentee_user"] != users["mentee"]
+	]
+	enrolled = {r["employee"] for r in get("Mentoring Participant", {}, ["employee"])}
+	staff = get(
+		"Employee",
+		{"company": "Mentoring Demo Co", "designation": "Specialist", "status": "Active"},
+		["name", "user_id"],
+	)
+	outsider = next((e["user_id"] for e in staff if e["name"] not in enrolled and e["user_id"]), None)
+	context.close()
+	expect(outsider, "the demo has no specialist outside the programs")
+	return {**users, "mentees": mentees, "outsider": outsider}
+
+
+FLOWS = (
+	("the mentee lands on My Mentoring and sees their mentor (375 px)", "land"),
+	("the mentee schedules a check-in", "schedule"),
+	("the mentee logs a check-in with a private note and a goal update", "checkin"),
+	("the mentor confirms it from their to-do list and reads the note (1280 px)", "confirm"),
+	("a mentee answers the survey on their to-do list", "survey"),
+	("an employee in no program applies to the open program", "apply"),
+)
+
+
+def main():
+	args = parse()
+	problems, results = [], []
+	with sync_playwright() as p:
+		browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+		users = demo_people(browser, args.url, args.password)
+		mentee = Person(browser, args.url, users["mentee"], args.password, "mentee", problems, PHONE)
+		mentor = Person(browser, args.url, users["mentor"], args.password, "mentor", problems, DESKTOP)
+		outsider = Person(browser, args.url, users["outsider"], args.password, "outsider", problems, PHONE)
+		others = [
+			Person(browser, args.url, user, args.password, "other mentee", problems, PHONE)
+			for user in users["mentees"]
+		]
+		pairing = checkin = None
+		for heading, flow in FLOWS:
+			try:
+				if flow == "land":
+					pairing = mentee_lands_and_sees_mentor(mentee, args.screenshots)
+				elif flow == "schedule":
+					mentee_schedules(mentee, pairing)
+				elif flow == "checkin":
+					checkin = mentee_logs_checkin(mentee, pairing)
+				elif flow == "confirm":
+					mentor_confirms_from_todo(mentor, checkin, args.screenshots)
+				elif flow == "survey":
+					someone_answers_a_survey([mentee, *others])
+				else:
+					outsider_applies(outsider)
+				results.append(f"{heading}: ok")
+			except Exception as e:  # a step that times out or finds the wrong thing fails the flow
+				problems.append(f"{heading}: {str(e).splitlines()[0]}")
+				for person in (mentee, mentor, outsider):
+					person.page.screenshot(
+						path=f"{tempfile.gettempdir()}/portal-check-{flow}-{person.who}.png"
+					)
+				if flow in ("land", "checkin"):
+					break  # the next flows read this pairing or check-in
+		browser.close()
+	for line in results + problems:
+		print(line)
+	print(f"portal check: {len(FLOWS)} flows, {len(problems)} problems")
+	sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+	main()

@@ -1,0 +1,33 @@
+// The portal talks to the server only through these: its reads (mentorship_hr/portal/api.py), the
+// DocTypes' own whitelisted methods and Frappe's REST, as the desk does.
+import { call } from "frappe-ui"
+import { onMounted, ref } from "vue"
+import { errorText } from "./logic"
+
+export const read = (name, args = {}) => call(`mentorship_hr.portal.api.${name}`, args)
+
+export async function runDocMethod(dt, dn, method, args = {}) {
+	const data = await call("run_doc_method", { dt, dn, method, args: JSON.stringify(args) })
+	return data && "message" in data ? data.message : data
+}
+
+export const insert = (doc) => call("frappe.client.insert", { doc })
+export const submit = (doc) => call("frappe.client.submit", { doc })
+export const setValues = (doctype, name, values) =>
+	call("frappe.client.set_value", { doctype, name, fieldname: values })
+
+// One of the portal's reads for a page: its data, or the error in words; read on mount and again
+// after each action (`load`).
+export function usePortalRead(name, args = () => ({}), then = (data) => data) {
+	const data = ref(null)
+	const error = ref("")
+	async function load() {
+		try {
+			data.value = then(await read(name, args()))
+		} catch (e) {
+			error.value = errorText(e)
+		}
+	}
+	onMounted(load)
+	return { data, error, load }
+}

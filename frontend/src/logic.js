@@ -1,0 +1,43 @@
+// What the portal decides on its own: where a to-do item leads, and how a state reads.
+
+export const SURVEY_KINDS = ["survey", "midpoint_survey"]
+
+// The portal page for an item of the to-do list (server: engagement.reminders.due_for).
+export function todoTarget(item) {
+	if (SURVEY_KINDS.includes(item.kind)) {
+		const type = item.kind === "midpoint_survey" ? "Mid-point" : item.detail
+		return { name: "Survey", params: { pairing: item.pairing, type } }
+	}
+	return { name: "Pairing", params: { name: item.pairing } }
+}
+
+// Frappe HR's health colours: On Track green, Needs Attention orange, At Risk red.
+export function healthTheme(health) {
+	return { "On Track": "green", "Needs Attention": "orange", "At Risk": "red" }[health] || "gray"
+}
+
+export function checkinState(checkin) {
+	if (checkin.docstatus === 0) return "Draft"
+	if (checkin.confirmation_status === "Pending") return "Waiting for confirmation"
+	return checkin.confirmation_status
+}
+
+// Frappe stores a Rating as a fraction of 1; people give stars out of 5.
+export function starsToRating(stars) {
+	const n = Math.round(Number(stars) || 0)
+	return Math.min(Math.max(n, 0), 5) / 5
+}
+
+// "2026-12-05 10:00:00" for Frappe, from a datetime-local input ("2026-12-05T10:00").
+export function toFrappeDatetime(local) {
+	if (!local) return ""
+	const [date, time = "00:00"] = local.split("T")
+	return `${date} ${time.length === 5 ? `${time}:00` : time}`
+}
+
+// The first words of an error from Frappe, for a toast or a form.
+export function errorText(error) {
+	const messages = (error && error.messages) || []
+	const text = messages.length ? messages.join(" ") : (error && error.message) || String(error)
+	return text.replace(/<[^>]*>/g, "")
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest"
+import { checkinState, errorText, healthTheme, starsToRating, toFrappeDatetime, todoTarget } from "./logic"
+
+describe("todoTarget", () => {
+	it("leads a survey to its form, with the survey type", () => {
+		expect(todoTarget({ kind: "survey", pairing: "P1", detail: "Fit Check" })).toEqual({
+			name: "Survey",
+			params: { pairing: "P1", type: "Fit Check" },
+		})
+		expect(todoTarget({ kind: "midpoint_survey", pairing: "P1", detail: "" }).params.type).toBe("Mid-point")
+	})
+	it("leads anything else to the pairing", () => {
+		expect(todoTarget({ kind: "confirm", pairing: "P2" })).toEqual({ name: "Pairing", params: { name: "P2" } })
+	})
+})
+
+describe("states", () => {
+	it("colours health as Frappe HR does", () => {
+		expect(["On Track", "Needs Attention", "At Risk", null].map(healthTheme)).toEqual([
+			"green",
+			"orange",
+			"red",
+			"gray",
+		])
+	})
+	it("reads a check-in's state", () => {
+		expect(checkinState({ docstatus: 0 })).toBe("Draft")
+		expect(checkinState({ docstatus: 1, confirmation_status: "Pending" })).toBe("Waiting for confirmation")
+		expect(checkinState({ docstatus: 1, confirmation_status: "Disputed" })).toBe("Disputed")
+	})
+})
+
+describe("values for Frappe", () => {
+	it("turns stars into a Rating and keeps it within 0 and 1", () => {
+		expect([0, 3, 5, 9, -1, "4"].map(starsToRating)).toEqual([0, 0.6, 1, 1, 0, 0.8])
+	})
+	it("turns a datetime-local value into Frappe's datetime", () => {
+		expect(toFrappeDatetime("2026-12-05T10:00")).toBe("2026-12-05 10:00:00")
+		expect(toFrappeDatetime("")).toBe("")
+	})
+	it("reads Frappe's messages without markup", () => {
+		expect(errorText({ messages: ["You can log check-ins <b>only</b> on your own pairings."] })).toBe(
+			"You can log check-ins only on your own pairings."
+		)
+		expect(errorText(new Error("boom"))).toBe("boom")
+	})
+})

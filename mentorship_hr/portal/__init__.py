@@ -1,0 +1,1 @@
+"""My Mentoring: the participants' portal at /mentoring (frontend/), and what it reads."""

@@ -1,0 +1,219 @@
+"""What the participants' portal (/mentoring, built from frontend/) reads: the session user's own
+mentoring, through the same row rules as the desk (frappe.get_list). Nothing here writes: the
+portal's actions call the DocTypes' own whitelisted methods and Frappe's REST, as the desk does."""
+
+import frappe
+from frappe.utils import now_datetime
+
+from mentorship_hr import access_policy
+from mentorship_hr.domain import transitions
+from mentorship_hr.engagement.reminders import due_for
+from mentorship_hr.permissions import employees_of, is_program_manager, pairing_role, relations_of
+
+SHOWN = ("Requested", "Proposed", "Active", "Paused", "Completed")
+PAIRING_FIELDS = [
+	"name",
+	"title",
+	"program",
+	"status",
+	"mentor",
+	"mentor_name",
+	"mentee",
+	"mentee_name",
+	"health",
+	"health_reason",
+	"last_checkin_date",
+	"next_checkin_due",
+	"start_date",
+	"end_date",
+	"request_expires_on",
+]
+
+
+@frappe.whitelist()
+def home() -> dict:
+	"""My pairings (as mentor or mentee) with the other person, the next check-in and what I owe."""
+	user = frappe.session.user
+	mine = employees_of(user)
+	pairings = _my_pairings(mine)
+	events = _next_events([p.name for p in pairings], user)
+	people = _profiles({_other(p, mine) for p in pairings})
+	for p in pairings:
+		p.my_role = transitions.MENTOR if p.mentor in mine else transitions.MENTEE
+		p.other = people.get(_other(p, mine))
+		p.next_event = events.get(p.name)
+	todo = due_for(user, [p for p in pairings if p.status in ("Active", "Completed")])
+	invitations = frappe.get_list(
+		"Mentoring Participant",
+		filters={"employee": ("in", mine or [""]), "status": "Invited"},
+		fields=["name", "program", "role"],
+	)
+	return {
+		"employee": mine[0] if mine else None,
+		"staff": is_program_manager(),
+		"pairings": pairings,
+		"todo": todo,
+		"invitations": invitations,
+		"open_programs": frappe.get_list(
+			"Mentoring Program", filters={"status": "Enrolling"}, pluck="name", order_by="start_date"
+		),
+	}
+
+
+@frappe.whitelist()
+def pairing(name: str) -> dict:
+	"""One of my pairings: its goals, check-ins (the private notes for the pair only), the other
+	person, the next check-in and what the user may do on it."""
+	doc = frappe.get_doc("Mentoring Pairing", name)
+	doc.check_permission("read")
+	user = frappe.session.user
+	role = pairing_role(name, user)
+	pair = role in (transitions.MENTOR, transitions.MENTEE)
+	checkins = frappe.get_list(
+		"Mentoring Check-in",
+		filters={"pairing": name, "docstatus": ("<", 2)},
+		fields=[
+			"name",
+			"checkin_date",
+			"mode",
+			"duration_minutes",
+			"summary",
+			"docstatus",
+			"confirmation_status",
+			"logged_by",
+			"logged_by_role",
+			"dispute_reason",
+		],
+		order_by="checkin_date desc, creation desc",
+	)
+	notes = _notes([c.name for c in checkins]) if pair else {}
+	for c in checkins:
+		c.private_notes = notes.get(c.name)
+		c.may_confirm = bool(
+			pair and c.docstatus == 1 and c.confirmation_status == "Pending" and c.logged_by_role != role
+		)
+	relations = relations_of(doc)
+	mine = employees_of(user)
+	other = _other(doc, mine) if pair else None
+	return {
+		"pairing": {f: doc.get(f) for f in (*PAIRING_FIELDS, "agreement")},
+		"my_role": role,
+		"other": _profiles({other}).get(other) if other else None,
+		"next_event": _next_events([name], user).get(name),
+		"goals": frappe.get_list(
+			"Mentoring Goal",
+			filters={"pairing": name},
+			fields=[
+				"name",
+				"title",
+				"description",
+				"success_measure",
+				"status",
+				"progress",
+				"target_date",
+				"mentor_rating",
+				"mentor_comment",
+			],
+			order_by="creation",
+		),
+		"checkins": checkins,
+		"todo": due_for(user, [doc]) if pair and doc.status in ("Active", "Completed") else [],
+		"may": {
+			"log_checkin": doc.status == "Active"
+			and access_policy.may_create("Mentoring Check-in", relations),
+			"schedule": doc.status == "Active" and doc.may_schedule(),
+			"add_goal": doc.status == "Active" and access_policy.may_create("Mentoring Goal", relations),
+		},
+	}
+
+
+@frappe.whitelist()
+def programs() -> dict:
+	"""Programs open for enrollment, my enrollments, and the skills to choose from."""
+	mine = employees_of(frappe.session.user)
+	return {
+		"employee": mine[0] if mine else None,
+		"open": frappe.get_list(
+			"Mentoring Program",
+			filters={"status": "Enrolling"},
+			fields=[
+				"name",
+				"program_name",
+				"description",
+				"start_date",
+				"end_date",
+				"max_mentees_per_mentor",
+			],
+			order_by="start_date",
+		),
+		"mine": frappe.get_list(
+			"Mentoring Participant",
+			filters={"employee": ("in", mine or [""])},
+			fields=["name", "program", "role", "status", "waitlist_reason"],
+			order_by="creation desc",
+		),
+		"skills": frappe.get_list("Mentoring Skill", pluck="name", order_by="name"),
+	}
+
+
+def _my_pairings(mine: list[str]) -> list[frappe._dict]:
+	if not mine:
+		return []
+	return frappe.get_list(
+		"Mentoring Pairing",
+		filters={"status": ("in", SHOWN)},
+		or_filters={"mentor": ("in", mine), "mentee": ("in", mine)},
+		fields=PAIRING_FIELDS,
+		order_by="status, modified desc",
+	)
+
+
+def _other(pairing, mine: list[str]) -> str:
+	return pairing.mentee if pairing.mentor in mine else pairing.mentor
+
+
+def _profiles(employees: set) -> dict[str, dict]:
+	"""What the pair shows of each other: name, photo, department and designation. Read for the
+	other side of a pairing the user reads, which shows their name already."""
+	return {
+		e.name: e
+		for e in frappe.get_all(
+			"Employee",
+			filters={"name": ("in", [e for e in employees if e] or [""])},
+			fields=["name", "employee_name", "image", "department", "designation"],
+		)
+	}
+
+
+def _next_events(pairings: list[str], user: str) -> dict[str, dict]:
+	"""Each pairing's next open check-in Event of the user's own (each of the pair has one)."""
+	if not pairings:
+		return {}
+	Event, Participant = frappe.qb.DocType("Event"), frappe.qb.DocType("Event Participants")
+	rows = (
+		frappe.qb.from_(Participant)
+		.join(Event)
+		.on(Event.name == Participant.parent)
+		.select(Participant.reference_docname.as_("pairing"), Event.name, Event.starts_on)
+		.where(
+			(Participant.reference_doctype == "Mentoring Pairing")
+			& Participant.reference_docname.isin(pairings)
+			& (Event.owner == user)
+			& (Event.status == "Open")
+			& (Event.starts_on >= now_datetime())
+		)
+		.orderby(Event.starts_on, order=frappe.qb.desc)
+	).run(as_dict=True)
+	return {r.pairing: {"name": r.name, "starts_on": r.starts_on} for r in rows}
+
+
+def _notes(checkins: list[str]) -> dict[str, str]:
+	"""The pair's private notes of these check-ins (call for the pair only)."""
+	return dict(
+		frappe.get_all(
+			"Mentoring Check-in Note",
+			filters={"checkin": ("in", checkins or [""])},
+			fields=["checkin", "notes"],
+			as_list=True,
+		)
+	)
