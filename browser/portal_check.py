@@ -7,7 +7,10 @@ on any step that does not behave or any console or server error:
 3. the mentee logs a check-in with a private note and a goal update;
 4. the mentor finds it in their to-do list, reads the note and confirms it;
 5. a mentee with a survey on their to-do list answers it;
-6. an employee in no program applies to the program open for enrollment.
+6. an employee in no program applies to the program open for enrollment;
+7. once the program manager approves the application (in the desk), they ask a mentor from the
+   directory;
+8. the mentor asked accepts the request on their pairing page.
 
 Needs the demo (`bench --site <site> mentoring-demo`, which prints the password of its run), the
 portal built (`bench build --app mentorship_hr`), a running `bench serve` and Debian's chromium:
@@ -44,6 +47,10 @@ class Person(Session):
 
 	def open(self, path):
 		self.page.goto(f"{self.url}/mentoring{path}")
+		self.page.wait_for_load_state("networkidle")
+
+	def open_desk(self, path):
+		self.page.goto(f"{self.url}{path}")
 		self.page.wait_for_load_state("networkidle")
 
 	def home(self) -> dict:
@@ -158,6 +165,47 @@ def outsider_applies(outsider: Person):
 	outsider.page.locator(f"[data-enrollment='{name}']", has_text="Applied").wait_for()
 
 
+def outsider_finds_a_mentor(outsider: Person, admin: Person) -> str:
+	"""Once the program manager approves the application (in the desk; here over HTTP), the new
+	mentee asks a mentor from the directory. Returns the mentor's employee ID."""
+	admin.log_in_quietly()
+	mine = outsider.page.request.get(f"{outsider.url}/api/method/mentorship_hr.portal.api.programs").json()
+	applied = [m for m in mine["message"]["mine"] if m["status"] == "Applied"]
+	expect(applied, "the outsider has no application to approve")
+	admin.open_desk(f"/app/mentoring-participant/{applied[0]['name']}")
+	admin.page.locator(".page-actions button:visible", has_text="Approve").first.click()
+	admin.page.locator(".indicator-pill:visible", has_text="Approved").first.wait_for()
+	outsider.open("/programs")
+	outsider.page.locator("[data-find-mentor]").first.click()
+	outsider.page.wait_for_url("**/mentoring/find-mentor/**")
+	mentor = outsider.page.locator("[data-mentor]").first
+	mentor.wait_for()
+	employee = mentor.get_attribute("data-mentor")
+	mentor.get_by_role("button").click()
+	outsider.toast("Request sent")
+	outsider.page.locator("[data-request='Requested']").wait_for()
+	return employee
+
+
+def mentor_accepts_the_request(browser, url, password, problems, employee):
+	"""The mentor asked finds the request on their home and accepts it on the pairing page."""
+	probe = browser.new_context().new_page()
+	probe.request.post(
+		f"{url}/api/method/login", data={"usr": "hr.admin@mentoring-demo.example", "pwd": password}
+	)
+	user = probe.request.get(f"{url}/api/resource/Employee/{employee}").json()["data"]["user_id"]
+	probe.context.close()
+	mentor = Person(browser, url, user, password, "mentor asked", problems, PHONE)
+	mentor.log_in_quietly()
+	mentor.open("/")
+	mentor.page.locator("[data-pairing]", has_text="Requested").first.click()
+	mentor.page.wait_for_url("**/mentoring/pairing/**")
+	mentor.page.locator("[data-section='request']").get_by_role("button", name="Accept").click()
+	mentor.toast("You accepted the request")
+	# the page reads the pairing again: the request is answered
+	mentor.page.locator("[data-section='request']").wait_for(state="detached")
+
+
 def demo_people(browser, url, password) -> dict:
 	"""The demo's mentee, mentor, its other mentees (for a survey) and a specialist in no program."""
 	users = demo_users(browser, url, password)
@@ -198,6 +246,8 @@ FLOWS = (
 	("the mentor confirms it from their to-do list and reads the note (1280 px)", "confirm"),
 	("a mentee answers the survey on their to-do list", "survey"),
 	("an employee in no program applies to the open program", "apply"),
+	("once approved, they ask a mentor from the directory", "find"),
+	("the mentor asked accepts on their pairing page", "accept"),
 )
 
 
@@ -210,11 +260,12 @@ def main():
 		mentee = Person(browser, args.url, users["mentee"], args.password, "mentee", problems, PHONE)
 		mentor = Person(browser, args.url, users["mentor"], args.password, "mentor", problems, DESKTOP)
 		outsider = Person(browser, args.url, users["outsider"], args.password, "outsider", problems, PHONE)
+		admin = Person(browser, args.url, users["hr"], args.password, "HR admin", problems, DESKTOP)
 		others = [
 			Person(browser, args.url, user, args.password, "other mentee", problems, PHONE)
 			for user in users["mentees"]
 		]
-		pairing = checkin = None
+		pairing = checkin = asked = None
 		for heading, flow in FLOWS:
 			try:
 				if flow == "land":
@@ -227,8 +278,12 @@ def main():
 					mentor_confirms_from_todo(mentor, checkin, args.screenshots)
 				elif flow == "survey":
 					someone_answers_a_survey([mentee, *others])
-				else:
+				elif flow == "apply":
 					outsider_applies(outsider)
+				elif flow == "find":
+					asked = outsider_finds_a_mentor(outsider, admin)
+				else:
+					mentor_accepts_the_request(browser, args.url, args.password, problems, asked)
 				results.append(f"{heading}: ok")
 			except Exception as e:  # a step that times out or finds the wrong thing fails the flow
 				problems.append(f"{heading}: {str(e).splitlines()[0]}")
@@ -236,8 +291,8 @@ def main():
 					person.page.screenshot(
 						path=f"{tempfile.gettempdir()}/portal-check-{flow}-{person.who}.png"
 					)
-				if flow in ("land", "checkin"):
-					break  # the next flows read this pairing or check-in
+				if flow in ("land", "checkin", "find"):
+					break  # the next flows read this pairing, check-in or request
 		browser.close()
 	for line in results + problems:
 		print(line)

@@ -157,7 +157,7 @@ SETTINGS_FIELDS = (
 	"mentor_weight_mentee_feedback mentee_weight_cadence mentee_weight_goal_progress mentee_weight_ownership "
 	"mentee_weight_mentor_assessment send_reminders remind_checkins checkin_reminder_days remind_confirmations "
 	"confirmation_reminder_days remind_surveys survey_reminder_days remind_goals goal_reminder_days "
-	"remind_missing_goals missing_goals_after_days send_manager_digest send_leader_briefing"
+	"remind_missing_goals missing_goals_after_days send_manager_digest send_leader_briefing participant_links"
 ).split()
 
 SCORE_FIELDS = (
@@ -430,6 +430,9 @@ MODULE_METHODS: dict[str, Action] = {
 	"mentorship_hr.portal.api.pairing": act(EVERYONE, note="a pairing the user reads; notes for the pair"),
 	"mentorship_hr.portal.api.programs": act(
 		EVERYONE, note="programs open for enrollment, one's own enrollments"
+	),
+	"mentorship_hr.portal.api.find_a_mentor": act(
+		EVERYONE, note="a program's mentors, for an approved mentee of it without a mentor"
 	),
 }
 

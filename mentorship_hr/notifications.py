@@ -6,6 +6,8 @@ from frappe.desk.doctype.notification_log.notification_log import enqueue_create
 from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.utils import now_datetime
 
+from mentorship_hr.participant_links import links_for
+
 
 def email_account_exists() -> bool:
 	"""Whether the site has a default outgoing email account. Without one, only the bell
@@ -17,42 +19,52 @@ def email_account_exists() -> bool:
 
 def notify(users, subject: str, doc, template: str, opens=None, **args):
 	"""Notify the users about a document, in the desk and by email. The bell opens `opens` (a
-	document) where that is what the user acts on, else `doc`."""
+	document) where that is what the user acts on, else `doc`: in My Mentoring for the pair, where
+	the settings say so (participant_links), else in the desk."""
 	users = sorted({u for u in users if u and u not in ("Administrator", "Guest")})
 	if not users:
 		return
 	target = opens or doc
+	links = links_for(users, target)
 	sender = frappe.session.user
 	# what someone did comes from them; what the app asks of the one who acted comes from the app
 	for recipients, from_user in (
 		([u for u in users if u != sender], sender),
 		([u for u in users if u == sender], app_sender(doc)),
 	):
-		if recipients:
+		for link, group in _by_link(recipients, links).items():
 			enqueue_create_notification(
-				recipients,
+				group,
 				{
 					"type": "Alert",
 					"document_type": target.doctype,
 					"document_name": target.name,
 					"subject": subject,
 					"from_user": from_user,
+					"link": link,
 				},
 			)
 	if not email_account_exists():
 		return  # the in-app notification stands; Frappe would otherwise warn above every action
 	users = [u for u in users if preferences([u])[u].email]
-	if not users:
-		return
-	frappe.sendmail(
-		recipients=users,
-		subject=subject,
-		template=template,
-		args={"doc": doc, "link": frappe.utils.get_url_to_form(target.doctype, target.name), **args},
-		reference_doctype=doc.doctype,
-		reference_name=doc.name,
-		now=False,
-	)
+	desk = frappe.utils.get_url_to_form(target.doctype, target.name)
+	for link, group in _by_link(users, links).items():
+		frappe.sendmail(
+			recipients=group,
+			subject=subject,
+			template=template,
+			args={"doc": doc, "link": link or desk, **args},
+			reference_doctype=doc.doctype,
+			reference_name=doc.name,
+			now=False,
+		)
+
+
+def _by_link(users: list[str], links: dict[str, str]) -> dict[str | None, list[str]]:
+	grouped = {}
+	for user in users:
+		grouped.setdefault(links.get(user), []).append(user)
+	return grouped
 
 
 def app_sender(doc) -> str:
@@ -127,7 +139,8 @@ def preferences(users) -> dict[str, frappe._dict]:
 
 
 def ring_bells(rows: list[dict]):
-	"""Many bell notifications at once: rows of user, subject, document_type and document_name.
+	"""Many bell notifications at once: rows of user, subject, document_type and document_name (and
+	the link the bell opens, where it is not the document in the desk).
 
 	What inserting Notification Logs one by one does (Alert logs never email), in a few queries.
 	"""
@@ -146,6 +159,7 @@ def ring_bells(rows: list[dict]):
 			"Alert",
 			row["document_type"],
 			row["document_name"],
+			row.get("link"),
 			"Administrator",
 			0,
 		)
@@ -164,6 +178,7 @@ def ring_bells(rows: list[dict]):
 			"type",
 			"document_type",
 			"document_name",
+			"link",
 			"from_user",
 			"read",
 		],

@@ -321,7 +321,10 @@ def _open_program(made) -> str:
 	).insert()
 	program.set_status("Enrolling")
 	_add(made, "Mentoring Program", program.name)
-	return f"{OPEN_PROGRAM}, open for enrollment"
+	# a senior specialist of each department mentors: an approved mentee can ask one (Find a mentor)
+	for d, department in enumerate(DEPARTMENTS):
+		_participant(program.name, made["staff"][department][1], "Mentor", SKILLS[d], None)
+	return f"{OPEN_PROGRAM}, open for enrollment, with {len(DEPARTMENTS)} mentors approved"
 
 
 def _participant(program, employee, role, offers, seeks):

@@ -22,6 +22,19 @@ from mentorship_hr.notifications import (
 	queue_emails,
 	ring_bells,
 )
+from mentorship_hr.participant_links import pairing_of, reminder_link
+
+# what is owed by one of the pair (the rest go to managers and program managers)
+PAIR_KINDS = (
+	rules.CHECKIN_DUE,
+	rules.CHECKIN_OVERDUE,
+	rules.CONFIRM,
+	rules.GOAL_DUE,
+	rules.GOAL_OVERDUE,
+	rules.NO_GOALS,
+	rules.SURVEY,
+	rules.MIDPOINT_SURVEY,
+)
 
 SWITCHES = {
 	"remind_checkins": (rules.CHECKIN_DUE, rules.CHECKIN_OVERDUE),
@@ -239,11 +252,7 @@ def due_for(user: str, pairings: list[frappe._dict], today=None) -> list[frappe.
 		items, words = gather(
 			program, today, settings, only=[p.name for p in pairings if p.program == program]
 		)
-		lines += [
-			frappe._dict(_line(i, words), kind=i.kind, on=i.on, detail=i.detail)
-			for i in items
-			if i.user == user
-		]
+		lines += _lines([i for i in items if i.user == user], words)
 	# a survey answered is no longer owed, even before the daily job marks its invitation sent
 	answered = set(
 		frappe.get_all(
@@ -257,20 +266,8 @@ def due_for(user: str, pairings: list[frappe._dict], today=None) -> list[frappe.
 		line
 		for line in lines
 		if line.kind not in (rules.SURVEY, rules.MIDPOINT_SURVEY)
-		or (line.name, line.detail or "Mid-point") not in answered
+		or (line.pairing, line.detail or "Mid-point") not in answered
 	]
-	# the pairing each item belongs to (an item names a pairing, a goal or a check-in)
-	pairing_of = {}
-	for doctype in ("Mentoring Goal", "Mentoring Check-in"):
-		names = [line.name for line in lines if line.doctype == doctype]
-		if names:
-			pairing_of[doctype] = dict(
-				frappe.get_all(
-					doctype, filters={"name": ("in", names)}, fields=["name", "pairing"], as_list=True
-				)
-			)
-	for line in lines:
-		line.pairing = pairing_of.get(line.doctype, {}).get(line.name, line.name)
 	return lines
 
 
@@ -352,7 +349,10 @@ def log_sent(items, today, kind=None):
 def deliver(grouped: dict[str, list[rules.Item]], words: dict, today):
 	"""A bell notification per item, and one email per person gathering them."""
 	prefs = preferences(grouped)
-	lines = {user: [_line(item, words) for item in items] for user, items in grouped.items()}
+	everything = [item for items in grouped.values() for item in items]
+	lines = {}
+	for item, line in zip(everything, _lines(everything, words), strict=True):  # in one go: a few queries
+		lines.setdefault(item.user, []).append(line)
 	ring_bells(
 		[
 			{
@@ -360,6 +360,7 @@ def deliver(grouped: dict[str, list[rules.Item]], words: dict, today):
 				"subject": line.text,
 				"document_type": line.doctype,
 				"document_name": line.name,
+				"link": line.portal_link,
 			}
 			for user, user_lines in lines.items()
 			if prefs[user].bell
@@ -382,7 +383,7 @@ def deliver(grouped: dict[str, list[rules.Item]], words: dict, today):
 	)
 
 
-def _line(item: rules.Item, words: dict) -> frappe._dict:
+def _line(item: rules.Item, words: dict, pairing: str | None) -> frappe._dict:
 	what = words.get((item.doctype, item.name), item.name)
 	on = formatdate(item.on) if item.on else ""
 	text = {
@@ -401,9 +402,31 @@ def _line(item: rules.Item, words: dict) -> frappe._dict:
 			what, STALE_PERIODS
 		),
 	}[item.kind]()
-	link = (
+	# what the pair owes opens in My Mentoring (Mentoring Settings); the rest in the desk
+	portal_link = reminder_link(item.kind, pairing, item.detail) if item.kind in PAIR_KINDS else None
+	link = portal_link or (
 		survey_link(item.name, item.detail)
 		if item.kind in (rules.SURVEY, rules.MIDPOINT_SURVEY)
 		else get_url_to_form(item.doctype, item.name)
 	)
-	return frappe._dict(text=text, link=link, doctype=item.doctype, name=item.name)
+	return frappe._dict(
+		text=text,
+		link=link,
+		portal_link=portal_link,
+		doctype=item.doctype,
+		name=item.name,
+		pairing=pairing,
+		kind=item.kind,
+		on=item.on,
+		detail=item.detail,
+	)
+
+
+def _lines(items: list[rules.Item], words: dict) -> list[frappe._dict]:
+	"""Each item in words, with the pairing it belongs to (an item names a pairing, a goal or a
+	check-in)."""
+	pairing = {}
+	for doctype in ("Mentoring Pairing", "Mentoring Goal", "Mentoring Check-in"):
+		found = pairing_of(doctype, [i.name for i in items if i.doctype == doctype])
+		pairing.update({(doctype, name): p for name, p in found.items()})
+	return [_line(i, words, pairing.get((i.doctype, i.name))) for i in items]

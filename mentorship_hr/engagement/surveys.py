@@ -9,6 +9,7 @@ from frappe import _
 from frappe.utils import add_days, date_diff, flt, getdate
 
 from mentorship_hr.notifications import notify
+from mentorship_hr.participant_links import survey_page, to_portal
 
 SUBJECTS = {
 	"Fit Check": "How is your mentoring going? Take the fit check",
@@ -18,7 +19,10 @@ SUBJECTS = {
 
 
 def survey_link(pairing: str, survey_type: str) -> str:
-	"""A new survey answer, prefilled with the pairing and the survey type."""
+	"""Where one of the pair answers a survey: its page in My Mentoring (Mentoring Settings), or a
+	new survey answer in the desk, prefilled with the pairing and the survey type."""
+	if to_portal():
+		return survey_page(pairing, survey_type)
 	return frappe.utils.get_url(
 		"/app/mentoring-feedback/new?" + urlencode({"pairing": pairing, "survey_type": survey_type})
 	)

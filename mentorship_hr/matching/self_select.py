@@ -46,8 +46,15 @@ def _my_mentee_profile(program):
 def mentor_suggestions(program, limit: int = 5) -> list[dict]:
 	pool, mentee = _my_mentee_profile(program)
 	names = {m.employee: m.name for m in pool.mentors}
+	free = {m.employee: m.capacity for m in pool.mentors}
 	return [
-		{"mentor": s.mentor, "mentor_name": names[s.mentor], "score": s.score, "reasons": list(s.reasons)}
+		{
+			"mentor": s.mentor,
+			"mentor_name": names[s.mentor],
+			"score": s.score,
+			"reasons": list(s.reasons),
+			"free_places": free[s.mentor],
+		}
 		for s in suggestions(mentee, pool.mentors, pool.rules, match_weights_of(program), limit)
 	]
 

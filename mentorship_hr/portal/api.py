@@ -8,9 +8,11 @@ from frappe.utils import now_datetime
 from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
 from mentorship_hr.engagement.reminders import due_for
+from mentorship_hr.matching.self_select import mentor_suggestions
 from mentorship_hr.permissions import employees_of, is_program_manager, pairing_role, relations_of
 
 SHOWN = ("Requested", "Proposed", "Active", "Paused", "Completed")
+DIRECTORY_SIZE = 50  # the best mentors a mentee is shown; the desk's Find a Mentor shows 5
 PAIRING_FIELDS = [
 	"name",
 	"title",
@@ -123,6 +125,7 @@ def pairing(name: str) -> dict:
 			and access_policy.may_create("Mentoring Check-in", relations),
 			"schedule": doc.status == "Active" and doc.may_schedule(),
 			"add_goal": doc.status == "Active" and access_policy.may_create("Mentoring Goal", relations),
+			"respond": doc.status == "Requested" and role == transitions.MENTOR,
 		},
 	}
 
@@ -146,14 +149,75 @@ def programs() -> dict:
 			],
 			order_by="start_date",
 		),
-		"mine": frappe.get_list(
-			"Mentoring Participant",
-			filters={"employee": ("in", mine or [""])},
-			fields=["name", "program", "role", "status", "waitlist_reason"],
-			order_by="creation desc",
+		"mine": _with_self_select(
+			frappe.get_list(
+				"Mentoring Participant",
+				filters={"employee": ("in", mine or [""])},
+				fields=["name", "program", "role", "status", "waitlist_reason"],
+				order_by="creation desc",
+			)
 		),
 		"skills": frappe.get_list("Mentoring Skill", pluck="name", order_by="name"),
 	}
+
+
+@frappe.whitelist()
+def find_a_mentor(program: str) -> dict:
+	"""A program's mentors with free places, for the session user if they are an approved mentee
+	without a mentor or a request waiting (as the desk's Find a Mentor): each with their photo,
+	designation, skills offered, interests, bio, match score and reasons; and their requests."""
+	doc = frappe.get_doc("Mentoring Program", program)
+	doc.check_permission("read")
+	mine = employees_of(frappe.session.user)
+	can_request = doc.what_i_can_do()["can_find_mentor"]
+	mentors = mentor_suggestions(doc, limit=DIRECTORY_SIZE) if can_request else []
+	people = _profiles({m["mentor"] for m in mentors})
+	about = _mentor_enrollments(program, [m["mentor"] for m in mentors])
+	for m in mentors:
+		m.update(profile=people.get(m["mentor"]), **about.get(m["mentor"], {}))
+	return {
+		"program": doc.program_name,
+		"can_request": can_request,
+		"mentors": mentors,
+		"requests": frappe.get_list(
+			"Mentoring Pairing",
+			filters={"program": program, "mentee": ("in", mine or [""]), "source": "Mentee Request"},
+			fields=["name", "mentor_name", "status", "requested_on", "request_expires_on"],
+			order_by="creation desc",
+		),
+	}
+
+
+def _mentor_enrollments(program: str, mentors: list[str]) -> dict[str, dict]:
+	"""What mentors wrote when enrolling: skills offered, interests and bio."""
+	rows = frappe.get_all(
+		"Mentoring Participant",
+		filters={"program": program, "role": "Mentor", "employee": ("in", mentors or [""])},
+		fields=["name", "employee", "interests", "bio"],
+	)
+	skills = {}
+	for item in frappe.get_all(
+		"Mentoring Skill Item",
+		filters={
+			"parenttype": "Mentoring Participant",
+			"parentfield": "skills_offered",
+			"parent": ("in", [r.name for r in rows] or [""]),
+		},
+		fields=["parent", "skill"],
+	):
+		skills.setdefault(item.parent, []).append(item.skill)
+	return {
+		r.employee: {"interests": r.interests, "bio": r.bio, "skills": skills.get(r.name, [])} for r in rows
+	}
+
+
+def _with_self_select(enrollments: list[frappe._dict]) -> list[frappe._dict]:
+	"""Mark the enrollments whose mentee may find a mentor now (as the program form decides)."""
+	programs = {e.program for e in enrollments if e.role == "Mentee"}
+	may = {p: frappe.get_doc("Mentoring Program", p).what_i_can_do()["can_find_mentor"] for p in programs}
+	for e in enrollments:
+		e.can_find_mentor = bool(e.role == "Mentee" and may.get(e.program))
+	return enrollments
 
 
 def _my_pairings(mine: list[str]) -> list[frappe._dict]:

@@ -578,6 +578,11 @@ class World:
 			),
 			("mentorship_hr.portal.api.home", {}, None),
 			("mentorship_hr.portal.api.programs", {}, None),
+			(
+				"mentorship_hr.portal.api.find_a_mentor",
+				{"program": self.name("program")},
+				lambda actor: self.name("program") in self.readable("Mentoring Program", actor),
+			),
 			# a pairing's page: for whoever the policy lets read the pairing
 			(
 				"mentorship_hr.portal.api.pairing",

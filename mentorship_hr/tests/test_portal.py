@@ -4,6 +4,7 @@ mentoring only, the private notes for the pair only, never a check-in for a mana
 import frappe
 from frappe.utils import add_days, today
 
+from mentorship_hr.engagement import jobs
 from mentorship_hr.portal import api
 from mentorship_hr.portal.apps_screen import land_participant, show_in_apps
 from mentorship_hr.tests import builders
@@ -108,3 +109,102 @@ class TestAppsScreen(MentoringTestCase):
 		frappe.db.set_value("User", user, "default_app", "hrms")
 		land_participant(user)
 		self.assertEqual(frappe.db.get_value("User", user, "default_app"), "hrms")
+
+
+class TestFindAMentor(MentoringTestCase):
+	def setUp(self):
+		super().setUp()
+		self.open_program = builders.program(status="Enrolling", require_skill_overlap=0).name
+		self.coach = builders.employee("coach", department=builders.department("Sales"))
+		builders.participant(
+			self.open_program,
+			self.coach,
+			"Mentor",
+			"Approved",
+			bio="Twenty years in sales.",
+			interests="sailing",
+			skills_offered=[{"skill": "Negotiation"}],
+		)
+		builders.participant(self.open_program, self.stranger, "Mentee", "Approved")
+		self.stranger_user = builders.user_of(self.stranger)
+
+	def test_an_approved_mentee_sees_the_mentors_and_asks_one(self):
+		with as_user(self.stranger_user):
+			directory = api.find_a_mentor(self.open_program)
+		self.assertTrue(directory["can_request"])
+		(coach,) = [m for m in directory["mentors"] if m["mentor"] == self.coach]
+		self.assertEqual(
+			(coach["bio"], coach["interests"], coach["skills"], coach["free_places"] > 0),
+			("Twenty years in sales.", "sailing", ["Negotiation"], True),
+		)
+		self.assertEqual(coach["profile"].name, self.coach)
+		with as_user(self.stranger_user):
+			frappe.get_doc("Mentoring Program", self.open_program).request_mentor(self.coach)
+			directory = api.find_a_mentor(self.open_program)
+		# one request at a time: no more mentors offered, the request shown
+		self.assertEqual((directory["can_request"], directory["mentors"]), (False, []))
+		self.assertEqual([r.status for r in directory["requests"]], ["Requested"])
+		with as_user(builders.user_of(self.coach)):
+			page = api.pairing(directory["requests"][0].name)
+		self.assertTrue(page["may"]["respond"])
+
+	def test_someone_not_enrolled_as_a_mentee_is_offered_no_mentor(self):
+		with as_user(self.mentee_user):
+			directory = api.find_a_mentor(self.open_program)
+			programs = api.programs()
+		self.assertEqual((directory["can_request"], directory["mentors"]), (False, []))
+		self.assertFalse(any(m.can_find_mentor for m in programs["mine"]))
+		with as_user(self.stranger_user):
+			(enrollment,) = [m for m in api.programs()["mine"] if m.program == self.open_program]
+		self.assertTrue(enrollment.can_find_mentor)
+
+
+class TestParticipantLinks(MentoringTestCase):
+	"""The pair's bells and emails open My Mentoring (Mentoring Settings); everyone else's the desk."""
+
+	def setUp(self):
+		super().setUp()
+		builders.outgoing_email_account()
+		self.manager_user = builders.user_of(self.mentee_manager)
+		self.pairing.db_set("start_date", add_days(today(), -20))
+
+	def bell_links(self, user, doctype):
+		return frappe.get_all(
+			"Notification Log",
+			{"for_user": user, "document_type": doctype},
+			pluck="link",
+			order_by="creation",
+		)
+
+	def log_checkin(self):
+		"""Logged by the mentee 3 days ago: the mentor is reminded to confirm it today."""
+		with self.freeze_time(add_days(today(), -3), tick=True), as_user(self.mentee_user):
+			return builders.checkin(self.pairing.name, add_days(today(), -4))
+
+	def test_the_pair_is_sent_to_my_mentoring_the_managers_to_the_desk(self):
+		checkin = self.log_checkin()
+		page = frappe.utils.get_url(f"/mentoring/pairing/{self.pairing.name}")
+		# the mentor is asked to confirm the check-in: the bell and the email open the pairing's page
+		self.assertEqual(self.bell_links(self.mentor_user, "Mentoring Check-in"), [page])
+		(email,) = [e for e in builders.queued_emails(self.mentor_user) if "confirm" in e.subject.lower()]
+		self.assertIn(page, email.body)
+		# the first check-in asks both for the fit check: the email leads to its form in My Mentoring
+		(invitation,) = [e for e in builders.queued_emails(self.mentee_user) if "fit" in e.subject.lower()]
+		self.assertIn(f"/mentoring/survey/{self.pairing.name}/Fit%20Check", invitation.body)
+		# the managers are asked to acknowledge the pairing in the desk, by the daily reminder
+		self.pairing.db_set("start_date", add_days(today(), -8))
+		jobs.run(jobs.DAILY, today=today())
+		self.assertTrue(self.bell_links(self.manager_user, "Mentoring Pairing"))
+		self.assertFalse(any(self.bell_links(self.manager_user, "Mentoring Pairing")))
+		# the mentor's daily reminder to confirm opens the pairing's page too
+		reminders = frappe.get_all(
+			"Notification Log",
+			{"for_user": self.mentor_user, "document_name": checkin.name, "subject": ("like", "Confirm%")},
+			pluck="link",
+		)
+		self.assertEqual(reminders, [page])
+
+	def test_the_settings_can_keep_everyone_in_the_desk(self):
+		frappe.db.set_single_value("Mentoring Settings", "participant_links", "Desk")
+		self.log_checkin()
+		self.assertEqual(self.bell_links(self.mentor_user, "Mentoring Check-in"), [None])
