@@ -157,7 +157,9 @@ def outsider_applies(outsider: Person):
 	name = program.get_attribute("data-program")
 	program.get_by_role("button", name="Apply").click()
 	outsider.field("apply", "role").select_option("Mentee")
-	outsider.page.locator("[data-form='apply'] input[type='checkbox']").first.check()
+	skills = outsider.page.locator("[data-form='apply'] input[type='checkbox']")
+	for n in range(skills.count()):  # keen on every skill: any mentor with a free place will do
+		skills.nth(n).check()
 	outsider.field("apply", "interests").fill("public speaking")
 	outsider.field("apply", "bio").fill(f"Specialist keen to lead ({STAMP}).")
 	outsider.page.locator("[data-form='apply'] button[type='submit']").click()

@@ -3,7 +3,7 @@ mentoring, through the same row rules as the desk (frappe.get_list). Nothing her
 portal's actions call the DocTypes' own whitelisted methods and Frappe's REST, as the desk does."""
 
 import frappe
-from frappe.utils import now_datetime
+from frappe.utils import now_datetime, today
 
 from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
@@ -99,6 +99,7 @@ def pairing(name: str) -> dict:
 	other = _other(doc, mine) if pair else None
 	return {
 		"pairing": {f: doc.get(f) for f in (*PAIRING_FIELDS, "agreement")},
+		"today": today(),  # the site's date, which the check-in date is checked against
 		"my_role": role,
 		"other": _profiles({other}).get(other) if other else None,
 		"next_event": _next_events([name], user).get(name),

@@ -70,6 +70,7 @@ class TestPortal(MentoringTestCase):
 		with as_user(self.mentor_user):
 			page = api.pairing(self.pairing.name)
 		self.assertTrue(page["checkins"][0].may_confirm)
+		self.assertEqual(page["today"], today())  # the form dates a check-in by the site's calendar
 		self.assertTrue(page["may"]["log_checkin"])
 
 	def test_a_manager_sees_the_pairing_and_goals_never_a_check_in(self):
