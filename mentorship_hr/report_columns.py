@@ -1,6 +1,21 @@
-"""The columns of the app's script reports."""
+"""The columns of the app's script reports, and what every list of pairings reads of a pairing."""
 
 import frappe
+
+# a pairing as the lists show it (Program Health, the Appraisal's section, My Mentoring)
+PAIRING_SUMMARY = [
+	"name",
+	"program",
+	"status",
+	"mentor",
+	"mentor_name",
+	"mentee",
+	"mentee_name",
+	"start_date",
+	"end_date",
+	"health",
+	"health_reason",
+]
 
 
 def column(fieldname, label, fieldtype="Data", width=120, options=None, **extra) -> dict:

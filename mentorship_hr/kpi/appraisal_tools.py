@@ -9,6 +9,7 @@ from mentorship_hr.engagement.surveys import latest_ratings
 from mentorship_hr.kpi.score_display import components_of, weights_note
 from mentorship_hr.kpi.score_sync import COMPONENT_FIELDS, SCORED_PAIRING_STATUSES
 from mentorship_hr.permissions import check_program_manager
+from mentorship_hr.report_columns import PAIRING_SUMMARY
 
 
 @frappe.whitelist()
@@ -58,19 +59,7 @@ def get_appraisal_mentoring(appraisal: str) -> dict:
 			"ifnull(end_date, '9999-12-31')": (">=", cycle.start_date),
 		},
 		or_filters={"mentor": doc.employee, "mentee": doc.employee},
-		fields=[
-			"name",
-			"program",
-			"status",
-			"mentor",
-			"mentor_name",
-			"mentee",
-			"mentee_name",
-			"start_date",
-			"end_date",
-			"health",
-			"health_reason",
-		],
+		fields=PAIRING_SUMMARY,
 		order_by="start_date",
 	)
 	for p in pairings:

@@ -15,23 +15,13 @@ from mentorship_hr.domain.briefing import HEALTHS
 from mentorship_hr.engagement.digests import pairing_facts
 from mentorship_hr.engagement.surveys import latest_ratings
 from mentorship_hr.permissions import is_program_manager
-from mentorship_hr.report_columns import column
+from mentorship_hr.report_columns import PAIRING_SUMMARY, column
 
 FIELDS = [
-	"name",
+	*PAIRING_SUMMARY,
 	"title",
-	"program",
-	"status",
-	"start_date",
-	"end_date",
-	"mentor",
-	"mentor_name",
-	"mentee",
-	"mentee_name",
 	"mentor_manager_name",
 	"mentee_manager_name",
-	"health",
-	"health_reason",
 	"last_checkin_date",
 	"next_checkin_due",
 	"mentor_manager_ack_on",
