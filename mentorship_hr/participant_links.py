@@ -32,11 +32,17 @@ def links_for(users: list[str], doc) -> dict[str, str]:
 		return {}
 	if doc.doctype == "Mentoring Participant":
 		return {u: frappe.utils.get_url(f"{PORTAL}/programs") for u in users if u == doc.get("user")}
-	pairing = pairing_of(doc.doctype, [doc.name]).get(doc.name)
+	if doc.doctype not in ON_A_PAIRING:
+		return {}
+	# a pairing and a check-in carry the pair's users: no query for the notices sent in bulk
+	# (publishing a match, the check-ins of a day)
+	pairing = doc.name if doc.doctype == "Mentoring Pairing" else doc.get("pairing")
+	pair = (doc.get("mentor_user"), doc.get("mentee_user"))
+	if pairing and not all(pair):
+		pair = frappe.db.get_value("Mentoring Pairing", pairing, ["mentor_user", "mentee_user"]) or ()
 	if not pairing:
 		return {}
-	pair = frappe.db.get_value("Mentoring Pairing", pairing, ["mentor_user", "mentee_user"]) or ()
-	return {u: frappe.utils.get_url(f"{PORTAL}/pairing/{pairing}") for u in users if u in pair}
+	return {u: frappe.utils.get_url(f"{PORTAL}/pairing/{pairing}") for u in users if u and u in pair}
 
 
 def reminder_link(kind: str, pairing: str | None, detail: str = "") -> str | None:
