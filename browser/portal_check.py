@@ -3,14 +3,16 @@ people, on a phone (375 px) and a desktop (1280 px), typing and clicking as they
 on any step that does not behave or any console or server error:
 
 1. the mentee logs in on the login page and lands on My Mentoring, which shows their mentor;
-2. the mentee schedules a check-in from the pairing;
+2. the mentee schedules a check-in from the pairing, and moves it a day later;
 3. the mentee logs a check-in with a private note and a goal update;
 4. the mentor finds it in their to-do list, reads the note and confirms it;
-5. a mentee with a survey on their to-do list answers it;
-6. an employee in no program applies to the program open for enrollment;
-7. once the program manager approves the application (in the desk), they ask a mentor from the
+5. the mentee edits the private note after the confirmation, and the mentor reads the new one;
+6. a mentee with the mid-point survey on their to-do list answers it; someone of a new pairing
+   answers the fit check from theirs, and neither is owed any more;
+7. an employee in no program applies to the program open for enrollment;
+8. once the program manager approves the application (in the desk), they ask a mentor from the
    directory;
-8. the mentor asked accepts the request on their pairing page.
+9. the mentor asked accepts the request on their pairing page.
 
 Needs the demo (`bench --site <site> mentoring-demo`, which prints the password of its run), the
 portal built (`bench build --app mentorship_hr`), a running `bench serve` and Debian's chromium:
@@ -91,6 +93,17 @@ def mentee_schedules(mentee: Person, pairing):
 	mentee.page.locator("[data-next-event]").wait_for()
 	link = mentee.page.locator("[data-next-event] a").get_attribute("href")
 	expect(link and link.startswith("/app/event/"), "the pairing does not link its next check-in's event")
+	# a day later, at the same hour: both calendars follow
+	later = time.strftime("%Y-%m-%dT11:30", time.localtime(time.time() + 3 * 86400))
+	mentee.page.locator("[data-next-event]").get_by_role("button", name="Move").click()
+	mentee.field("move", "starts_on").fill(later)
+	mentee.page.locator("[data-form='move'] button[type='submit']").click()
+	mentee.toast("Check-in moved")
+	moved = next(p for p in mentee.home()["pairings"] if p["name"] == pairing)["next_event"]
+	expect(
+		moved and moved["starts_on"].startswith(later.replace("T", " ")),
+		f"the check-in did not move to {later}: {moved}",
+	)
 
 
 def mentee_logs_checkin(mentee: Person, pairing) -> str:
@@ -129,24 +142,60 @@ def mentor_confirms_from_todo(mentor: Person, checkin, shots):
 		mentor.page.screenshot(path=f"{shots}/portal-home-desktop.png", full_page=True)
 
 
-def someone_answers_a_survey(people: list[Person]):
-	"""The first demo mentee with a survey on their to-do list answers it from there."""
+def mentee_edits_the_note(mentee: Person, mentor: Person, pairing, checkin):
+	"""After the confirmation the note is still the pair's to change; the mentor reads the new one."""
+	mentee.open(f"/pairing/{pairing}")
+	logged = mentee.page.locator(f"[data-checkin='{checkin}']")
+	logged.locator("[data-edit-note]").click()
+	edited = f"{NOTE} Update: it went well."
+	mentee.field("note", "private_notes").fill(edited)
+	mentee.page.locator("[data-form='note'] button[type='submit']").click()
+	mentee.toast("Private note saved")
+	mentor.open(f"/pairing/{pairing}")
+	mentor.page.locator(f"[data-checkin='{checkin}'] [data-private-note]", has_text="it went well").wait_for()
+
+
+def owing(people: list[Person], wanted) -> Person:
+	"""The first of these people whose to-do list holds a survey item that `wanted` accepts."""
 	for person in people:
 		person.log_in_quietly()
-		if any(i["kind"] in ("survey", "midpoint_survey") for i in person.home()["todo"]):
-			break
-	else:
-		raise StepFailed("no demo mentee has a survey on their to-do list")
+		if any(wanted(i) for i in person.home()["todo"]):
+			return person
+	raise StepFailed("no demo person has that survey on their to-do list")
+
+
+def answer_from_the_todo(person: Person, item_text: str, good_fit: bool):
 	person.open("/")
-	person.page.locator("[data-todo='survey'] a, [data-todo='midpoint_survey'] a").first.click()
+	link = person.page.locator("[data-todo] a", has_text=item_text).first
+	href = link.get_attribute("href")  # the survey of one pairing: the person may owe it on others
+	link.click()
 	person.page.wait_for_url("**/mentoring/survey/**")
 	person.page.locator("[data-stars='4']").click()
-	good_fit = person.page.locator("[data-form='survey'] select[name='good_fit']")
-	if good_fit.count():
-		good_fit.select_option("Yes")
+	fit = person.page.locator("[data-form='survey'] select[name='good_fit']")
+	expect(
+		fit.count() == good_fit, f"the {item_text} form {'lacks' if good_fit else 'asks'} the fit question"
+	)
+	if good_fit:
+		fit.select_option("Yes")
 	person.page.locator("[data-form='survey'] textarea[name='comments']").fill(f"Going well ({STAMP}).")
 	person.page.locator("[data-form='survey'] button[type='submit']").click()
 	person.page.locator("[data-thanks]").wait_for()
+	person.open("/")
+	expect(
+		not person.page.locator(f"[data-todo] a[href='{href}']").count(),
+		f"the {item_text} is still on the to-do list once answered",
+	)
+
+
+def someone_answers_the_midpoint_survey(people: list[Person]):
+	person = owing(people, lambda i: i["kind"] == "midpoint_survey")
+	answer_from_the_todo(person, "mid-point survey", good_fit=False)
+
+
+def someone_answers_the_fit_check(people: list[Person]):
+	"""The first check-in of a pairing asks both sides whether it is a good fit."""
+	person = owing(people, lambda i: i["kind"] == "survey" and i["detail"] == "Fit Check")
+	answer_from_the_todo(person, "Fit Check survey", good_fit=True)
 
 
 def outsider_applies(outsider: Person):
@@ -209,7 +258,8 @@ def mentor_accepts_the_request(browser, url, password, problems, employee):
 
 
 def demo_people(browser, url, password) -> dict:
-	"""The demo's mentee, mentor, its other mentees (for a survey) and a specialist in no program."""
+	"""The demo's mentee, mentor, the other people of its pairings (for the surveys) and a specialist
+	in no program."""
 	users = demo_users(browser, url, password)
 	context = browser.new_context()
 	page = context.new_page()
@@ -224,11 +274,8 @@ def demo_people(browser, url, password) -> dict:
 		)
 		return response.json()["data"]
 
-	mentees = [
-		r["mentee_user"]
-		for r in get("Mentoring Pairing", {"status": "Active"}, ["mentee_user"])
-		if r["mentee_user"] != users["mentee"]
-	]
+	pairs = get("Mentoring Pairing", {"status": "Active"}, ["mentee_user", "mentor_user"])
+	others = {r[side] for r in pairs for side in ("mentee_user", "mentor_user")} - {users["mentee"]}
 	enrolled = {r["employee"] for r in get("Mentoring Participant", {}, ["employee"])}
 	staff = get(
 		"Employee",
@@ -238,15 +285,17 @@ def demo_people(browser, url, password) -> dict:
 	outsider = next((e["user_id"] for e in staff if e["name"] not in enrolled and e["user_id"]), None)
 	context.close()
 	expect(outsider, "the demo has no specialist outside the programs")
-	return {**users, "mentees": mentees, "outsider": outsider}
+	return {**users, "others": sorted(others), "outsider": outsider}
 
 
 FLOWS = (
 	("the mentee lands on My Mentoring and sees their mentor (375 px)", "land"),
-	("the mentee schedules a check-in", "schedule"),
+	("the mentee schedules a check-in and moves it", "schedule"),
 	("the mentee logs a check-in with a private note and a goal update", "checkin"),
 	("the mentor confirms it from their to-do list and reads the note (1280 px)", "confirm"),
-	("a mentee answers the survey on their to-do list", "survey"),
+	("the mentee edits the private note after the confirmation; the mentor reads it", "note"),
+	("a mentee answers the mid-point survey on their to-do list", "survey"),
+	("someone of a new pairing answers the fit check on their to-do list", "fit"),
 	("an employee in no program applies to the open program", "apply"),
 	("once approved, they ask a mentor from the directory", "find"),
 	("the mentor asked accepts on their pairing page", "accept"),
@@ -264,8 +313,8 @@ def main():
 		outsider = Person(browser, args.url, users["outsider"], args.password, "outsider", problems, PHONE)
 		admin = Person(browser, args.url, users["hr"], args.password, "HR admin", problems, DESKTOP)
 		others = [
-			Person(browser, args.url, user, args.password, "other mentee", problems, PHONE)
-			for user in users["mentees"]
+			Person(browser, args.url, user, args.password, "other participant", problems, PHONE)
+			for user in users["others"]
 		]
 		pairing = checkin = asked = None
 		for heading, flow in FLOWS:
@@ -278,8 +327,12 @@ def main():
 					checkin = mentee_logs_checkin(mentee, pairing)
 				elif flow == "confirm":
 					mentor_confirms_from_todo(mentor, checkin, args.screenshots)
+				elif flow == "note":
+					mentee_edits_the_note(mentee, mentor, pairing, checkin)
 				elif flow == "survey":
-					someone_answers_a_survey([mentee, *others])
+					someone_answers_the_midpoint_survey([mentee, *others])
+				elif flow == "fit":
+					someone_answers_the_fit_check(others)
 				elif flow == "apply":
 					outsider_applies(outsider)
 				elif flow == "find":

@@ -1,6 +1,6 @@
 // The portal talks to the server only through these: its reads (mentorship_hr/portal/api.py), the
 // DocTypes' own whitelisted methods and Frappe's REST, as the desk does.
-import { call } from "frappe-ui"
+import { call, toast } from "frappe-ui"
 import { onMounted, ref } from "vue"
 import { errorText } from "./logic"
 
@@ -30,4 +30,25 @@ export function usePortalRead(name, args = () => ({}), then = (data) => data) {
 	}
 	onMounted(load)
 	return { data, error, load }
+}
+
+// A page's actions: run one, say in a toast how it went, and read the page again (`load`). `busy`
+// holds the key of the action running, for its button's spinner. Resolves to whether it worked.
+export function useAction(load) {
+	const busy = ref("")
+	async function act(key, action, done) {
+		busy.value = key
+		try {
+			await action()
+			toast({ title: done, icon: "check", iconClasses: "text-green-600" })
+			await load()
+			return true
+		} catch (e) {
+			toast({ title: errorText(e), icon: "alert-circle", iconClasses: "text-red-600" })
+			return false
+		} finally {
+			busy.value = ""
+		}
+	}
+	return { busy, act }
 }

@@ -41,3 +41,17 @@ export function errorText(error) {
 	const text = messages.length ? messages.join(" ") : (error && error.message) || String(error)
 	return text.replace(/<[^>]*>/g, "")
 }
+
+// "2026-12-05T10:00" for a datetime-local input, from Frappe's "2026-12-05 10:00:00".
+export function toLocalInput(frappeDatetime) {
+	return frappeDatetime ? frappeDatetime.slice(0, 16).replace(" ", "T") : ""
+}
+
+// An event moved to `newStart` keeps its length: the new end, in Frappe's form. The times are the
+// site's wall clock, so they are read as UTC and never shifted by the browser's zone.
+export function movedEnd(starts, ends, newStart) {
+	const at = (text) => Date.parse(`${text.replace(" ", "T").slice(0, 19)}Z`)
+	const length = ends ? at(ends) - at(starts) : 3600 * 1000
+	const end = new Date(at(newStart) + length).toISOString()
+	return `${end.slice(0, 10)} ${end.slice(11, 19)}`
+}

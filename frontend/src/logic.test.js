@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest"
-import { checkinState, errorText, healthTheme, starsToRating, toFrappeDatetime, todoTarget } from "./logic"
+import {
+	checkinState,
+	errorText,
+	healthTheme,
+	movedEnd,
+	starsToRating,
+	toFrappeDatetime,
+	toLocalInput,
+	todoTarget,
+} from "./logic"
 
 describe("todoTarget", () => {
 	it("leads a survey to its form, with the survey type", () => {
@@ -43,5 +52,19 @@ describe("values for Frappe", () => {
 			"You can log check-ins only on your own pairings."
 		)
 		expect(errorText(new Error("boom"))).toBe("boom")
+	})
+})
+
+describe("moving an event", () => {
+	it("fills the input from Frappe's datetime", () => {
+		expect(toLocalInput("2026-12-05 10:30:00")).toBe("2026-12-05T10:30")
+		expect(toLocalInput(null)).toBe("")
+	})
+	it("keeps the event's length, across midnight and a month's end", () => {
+		expect(movedEnd("2026-12-05 10:00:00", "2026-12-05 11:30:00", "2026-12-07 09:00:00")).toBe("2026-12-07 10:30:00")
+		expect(movedEnd("2026-12-05 10:00:00", "2026-12-05 11:00:00", "2026-12-31 23:30:00")).toBe("2027-01-01 00:30:00")
+	})
+	it("gives an event without an end one hour", () => {
+		expect(movedEnd("2026-12-05 10:00:00", null, "2026-12-06 08:00:00")).toBe("2026-12-06 09:00:00")
 	})
 })

@@ -9,27 +9,18 @@ from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
 from mentorship_hr.engagement.reminders import due_for
 from mentorship_hr.matching.self_select import mentor_suggestions
-from mentorship_hr.permissions import employees_of, is_program_manager, pairing_role, relations_of
+from mentorship_hr.permissions import (
+	employees_of,
+	is_program_manager,
+	pairing_role,
+	relations_of,
+	stored_state,
+)
+from mentorship_hr.report_columns import PAIRING_SUMMARY
 
 SHOWN = ("Requested", "Proposed", "Active", "Paused", "Completed")
 DIRECTORY_SIZE = 50  # the best mentors a mentee is shown; the desk's Find a Mentor shows 5
-PAIRING_FIELDS = [
-	"name",
-	"title",
-	"program",
-	"status",
-	"mentor",
-	"mentor_name",
-	"mentee",
-	"mentee_name",
-	"health",
-	"health_reason",
-	"last_checkin_date",
-	"next_checkin_due",
-	"start_date",
-	"end_date",
-	"request_expires_on",
-]
+PAIRING_FIELDS = [*PAIRING_SUMMARY, "title", "last_checkin_date", "next_checkin_due", "request_expires_on"]
 
 
 @frappe.whitelist()
@@ -127,6 +118,9 @@ def pairing(name: str) -> dict:
 			"schedule": doc.status == "Active" and doc.may_schedule(),
 			"add_goal": doc.status == "Active" and access_policy.may_create("Mentoring Goal", relations),
 			"respond": doc.status == "Requested" and role == transitions.MENTOR,
+			"edit_agreement": "agreement" in _writable("Mentoring Pairing", relations, doc),
+			"edit_goals": access_policy.may_set("Mentoring Goal", "title", relations, None, False),
+			"edit_notes": pair,  # the pair's own notes, while the check-in is not cancelled
 		},
 	}
 
@@ -150,7 +144,7 @@ def programs() -> dict:
 			],
 			order_by="start_date",
 		),
-		"mine": _with_self_select(
+		"mine": _with_actions(
 			frappe.get_list(
 				"Mentoring Participant",
 				filters={"employee": ("in", mine or [""])},
@@ -212,13 +206,21 @@ def _mentor_enrollments(program: str, mentors: list[str]) -> dict[str, dict]:
 	}
 
 
-def _with_self_select(enrollments: list[frappe._dict]) -> list[frappe._dict]:
-	"""Mark the enrollments whose mentee may find a mentor now (as the program form decides)."""
+def _with_actions(enrollments: list[frappe._dict]) -> list[frappe._dict]:
+	"""Mark the enrollments whose mentee may find a mentor now (as the program form decides), and
+	those the employee may still withdraw (as the access policy says)."""
 	programs = {e.program for e in enrollments if e.role == "Mentee"}
 	may = {p: frappe.get_doc("Mentoring Program", p).what_i_can_do()["can_find_mentor"] for p in programs}
 	for e in enrollments:
 		e.can_find_mentor = bool(e.role == "Mentee" and may.get(e.program))
+		e.may_withdraw = access_policy.may_method(
+			"Mentoring Participant", "withdraw", {access_policy.SELF}, {"status": e.status}
+		)
 	return enrollments
+
+
+def _writable(doctype: str, relations, doc) -> list[str]:
+	return access_policy.writable_fields(doctype, relations, stored_state(doc), new=False)
 
 
 def _my_pairings(mine: list[str]) -> list[frappe._dict]:
@@ -259,7 +261,7 @@ def _next_events(pairings: list[str], user: str) -> dict[str, dict]:
 		frappe.qb.from_(Participant)
 		.join(Event)
 		.on(Event.name == Participant.parent)
-		.select(Participant.reference_docname.as_("pairing"), Event.name, Event.starts_on)
+		.select(Participant.reference_docname.as_("pairing"), Event.name, Event.starts_on, Event.ends_on)
 		.where(
 			(Participant.reference_doctype == "Mentoring Pairing")
 			& Participant.reference_docname.isin(pairings)
@@ -269,7 +271,7 @@ def _next_events(pairings: list[str], user: str) -> dict[str, dict]:
 		)
 		.orderby(Event.starts_on, order=frappe.qb.desc)
 	).run(as_dict=True)
-	return {r.pairing: {"name": r.name, "starts_on": r.starts_on} for r in rows}
+	return {r.pairing: {"name": r.name, "starts_on": r.starts_on, "ends_on": r.ends_on} for r in rows}
 
 
 def _notes(checkins: list[str]) -> dict[str, str]:

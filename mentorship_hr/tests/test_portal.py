@@ -5,6 +5,7 @@ import frappe
 from frappe.utils import add_days, today
 
 from mentorship_hr.engagement import jobs
+from mentorship_hr.participant_links import links_for, to_portal
 from mentorship_hr.portal import api
 from mentorship_hr.portal.apps_screen import land_participant, show_in_apps
 from mentorship_hr.tests import builders
@@ -91,6 +92,49 @@ class TestPortal(MentoringTestCase):
 			programs = api.programs()
 		self.assertIn(open_program.name, [p.name for p in programs["open"]])
 		self.assertEqual(programs["employee"], self.mentee)
+
+	def test_each_side_is_offered_the_edits_the_desk_allows_and_they_hold(self):
+		"""The mentee edits the agreement, the goals and the notes; the mentor the agreement and the
+		notes; a manager nothing. What is offered works as the portal sends it, after submit too."""
+		offered = {}
+		for who, user in (
+			("mentee", self.mentee_user),
+			("mentor", self.mentor_user),
+			("manager", builders.user_of(self.mentee_manager)),
+		):
+			with as_user(user):
+				may = api.pairing(self.pairing.name)["may"]
+			offered[who] = (may["edit_agreement"], may["edit_goals"], may["edit_notes"])
+		self.assertEqual(
+			offered,
+			{"mentee": (True, True, True), "mentor": (True, False, True), "manager": (False, False, False)},
+		)
+		with as_user(self.mentor_user):
+			frappe.client.set_value("Mentoring Check-in", self.checkin.name, "private_notes", "Edited later.")
+			frappe.client.set_value(
+				"Mentoring Pairing", self.pairing.name, "agreement", "Fortnightly, 45 min."
+			)
+		with as_user(self.mentee_user):
+			frappe.client.set_value("Mentoring Goal", self.goal.name, {"title": "Lead the Q3 review"})
+			page = api.pairing(self.pairing.name)
+		self.assertEqual(page["checkins"][0].private_notes, "Edited later.")
+		self.assertEqual(page["pairing"]["agreement"], "Fortnightly, 45 min.")
+		self.assertEqual(page["goals"][0].title, "Lead the Q3 review")
+		with as_user(self.mentor_user), self.assertRaises(frappe.PermissionError):
+			frappe.client.set_value("Mentoring Goal", self.goal.name, {"title": "Mine now"})
+
+	def test_an_application_may_be_withdrawn_until_it_is_over(self):
+		open_program = builders.program(status="Enrolling")
+		applied = builders.participant(open_program.name, self.mentee, "Mentee", "Applied")
+
+		def mine():
+			with as_user(self.mentee_user):
+				return {m.name: m.may_withdraw for m in api.programs()["mine"]}
+
+		self.assertTrue(mine()[applied.name])
+		with as_user(self.mentee_user):
+			frappe.get_doc("Mentoring Participant", applied.name).withdraw()
+		self.assertFalse(mine()[applied.name])
 
 
 class TestAppsScreen(MentoringTestCase):
@@ -209,3 +253,16 @@ class TestParticipantLinks(MentoringTestCase):
 		frappe.db.set_single_value("Mentoring Settings", "participant_links", "Desk")
 		self.log_checkin()
 		self.assertEqual(self.bell_links(self.mentor_user, "Mentoring Check-in"), [None])
+
+	def test_notices_on_a_pairing_or_check_in_find_their_link_without_a_query(self):
+		"""Publishing a match notifies every pair at once: each link costs no query."""
+		checkin = self.log_checkin()
+		goal = builders.goal(self.pairing.name)
+		page = frappe.utils.get_url(f"/mentoring/pairing/{self.pairing.name}")
+		everyone = [self.mentor_user, self.mentee_user, self.manager_user]
+		to_portal()  # the setting is read once a request
+		for doc in (self.pairing, checkin):
+			with self.assertQueryCount(0):
+				links = links_for(everyone, doc)
+			self.assertEqual(links, {self.mentor_user: page, self.mentee_user: page})
+		self.assertEqual(links_for(everyone, goal), {self.mentor_user: page, self.mentee_user: page})
