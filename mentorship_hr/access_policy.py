@@ -187,7 +187,7 @@ PAIRING_PEOPLE = (
 GOAL_TEXT = "title description success_measure target_date skill project aligned_goal progress status".split()
 CHECKIN_MEETING = "checkin_date duration_minutes mode agenda summary goal_updates".split()
 RATINGS = "overall_rating preparation_rating communication_rating progress_rating good_fit comments".split()
-PROFILE = "capacity skills_offered skills_sought interests bio".split()
+PROFILE = "capacity skills_offered skills_sought target_designation interests bio".split()
 OPEN_ENROLLMENT = status_in("Invited", "Applied")
 
 POLICY: dict[str, Policy] = {
@@ -214,17 +214,6 @@ POLICY: dict[str, Policy] = {
 			),
 			"get_mentor_suggestions": act({POOL_MENTEE}, status_in("Enrolling", "Active")),
 			"request_mentor": act({POOL_MENTEE}, status_in("Enrolling", "Active")),
-		},
-	),
-	"Mentoring Skill": Policy(
-		summary="Everyone reads skills; program managers and HR keep the list.",
-		read=EVERYONE,
-		create=STAFF,
-		delete=act(STAFF),
-		fields={
-			"skill_name": once(STAFF),  # the record's name: renamed by Frappe, never edited
-			"category": edit(STAFF),
-			"description": edit(STAFF),
 		},
 	),
 	"Mentoring Settings": Policy(
@@ -408,6 +397,12 @@ HRMS_FIELDS: dict[str, dict[str, Field]] = {
 	"Appraisal": {"mentoring_section": derived(), "mentoring_html": derived()},  # layout only
 }
 HRMS_RULES = {
+	"Skill": "Mentoring uses Frappe HR's Skill list: every employee reads it and picks from it (the app "
+	"grants the Employee role read and select on Skill); HR keeps it, as Frappe HR has it.",
+	"Designation": "Every employee reads and picks designations (the role a mentee aims for; the app "
+	"grants the Employee role read and select); HR keeps them.",
+	"Employee Skill Map": "Frappe HR's own rules: HR keeps each employee's Skill Map; the app reads an "
+	"employee's own for their suggestions, and matching reads the pools' on the server.",
 	"Goal": "A Goal under a mentoring program's KRA is made, changed and deleted by the score sync only.",
 	"Event": "An Event may reference a pairing only if its author reads the pairing; only events the "
 	"pair or a program manager made count as the next check-in. A scheduled check-in is one Event "
@@ -425,6 +420,9 @@ MODULE_METHODS: dict[str, Action] = {
 	"mentorship_hr.overrides.appraisal_cycle.set_mentoring_kra": act({HR_MANAGER, SYSTEM_MANAGER}),
 	"mentorship_hr.kpi.sync_jobs.sync_cycle_scores": act(STAFF),
 	"mentorship_hr.matching.enrollment.approve_applications": act(STAFF),
+	"mentorship_hr.skills.skill_map.suggested_skills": act(
+		EVERYONE, note="skills from the user's own Skill Map"
+	),
 	# the participants' portal reads: each user's own mentoring, through the row rules above
 	"mentorship_hr.portal.api.home": act(EVERYONE, note="the user's own pairings and what they owe"),
 	"mentorship_hr.portal.api.pairing": act(EVERYONE, note="a pairing the user reads; notes for the pair"),

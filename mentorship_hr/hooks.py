@@ -64,7 +64,6 @@ has_permission = {
 	doctype: "mentorship_hr.permissions.has_permission"
 	for doctype in (
 		"Mentoring Program",
-		"Mentoring Skill",
 		"Mentoring Settings",
 		"Mentoring Participant",
 		"Mentoring Pairing",

@@ -1,6 +1,7 @@
 import frappe
 from frappe import _
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+from frappe.permissions import add_permission, update_permission_property
 
 PROGRAM_MANAGER = "Mentoring Program Manager"
 DEFAULT_KRA = "Mentoring"
@@ -77,12 +78,14 @@ def before_install():
 
 
 def after_install():
+	grant_skill_access()
 	create_seed_skills()
 	create_fields()
 	store_settings_defaults()
 
 
 def before_uninstall():
+	revoke_skill_access()
 	delete_fields()
 	delete_kra_if_unused(DEFAULT_KRA)
 	if frappe.db.exists("Role", PROGRAM_MANAGER):
@@ -121,11 +124,33 @@ def store_settings_defaults():
 
 
 def create_seed_skills():
+	"""Frappe HR's Skill records for the soft skills the articles name, where missing. Uninstalling
+	leaves them: Skill Maps and designations may use them."""
 	for skill in SEED_SKILLS:
-		if not frappe.db.exists("Mentoring Skill", skill):
-			frappe.get_doc(
-				{"doctype": "Mentoring Skill", "skill_name": skill, "category": "Soft Skill"}
-			).insert(ignore_permissions=True)
+		if not frappe.db.exists("Skill", skill):
+			frappe.get_doc({"doctype": "Skill", "skill_name": skill}).insert(ignore_permissions=True)
+
+
+# Frappe HR lets only HR read these; mentors and mentees pick their skills and the role they aim for
+# from them (access_policy.HRMS_RULES).
+PICKED_LISTS = ("Skill", "Designation")
+PICKERS = ("Employee", PROGRAM_MANAGER)
+
+
+def grant_skill_access():
+	"""Read and select on the lists for the pickers, as an admin would add them in Role Permissions."""
+	for doctype in PICKED_LISTS:
+		for role in PICKERS:
+			if not frappe.db.exists("Custom DocPerm", {"parent": doctype, "role": role, "permlevel": 0}):
+				add_permission(doctype, role)
+			update_permission_property(doctype, role, 0, "select", 1)
+		frappe.clear_cache(doctype=doctype)
+
+
+def revoke_skill_access():
+	for doctype in PICKED_LISTS:
+		frappe.db.delete("Custom DocPerm", {"parent": doctype, "role": ("in", PICKERS)})
+		frappe.clear_cache(doctype=doctype)
 
 
 def delete_kra_if_unused(title: str):

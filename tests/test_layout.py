@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "mentorship_hr"
-FEATURES = ("kpi", "engagement", "matching")
+FEATURES = ("kpi", "engagement", "matching", "skills")
 
 
 def module_name(path: Path) -> str:

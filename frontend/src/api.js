@@ -11,6 +11,10 @@ export async function runDocMethod(dt, dn, method, args = {}) {
 	return data && "message" in data ? data.message : data
 }
 
+// A mentor's strengths or a mentee's gaps, from the user's own Skill Map (skills/skill_map.py).
+export const suggestedSkills = (role, target_designation) =>
+	call("mentorship_hr.skills.skill_map.suggested_skills", { role, target_designation: target_designation || null })
+
 export const insert = (doc) => call("frappe.client.insert", { doc })
 export const submit = (doc) => call("frappe.client.submit", { doc })
 export const setValues = (doctype, name, values) =>

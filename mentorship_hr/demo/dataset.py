@@ -271,9 +271,9 @@ def _people(made) -> str:
 def _program(made) -> str:
 	"""Mentors are the senior specialists, mentees the associates; all approved."""
 	for skill in SKILLS:
-		if not frappe.db.exists("Mentoring Skill", skill):
-			frappe.get_doc({"doctype": "Mentoring Skill", "skill_name": skill}).insert()
-			_add(made, "Mentoring Skill", skill)
+		if not frappe.db.exists("Skill", skill):
+			frappe.get_doc({"doctype": "Skill", "skill_name": skill}).insert(ignore_permissions=True)
+			_add(made, "Skill", skill)
 	program = frappe.get_doc(
 		{
 			"doctype": "Mentoring Program",
@@ -346,6 +346,55 @@ def _participant(program, employee, role, offers, seeks):
 			"skills_sought": [{"skill": seeks}] if role == "Mentee" else [],
 		}
 	).insert()
+
+
+# What each of the demo's designations expects (Designation > Skills): a mentee's gaps are read
+# against it.
+EXPECTED = {
+	"Associate": ("Communication", "Negotiation", "Delegation"),
+	"Specialist": ("Delegation", "Decisiveness", "Confidence"),
+	"Senior Specialist": ("Negotiation", "Empathy", "Communication"),
+}
+
+
+def _skill_maps(made) -> str:
+	"""Frappe HR Skill Maps as HR would keep them, rated before the program began: mentors strong
+	(4 or 5 stars) in what they offer, mentees weak (1 or 2) in what they seek, so their gaps are
+	real; and the skills the demo's designations expect."""
+	for designation, skills in EXPECTED.items():
+		if designation in made.get("Designation", []):
+			doc = frappe.get_doc("Designation", designation)
+			doc.set("skills", [{"skill": s} for s in skills])
+			doc.save(ignore_permissions=True)
+	rated_on = add_days(today(), -120)
+	rows = frappe.get_all(
+		"Mentoring Participant",
+		filters={"program": made["program"]},
+		fields=["name", "employee", "role"],
+	)
+	items = frappe.get_all(
+		"Mentoring Skill Item",
+		filters={"parenttype": "Mentoring Participant", "parent": ("in", [r.name for r in rows])},
+		fields=["parent", "parentfield", "skill"],
+	)
+	ratings: dict[str, dict[str, int]] = {}
+	by_participant = {r.name: r.employee for r in rows}
+	for n, item in enumerate(items):
+		stars = (5 - n % 2) if item.parentfield == "skills_offered" else (1 + n % 2)
+		ratings.setdefault(by_participant[item.parent], {})[item.skill] = stars
+	for n, (employee, skills) in enumerate(ratings.items()):
+		skills.setdefault(SKILLS[n % len(SKILLS)], 3)  # one more skill, middling, for a fuller map
+		frappe.get_doc(
+			{
+				"doctype": "Employee Skill Map",
+				"employee": employee,
+				"employee_skills": [
+					{"skill": s, "proficiency": stars / 5, "evaluation_date": rated_on}
+					for s, stars in skills.items()
+				],
+			}
+		).insert(ignore_permissions=True)
+	return f"{len(ratings)} Skill Maps, {len(EXPECTED)} designations with the skills they expect"
 
 
 def _matching(made) -> str:
@@ -494,6 +543,7 @@ STEPS = (
 	("company", _company),
 	("people", _people),
 	("program", _program),
+	("skill maps", _skill_maps),
 	("matching", _matching),
 	("open program", _open_program),
 	("activity", _activity),
@@ -546,12 +596,19 @@ def remove(made: dict | None = None) -> dict | None:
 	# the contact Frappe makes for each new user is part of the user
 	delete_rows("Contact", frappe.get_all("Contact", {"user": ("in", users)}, pluck="name"))
 	frappe.db.set_value("Employee", {"name": ("in", made.get("Employee") or [""])}, "reports_to", None)
+	# the demo people's Skill Maps (growth written into them included) go with the people
+	delete_rows(
+		"Employee Skill Map",
+		frappe.get_all(
+			"Employee Skill Map", {"employee": ("in", made.get("Employee") or [""])}, pluck="name"
+		),
+	)
 	kept = {}
 	employees = _deletable(made, "Employee", kept)
 	delete_rows("Employee", employees)
 	for user in _deletable(made, "User", kept):
 		frappe.delete_doc("User", user, ignore_permissions=True, force=True)
-	for doctype in ("Project", "Appraisal Template", "KRA", "Mentoring Skill", "Designation", "Department"):
+	for doctype in ("Project", "Appraisal Template", "KRA", "Designation", "Skill", "Department"):
 		for name in _deletable(made, doctype, kept):
 			frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)
 	for name in made.get("Company", []):

@@ -152,7 +152,8 @@ def programs() -> dict:
 				order_by="creation desc",
 			)
 		),
-		"skills": frappe.get_list("Mentoring Skill", pluck="name", order_by="name"),
+		"skills": frappe.get_list("Skill", pluck="name", order_by="name"),
+		"designations": frappe.get_list("Designation", pluck="name", order_by="name"),
 	}
 
 

@@ -53,9 +53,9 @@ SPECIAL = {
 
 TABLE_ROWS = {
 	"goal_updates": lambda w: [{"goal": w.name("goal"), "progress": 33, "note": "probe row"}],
-	"skills_offered": lambda w: [{"skill": w.name("skill")}],
-	"skills_sought": lambda w: [{"skill": w.name("skill")}],
-	"focus_skills": lambda w: [{"skill": w.name("skill")}],
+	"skills_offered": lambda w: [{"skill": w.skill}],
+	"skills_sought": lambda w: [{"skill": w.skill}],
+	"focus_skills": lambda w: [{"skill": w.skill}],
 }
 
 # Some values need another field in the same request to be valid.

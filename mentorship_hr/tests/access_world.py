@@ -167,11 +167,14 @@ class World:
 		self.add("participant", mine, {"mentee": {p.SELF}})
 		self.add("application", self._enroll(pool, "mentee", "Mentee", "Applied"), {"mentee": {p.SELF}})
 		self.add("invitation", self._enroll(enrolling, "mentee", "Mentor", "Invited"), {"mentee": {p.SELF}})
-		skill = frappe.get_doc({"doctype": "Mentoring Skill", "skill_name": builders.unique("_Matrix Skill")})
-		self.add("skill", skill.insert())
-		spare = frappe.get_doc({"doctype": "Mentoring Skill", "skill_name": builders.unique("_Matrix Skill")})
-		self.add("skill_spare", spare.insert())
-		self.extra += [("Mentoring Skill", skill.name), ("Mentoring Skill", spare.name)]
+		# Frappe HR's Skill, which the rows of skills link to
+		skill = frappe.get_doc({"doctype": "Skill", "skill_name": builders.unique("_Matrix Skill")}).insert()
+		self.skill = skill.name
+		self.extra.append(("Skill", skill.name))
+		designation = builders.unique("_Matrix Designation")
+		frappe.get_doc({"doctype": "Designation", "designation_name": designation}).insert()
+		self.designation = designation
+		self.extra.append(("Designation", designation))
 
 	def _pairing(self, key, program, mentor, mentee, status="Active", relations=None, **fields):
 		doc = builders.pairing(
@@ -240,7 +243,7 @@ class World:
 				"parent": self.name("participant"),
 				"parenttype": "Mentoring Participant",
 				"parentfield": "skills_sought",
-				"skill": self.name("skill"),
+				"skill": self.skill,
 			}
 		).db_insert()
 		self.secret = f"MATRIX-SECRET-{frappe.generate_hash(length=10)}"
@@ -369,8 +372,14 @@ class World:
 				)
 			],
 			*[
-				("Mentoring Skill", n)
-				for n in frappe.get_all("Mentoring Skill", {"name": ("like", "_Matrix Skill%")}, pluck="name")
+				("Skill", n)
+				for n in frappe.get_all("Skill", {"name": ("like", "_Matrix Skill%")}, pluck="name")
+			],
+			*[
+				("Designation", n)
+				for n in frappe.get_all(
+					"Designation", {"name": ("like", "_Matrix Designation%")}, pluck="name"
+				)
 			],
 			*[
 				("Project", n)
@@ -406,7 +415,8 @@ class World:
 		return {
 			"Employee": self.employees["spare"],
 			"User": self.users["stranger"],
-			"Mentoring Skill": self.name("skill"),
+			"Skill": self.skill,
+			"Designation": self.designation,
 			"KRA": "Quality",
 			"Mentoring Pairing": self.name("pairing_b"),
 			"Mentoring Program": self.name("program_open"),
@@ -452,7 +462,6 @@ class World:
 				"end_date": add_days(today(), 100),
 				"status": "Draft",
 			},
-			"Mentoring Skill": lambda a: {"skill_name": builders.unique("Matrix new skill")},
 			"Mentoring Participant": lambda a: {
 				"program": self.name("program_open"),
 				"employee": self.employee_of(a) or self.employees["spare"],
@@ -576,6 +585,7 @@ class World:
 				{"appraisal_cycle": self.cycle, "weightage": 20},
 				None,
 			),
+			("mentorship_hr.skills.skill_map.suggested_skills", {"role": "Mentor"}, None),
 			("mentorship_hr.portal.api.home", {}, None),
 			("mentorship_hr.portal.api.programs", {}, None),
 			(
@@ -624,6 +634,7 @@ class World:
 		pairing = self.name("pairing")
 		for actor in ACTORS:
 			user = self.users[actor]
+			yield from self.skill_cases(t, actor, user)
 			goal = {
 				"goal_name": builders.unique("Forged mentoring goal"),
 				"employee": self.employee_of(actor) or self.employees["mentee"],
@@ -675,6 +686,54 @@ class World:
 					actor == "administrator",
 					lambda u=user, d=doctype, n=name, f=fieldname, v=value: t.forged_field(u, d, n, f, v),
 				)
+
+	def skill_cases(self, t, actor, user):
+		"""Frappe HR's Skill list: everyone reads it (the app's grant), HR and system managers keep
+		it; Skill Maps stay Frappe HR's (system managers write them)."""
+		roles = set(frappe.get_roles(user))
+		keeps = actor == "administrator" or bool(roles & {p.HR_MANAGER, p.SYSTEM_MANAGER})
+		yield Case(
+			"hrms",
+			"Skill",
+			None,
+			actor,
+			"reads the list",
+			True,
+			lambda u=user: t.client(u).get(builders.resource("Skill")).status_code == 200,
+		)
+		skill = builders.unique("_Matrix Skill forged")
+		yield Case(
+			"hrms",
+			"Skill",
+			None,
+			actor,
+			"adds a skill",
+			keeps,
+			lambda u=user, s=skill: self.forged_then_gone(t, u, "Skill", s, {"skill_name": s}),
+		)
+		spare = self.employees["spare"]
+		yield Case(
+			"hrms",
+			"Employee Skill Map",
+			None,
+			actor,
+			"writes another's Skill Map",
+			actor == "administrator" or p.SYSTEM_MANAGER in roles,
+			lambda u=user, e=spare: self.forged_then_gone(
+				t,
+				u,
+				"Employee Skill Map",
+				e,
+				{"employee": e, "employee_skills": [{"skill": self.skill, "proficiency": 1}]},
+			),
+		)
+
+	def forged_then_gone(self, t, user, doctype, name, values) -> bool:
+		made = t.forged(user, doctype, values)
+		if frappe.db.exists(doctype, name):
+			delete_rows(doctype, [name])
+			frappe.db.commit()
+		return made
 
 	def other_link(self, doctype: str, avoid: str) -> str:
 		"""A record to link to that is not `avoid`."""

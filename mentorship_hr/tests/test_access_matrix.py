@@ -34,7 +34,6 @@ SINGLE_READS = ("rest", "getdoc", "print")
 WRITES = ("rest", "set_value", "savedocs")  # one per case, in turn
 WRITE_TARGETS = {
 	"program": None,  # None: every field
-	"skill": None,
 	"settings": None,
 	"invitation": None,
 	"participant": ("role", "status"),
@@ -53,7 +52,6 @@ WRITE_TARGETS = {
 }
 DELETE_TARGETS = (
 	"program_open",
-	"skill_spare",
 	"application",
 	"proposal_b",
 	"goal_spare",

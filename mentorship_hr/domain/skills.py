@@ -1,0 +1,58 @@
+"""Skills read from Frappe HR's Skill Map: what a mentor can offer, what a mentee lacks, and how much
+a mentor's proficiency adds to a match. Proficiency is in stars, 0 to 5; Frappe HR stores a Rating
+as a fraction of 1. Pure Python; no frappe import."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+MAX_STARS = 5
+STRENGTH = 4  # a mentor offers what their Skill Map rates 4 stars or more
+GAP_BELOW = 3  # a skill the designation expects is a gap while rated under 3 stars, or not at all
+
+
+@dataclass(frozen=True)
+class Evaluation:
+	"""One row of an Employee Skill Map: a skill rated on a date."""
+
+	skill: str
+	proficiency: float  # Frappe HR's Rating: a fraction of 1
+	evaluated_on: date | None = None
+
+
+def stars(fraction: float | None) -> int:
+	return max(0, min(MAX_STARS, round((fraction or 0) * MAX_STARS)))
+
+
+def current(evaluations: Iterable[Evaluation]) -> dict[str, int]:
+	"""Each skill's stars in its latest evaluation (undated ones count as the oldest)."""
+	latest: dict[str, Evaluation] = {}
+	for e in evaluations:
+		before = latest.get(e.skill)
+		if before is None or (e.evaluated_on or date.min) >= (before.evaluated_on or date.min):
+			latest[e.skill] = e
+	return {skill: stars(e.proficiency) for skill, e in latest.items()}
+
+
+def strengths(ratings: dict[str, int]) -> list[str]:
+	"""What a mentor can offer: the skills rated 4 stars or more, the strongest first."""
+	return sorted((s for s, n in ratings.items() if n >= STRENGTH), key=lambda s: (-ratings[s], s))
+
+
+def gaps(expected: Iterable[str], ratings: dict[str, int]) -> list[str]:
+	"""What a mentee lacks: the skills their (target) designation expects that they rate under 3
+	stars or not at all, in the designation's order."""
+	seen, out = set(), []
+	for skill in expected:
+		if skill not in seen and ratings.get(skill, 0) < GAP_BELOW:
+			out.append(skill)
+		seen.add(skill)
+	return out
+
+
+def proficiency_factor(stars_rated: int | None) -> float:
+	"""How much a mentor's offered skill counts in matching: (stars + 1) / 5, so an unrated skill
+	counts as 4 stars (1.0), 5 stars as 1.2 and 3 as 0.8; a 5-star mentor outranks a 4-star one."""
+	if stars_rated is None:
+		return 1.0
+	return (max(0, min(MAX_STARS, stars_rated)) + 1) / (STRENGTH + 1)
