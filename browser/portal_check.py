@@ -170,7 +170,16 @@ def answer_from_the_todo(person: Person, item_text: str, good_fit: bool):
 	href = link.get_attribute("href")  # the survey of one pairing: the person may owe it on others
 	link.click()
 	person.page.wait_for_url("**/mentoring/survey/**")
+	person.page.locator("[data-form='survey']").wait_for()  # shown once it has read the skills it rates
 	person.page.locator("[data-stars='4']").click()
+	rated = person.page.locator("[data-skills] select")
+	# the mid-point and final surveys rate the mentee's skills (each demo pairing follows some)
+	expect(
+		bool(rated.count()) != good_fit,
+		f"the {item_text} form {'asks' if good_fit else 'lacks'} skill ratings",
+	)
+	if rated.count():
+		rated.first.select_option("3")
 	fit = person.page.locator("[data-form='survey'] select[name='good_fit']")
 	expect(
 		fit.count() == good_fit, f"the {item_text} form {'lacks' if good_fit else 'asks'} the fit question"
@@ -207,6 +216,17 @@ def outsider_applies(outsider: Person):
 	program.get_by_role("button", name="Apply").click()
 	outsider.field("apply", "role").select_option("Mentee")
 	skills = outsider.page.locator("[data-form='apply'] input[type='checkbox']")
+	# the form starts from the applicant's gaps (their designation's skills missing from their Skill Map)
+	gaps = outsider.page.request.get(
+		f"{outsider.url}/api/method/mentorship_hr.skills.skill_map.suggested_skills",
+		params={"role": "Mentee"},
+	).json()["message"]["skills"]
+	expect(gaps, "the demo's specialist has no skill gaps to suggest")
+	outsider.page.locator("[data-suggested]").wait_for()
+	ticked = {
+		skills.nth(n).get_attribute("value") for n in range(skills.count()) if skills.nth(n).is_checked()
+	}
+	expect(ticked == set(gaps), f"the form ticked {sorted(ticked)}, not the gaps {sorted(gaps)}")
 	for n in range(skills.count()):  # keen on every skill: any mentor with a free place will do
 		skills.nth(n).check()
 	outsider.field("apply", "interests").fill("public speaking")

@@ -149,7 +149,7 @@ PROGRAM_SETTINGS = (
 	"mentor_weight_cadence mentor_weight_goal_progress mentor_weight_mentee_feedback mentee_weight_cadence "
 	"mentee_weight_goal_progress mentee_weight_ownership mentee_weight_mentor_assessment request_expiry_days "
 	"match_weight_skills match_weight_interests match_weight_cross_department match_weight_seniority "
-	"require_skill_overlap min_match_score"
+	"require_skill_overlap min_match_score review_skill_disagreements"
 ).split()
 
 SETTINGS_FIELDS = (
@@ -264,6 +264,7 @@ POLICY: dict[str, Policy] = {
 			"end_date": edit(STAFF),
 			"end_reason": edit(STAFF),
 			"agreement": edit(PARTY_OR_STAFF),
+			"skill_growth": server(),  # before at the start, after at the end (skills/growth.py)
 			"title": derived(),
 			**{f: derived() for f in PAIRING_PEOPLE},
 			**{f: server() for f in PAIRING_SERVER_FIELDS},
@@ -276,6 +277,9 @@ POLICY: dict[str, Policy] = {
 			"acknowledge": act(MANAGERS, status_in("Active")),
 			"feedback_ratings": act(PAIR, note="the other side's survey ratings, never their answers"),
 			"schedule_checkin": act(PARTY_OR_STAFF, status_in("Active")),
+			"settle_skill_rating": act(
+				STAFF, status_in("Completed"), note="where mentor and mentee differ by more than a star"
+			),
 		},
 	),
 	"Mentoring Goal": Policy(
@@ -355,6 +359,7 @@ POLICY: dict[str, Policy] = {
 			"pairing": once(PAIR),
 			"survey_type": once(PAIR),
 			**{f: once(PAIR) for f in RATINGS},
+			"skill_ratings": once(PAIR),
 			"respondent": server(),
 			"respondent_role": server(),
 			"program": derived(),
@@ -369,6 +374,17 @@ POLICY: dict[str, Policy] = {
 			"weights_note": derived(),  # worked out from the weights when read
 			"employee_name": derived(),
 		},
+	),
+	"Mentoring Skill Growth": Policy(
+		summary="Rows of a pairing: its readers. Written by the app: the Skill Map's rating at the "
+		"start, the agreed rating at the end.",
+		read=READERS_OF_PAIRING,
+		fields={f: server() for f in ("skill", "baseline", "agreed", "needs_review", "written_on")},
+	),
+	"Mentoring Skill Rating": Policy(
+		summary="Rows of a survey answer: its readers (never the other side or the managers).",
+		read=frozenset({RESPONDENT}) | STAFF,
+		fields={"skill": once(PAIR), "proficiency": once(PAIR)},
 	),
 	"Mentoring Skill Item": Policy(
 		summary="Rows of programs (everyone) and of enrollments (as the enrollment).",
@@ -401,8 +417,9 @@ HRMS_RULES = {
 	"grants the Employee role read and select on Skill); HR keeps it, as Frappe HR has it.",
 	"Designation": "Every employee reads and picks designations (the role a mentee aims for; the app "
 	"grants the Employee role read and select); HR keeps them.",
-	"Employee Skill Map": "Frappe HR's own rules: HR keeps each employee's Skill Map; the app reads an "
-	"employee's own for their suggestions, and matching reads the pools' on the server.",
+	"Employee Skill Map": "Frappe HR's own rules: system managers keep each employee's Skill Map; the "
+	"app reads an employee's own for their suggestions, matching reads the pools' on the server, and a "
+	"completed pairing's agreed ratings are added to the mentee's as new evaluations.",
 	"Goal": "A Goal under a mentoring program's KRA is made, changed and deleted by the score sync only.",
 	"Event": "An Event may reference a pairing only if its author reads the pairing; only events the "
 	"pair or a program manager made count as the next check-in. A scheduled check-in is one Event "

@@ -42,6 +42,8 @@ permission_query_conditions = {
 	"Mentoring Check-in Goal Update": "mentorship_hr.permissions.goal_update_query",
 	"Mentoring Skill Item": "mentorship_hr.permissions.skill_item_query",
 	"Mentoring Feedback": "mentorship_hr.permissions.feedback_query",
+	"Mentoring Skill Growth": "mentorship_hr.permissions.skill_growth_query",
+	"Mentoring Skill Rating": "mentorship_hr.permissions.skill_rating_query",
 }
 
 # Frappe's count endpoint reads without row rules; the app's DocTypes are counted by them

@@ -266,6 +266,13 @@ def _row_condition(doctype: str, user: str, readers) -> str:
 		)
 	if doctype == "Mentoring Feedback" and RESPONDENT in readers:
 		return f"{table}.respondent = {frappe.db.escape(user)}"
+	if doctype == "Mentoring Skill Growth":
+		return f"{table}.parent in {_pairings_read_by(user, readers)}"
+	if doctype == "Mentoring Skill Rating":
+		return (
+			f"{table}.parent in (select f.name from `tabMentoring Feedback` f "
+			f"where f.respondent = {frappe.db.escape(user)})"
+		)
 	if doctype in ("Mentoring Participant", "Mentoring Score"):
 		mine = employees_of(user)
 		people = [*(mine if SELF in readers else []), *(reports_of(mine) if SELF_MANAGER in readers else [])]
@@ -308,6 +315,8 @@ participant_query = _query_hook("Mentoring Participant")
 skill_item_query = _query_hook("Mentoring Skill Item")
 score_query = _query_hook("Mentoring Score")
 feedback_query = _query_hook("Mentoring Feedback")
+skill_growth_query = _query_hook("Mentoring Skill Growth")
+skill_rating_query = _query_hook("Mentoring Skill Rating")
 
 
 # The field guard: who may change which field, on every save
@@ -399,6 +408,9 @@ def guard_fields(doc):
 		old = None if new else before.get(df.fieldname)
 		value = doc.get(df.fieldname)
 		if rule.kind == policy.DERIVED:
+			continue
+		if rule.kind == policy.SERVER and df.fieldtype in frappe.model.table_fields and not new:
+			doc.set(df.fieldname, [row.as_dict() for row in before.get(df.fieldname)])  # never the client's
 			continue
 		if rule.moves is not None:
 			if (new or _norm(df, old) != _norm(df, value)) and not policy.may_move(

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from mentorship_hr.domain.skills import (
 	Evaluation,
+	agreed,
 	current,
 	gaps,
 	proficiency_factor,
@@ -57,3 +58,19 @@ def test_strengths_and_gaps_never_share_a_skill(ratings):
 def test_one_more_star_always_weighs_more(n):
 	assert proficiency_factor(n + 1) > proficiency_factor(n) > 0
 	assert proficiency_factor(None) == proficiency_factor(4) == 1.0
+
+
+def test_the_mentors_rating_is_agreed_unless_review_is_asked_and_they_differ_by_more_than_a_star():
+	assert agreed(4, 2, review=False) == (4, False)
+	assert agreed(4, 2, review=True) == (None, True)
+	assert agreed(4, 3, review=True) == (4, False)
+	assert agreed(4, None, review=True) == (4, False)
+	assert agreed(None, 5, review=True) == (None, False)
+
+
+@given(st.one_of(st.none(), st.integers(0, 5)), st.one_of(st.none(), st.integers(0, 5)), st.booleans())
+def test_an_agreed_rating_is_the_mentors_or_waits_for_review_never_both(mentor, mentee, review):
+	rating, waits = agreed(mentor, mentee, review)
+	assert not (rating is not None and waits)
+	assert rating in (None, mentor)
+	assert not waits or review

@@ -442,6 +442,7 @@ def _activity(made) -> str:
 			pairing.reload()
 			pairing.set_status("Completed")
 			frappe.set_user("Administrator")
+			_final_survey(pairing)
 	health_service.refresh(made["pairings"])
 	pairings = {"pairing": ("in", made["pairings"])}
 	return (
@@ -473,6 +474,28 @@ def _checkin(pairing, day, disputed=False):
 		checkin.dispute("We moved this meeting; it did not happen that day.")
 	else:
 		checkin.confirm()
+	frappe.set_user("Administrator")
+
+
+def _final_survey(pairing):
+	"""Both sides answer the final survey and rate the mentee's skills: the mentor's ratings, a star
+	or two above where the mentee began, go into the mentee's Skill Map."""
+	pairing.reload()
+	for user, lift in ((pairing.mentee_user, 1), (pairing.mentor_user, 2)):
+		frappe.set_user(user)
+		frappe.get_doc(
+			{
+				"doctype": "Mentoring Feedback",
+				"pairing": pairing.name,
+				"survey_type": "Final",
+				"overall_rating": 0.8,
+				"comments": "Six good months.",
+				"skill_ratings": [
+					{"skill": r.skill, "proficiency": min(1, (r.baseline or 0) + lift / 5)}
+					for r in pairing.skill_growth
+				],
+			}
+		).insert()
 	frappe.set_user("Administrator")
 
 

@@ -56,3 +56,14 @@ def proficiency_factor(stars_rated: int | None) -> float:
 	if stars_rated is None:
 		return 1.0
 	return (max(0, min(MAX_STARS, stars_rated)) + 1) / (STRENGTH + 1)
+
+
+def agreed(mentor: int | None, mentee: int | None, review: bool) -> tuple[int | None, bool]:
+	"""The rating written into the mentee's Skill Map at the end, and whether a program manager must
+	decide: the mentor's, unless the program asks for review and the mentee's own rating differs by
+	more than one star. Nothing is agreed without the mentor's rating."""
+	if mentor is None:
+		return None, False
+	if review and mentee is not None and abs(mentor - mentee) > 1:
+		return None, True
+	return mentor, False

@@ -7,6 +7,7 @@ from frappe.utils import now_datetime, today
 
 from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
+from mentorship_hr.domain.skills import stars
 from mentorship_hr.engagement.reminders import due_for
 from mentorship_hr.matching.self_select import mentor_suggestions
 from mentorship_hr.permissions import (
@@ -111,6 +112,14 @@ def pairing(name: str) -> dict:
 			order_by="creation",
 		),
 		"checkins": checkins,
+		"skills": [
+			{
+				"skill": r.skill,
+				"before": stars(r.baseline),
+				"after": stars(r.agreed) if r.written_on else None,
+			}
+			for r in doc.skill_growth
+		],
 		"todo": due_for(user, [doc]) if pair and doc.status in ("Active", "Completed") else [],
 		"may": {
 			"log_checkin": doc.status == "Active"

@@ -56,12 +56,15 @@ TABLE_ROWS = {
 	"skills_offered": lambda w: [{"skill": w.skill}],
 	"skills_sought": lambda w: [{"skill": w.skill}],
 	"focus_skills": lambda w: [{"skill": w.skill}],
+	"skill_growth": lambda w: [{"skill": w.skill, "baseline": 1, "agreed": 1, "written_on": "2026-01-01"}],
+	"skill_ratings": lambda w: [{"skill": w.skill, "proficiency": 0.8}],
 }
 
 # Some values need another field in the same request to be valid.
 WITH = {  # (field, value), or (field, None) for any value
 	("status", "Ended Early"): lambda w: {"end_reason": "probe: ended early"},
 	("role", "Mentor"): lambda w: {"capacity": 1},
+	("skill_ratings", None): lambda w: {"survey_type": "Mid-point"},  # skills are rated there only
 	("reference_doctype", "Mentoring Program"): lambda w: {"reference_name": w.name("program")},
 	("reference_name", None): lambda w: {"reference_doctype": "Mentoring Pairing"},
 }

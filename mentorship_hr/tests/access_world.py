@@ -13,6 +13,7 @@ from frappe.utils import add_days, now_datetime, today
 
 from mentorship_hr import access_policy as p
 from mentorship_hr.cleanup import delete_mentoring_records, delete_rows
+from mentorship_hr.skills import growth
 from mentorship_hr.tests import builders
 
 
@@ -191,6 +192,8 @@ class World:
 		}
 		self.pair_relations = pair
 		self._pairing("pairing", "program", "mentor", "mentee", relations=pair)
+		# the pairing follows a skill: its row of skill growth
+		growth.record_baselines(frappe.get_doc("Mentoring Pairing", self.name("pairing")), (self.skill,))
 		self._pairing("pairing_b", "program", "mentor_b", "other_pair", relations={"other_pair": {p.MENTEE}})
 		self._pairing("pairing_fresh", "program_fresh", "mentor", "mentee", relations=pair)
 		mentor_side = {"mentor": {p.MENTOR}, "mentor_manager": {p.MENTOR_MANAGER}}
@@ -278,6 +281,16 @@ class World:
 			relations = {label: set(r) for label, r in self.pair_relations.items()}
 			relations["mentee"].add(p.RESPONDENT)
 			self.add("feedback", feedback, relations)
+			rated = frappe.get_doc(
+				{
+					"doctype": "Mentoring Feedback",
+					"pairing": pairing,
+					"survey_type": "Mid-point",
+					"overall_rating": 0.6,
+					"skill_ratings": [{"skill": self.skill, "proficiency": 0.4}],
+				}
+			).insert()
+			self.add("feedback_skills", rated, relations)
 			self.event = frappe.get_doc("Mentoring Pairing", pairing).schedule_checkin(
 				str(add_days(now_datetime(), 3))
 			)

@@ -44,7 +44,9 @@ WRITE_TARGETS = {
 	"goal_rated": ("mentor_rating", "status"),
 	"checkin_draft": None,
 	"checkin": None,
-	"feedback": None,
+	# a fit check has no skill ratings: those are written on the mid-point answer
+	"feedback": tuple(f for f in policy.POLICY["Mentoring Feedback"].fields if f != "skill_ratings"),
+	"feedback_skills": ("skill_ratings",),
 	"score": None,
 	"sync_log": None,
 	"reminder_log": None,
@@ -68,6 +70,8 @@ DELETE_TARGETS = (
 CHILD_READS = {  # child DocType: the record whose rows are read
 	"Mentoring Check-in Goal Update": "checkin_by_mentor",
 	"Mentoring Skill Item": "participant",
+	"Mentoring Skill Growth": "pairing",
+	"Mentoring Skill Rating": "feedback_skills",
 }
 
 

@@ -9,6 +9,7 @@ from mentorship_hr.engagement import health_service
 from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import notify, program_manager_users
 from mentorship_hr.permissions import pairing_role
+from mentorship_hr.skills import growth
 
 SURVEYED_STATUSES = ("Active", "Paused", "Completed", "Ended Early")
 RATINGS = ("overall_rating", "preparation_rating", "communication_rating", "progress_rating")
@@ -35,6 +36,24 @@ class MentoringFeedback(PolicyDocument):
 			frappe.throw(_("Say whether this is a good fit."), title=_("Answer Required"))
 		if self.survey_type != "Fit Check":
 			self.good_fit = None
+		self.validate_skill_ratings()
+
+	def validate_skill_ratings(self):
+		"""The mentee's skills are rated at the mid-point and at the end, each skill once."""
+		if self.skill_ratings and self.survey_type not in ("Mid-point", "Final"):
+			frappe.throw(
+				_("Skills are rated in the mid-point and final surveys only."),
+				title=_("No Skill Ratings Here"),
+			)
+		seen = set()
+		for row in self.skill_ratings:
+			if row.skill in seen:
+				frappe.throw(
+					_("Row {0}: {1} is rated twice.").format(row.idx, row.skill), title=_("Skill Rated Twice")
+				)
+			seen.add(row.skill)
+			if not 0 <= (row.proficiency or 0) <= 1:
+				frappe.throw(_("Row {0}: give 0 to 5 stars.").format(row.idx), title=_("Invalid Rating"))
 
 	def set_respondent(self):
 		"""Only the pair answers its surveys, each for themself."""
@@ -66,6 +85,8 @@ class MentoringFeedback(PolicyDocument):
 	def after_insert(self):
 		if self.survey_type == "Fit Check" and self.good_fit == "No":
 			self.flag_for_rematch()
+		if self.skill_ratings:  # a final rating that arrives after completion is agreed now
+			growth.settle(frappe.get_doc("Mentoring Pairing", self.pairing))
 		health_service.refresh([self.pairing])
 
 	def flag_for_rematch(self):

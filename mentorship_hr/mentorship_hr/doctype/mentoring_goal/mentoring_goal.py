@@ -8,6 +8,7 @@ from frappe.utils import flt
 from mentorship_hr.mentorship_hr.doctype.mentoring_pairing.mentoring_pairing import validate_active_pairing
 from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import manager_users, notify
+from mentorship_hr.skills import growth
 
 
 def validate_progress(progress, label=None):
@@ -29,6 +30,10 @@ class MentoringGoal(PolicyDocument):
 
 	def on_update(self):
 		before = self.get_doc_before_save()
+		if self.skill and (not before or before.skill != self.skill):
+			pairing = frappe.get_doc("Mentoring Pairing", self.pairing)
+			if pairing.status == "Active":
+				growth.record_baselines(pairing, (self.skill,))  # the before of the goal's skill
 		if self.status == "Achieved" and (not before or before.status != "Achieved"):
 			self.celebrate()
 

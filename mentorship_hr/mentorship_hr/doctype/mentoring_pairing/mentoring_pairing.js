@@ -9,6 +9,7 @@ frappe.ui.form.on("Mentoring Pairing", {
 	refresh(frm) {
 		mentorship_hr.apply_form_rules(frm);
 		add_status_actions(frm);
+		add_skill_settling(frm);
 		show_connections(frm);
 		show_next_checkin(frm);
 		if (frm.doc.status === "Active" && frm.doc.health) {
@@ -69,6 +70,32 @@ frappe.ui.form.on("Mentoring Pairing", {
 		}
 	},
 });
+
+// Skills whose final ratings differ by more than a star wait for a program manager (skills/growth.py).
+function add_skill_settling(frm) {
+	const waiting = (frm.doc.skill_growth || []).filter((r) => r.needs_review && !r.written_on);
+	if (frm.doc.status !== "Completed" || !waiting.length || !mentorship_hr.is_program_manager()) return;
+	mentorship_hr.set_headline(
+		frm,
+		"skills",
+		__("The mentor and the mentee rated {0} far apart: set the rating for the Skill Map.", [
+			waiting.map((r) => __(r.skill)).join(", "),
+		]),
+		"orange"
+	);
+	frm.add_custom_button(__("Set Skill Rating"), () =>
+		frappe.prompt(
+			[
+				{ fieldname: "skill", fieldtype: "Select", label: __("Skill"), options: waiting.map((r) => r.skill), reqd: 1 },
+				{ fieldname: "stars", fieldtype: "Rating", label: __("Proficiency now"), reqd: 1 },
+			],
+			({ skill, stars }) =>
+				frm.call("settle_skill_rating", { skill, stars: Math.round(stars * 5) }).then(() => frm.reload_doc()),
+			__("Set Skill Rating"),
+			__("Write to Skill Map")
+		)
+	);
+}
 
 const PAIRING_ACTIONS = {
 	Active: (from) => (from === "Proposed" ? __("Activate") : __("Resume")),

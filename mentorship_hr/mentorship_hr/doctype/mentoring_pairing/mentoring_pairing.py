@@ -14,6 +14,7 @@ from mentorship_hr.matching.pairing_rules import RULED_STATUSES, check_pairing_r
 from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import notify, pair_and_manager_users
 from mentorship_hr.permissions import check_program_manager, is_program_manager, pairing_role, relations_of
+from mentorship_hr.skills import growth
 
 ENDED = ("Completed", "Ended Early")
 
@@ -94,6 +95,7 @@ class MentoringPairing(PolicyDocument):
 		before = self.get_doc_before_save()
 		if self.status == "Active" and (not before or before.status != "Active"):
 			self.mark_participants_matched()
+			growth.record_baselines(self)
 			health_service.refresh_soon(self.name)
 		elif self.status != "Active" and self.health:
 			self.db_set({"health": None, "health_reason": None, "stale_alert_sent": 0})
@@ -107,6 +109,7 @@ class MentoringPairing(PolicyDocument):
 				"mentoring_pairing_ended",
 			)
 			if self.status == "Completed":
+				growth.settle(self)
 				surveys.invite(self, "Final")
 
 	def mark_participants_matched(self):
@@ -170,6 +173,18 @@ class MentoringPairing(PolicyDocument):
 		return doc.status
 
 	@frappe.whitelist()
+	def settle_skill_rating(self, skill: str, stars: int):
+		"""A program manager sets the rating written into the Skill Map where the two sides' final
+		ratings of a skill differ by more than a star."""
+		check_program_manager()
+		doc = self.stored()
+		if doc.status != "Completed":
+			frappe.throw(
+				_("Skill ratings are agreed once the pairing is completed."), title=_("Not Completed")
+			)
+		growth.settle_by_hand(doc, skill, stars)
+
+	@frappe.whitelist()
 	def acknowledge(self) -> list[str]:
 		"""A manager of the mentor or the mentee has read the pairing's agreement and goals."""
 		return manager_loop.acknowledge(self.stored())
@@ -202,6 +217,7 @@ class MentoringPairing(PolicyDocument):
 				"Mentoring Check-in",
 				{"pairing": self.name, "docstatus": 1, "confirmation_status": ("!=", "Disputed")},
 			),
+			"skills": growth.grown(self.name),
 		}
 
 	@frappe.whitelist()
