@@ -1,4 +1,5 @@
 import itertools
+import random
 
 import numpy as np
 import pytest
@@ -7,6 +8,7 @@ from hypothesis import strategies as st
 
 from mentorship_hr.domain.matching import (
 	LEVEL_KEYWORDS,
+	TOP_K,
 	Person,
 	Rules,
 	Weights,
@@ -19,6 +21,7 @@ from mentorship_hr.domain.matching import (
 	reasons,
 	score_matrix,
 	suggestions,
+	top_candidates,
 	waitlist_reason,
 )
 
@@ -299,3 +302,144 @@ def test_scores_stay_in_range_and_reasons_count_the_skills(mentor_rows, mentee_r
 				assert why[0].startswith(
 					f"offers {len(e.skills & m.skills)} of {len(e.skills)} skills sought"
 				)
+
+
+def reference_score(mentor, mentee, weights):
+	"""The compatibility formula for one pair, written out plainly."""
+	skill = len(mentee.skills & mentor.skills) / len(mentee.skills) if mentee.skills else 0.0
+	smaller = min(len(mentee.interests), len(mentor.interests))
+	interest = len(mentee.interests & mentor.interests) / smaller if smaller else 0.0
+	cross = float(bool(mentee.department and mentor.department and mentee.department != mentor.department))
+	seniority = 0.0
+	if mentee.level is not None and mentor.level is not None:
+		gap = mentor.level - mentee.level
+		seniority = 0.0 if gap <= -1 else 0.3 if gap == 0 else 1.0 if gap <= 2 else 0.6 if gap == 3 else 0.3
+	weighted = (
+		weights.skills * skill
+		+ weights.interests * interest
+		+ weights.cross_department * cross
+		+ weights.seniority * seniority
+	)
+	return weighted * 100 / (weights.total or 1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+	st.lists(people, min_size=1, max_size=5),
+	st.lists(people, min_size=1, max_size=5),
+	st.builds(Weights, *[st.sampled_from([0, 1, 2.5, 15, 50])] * 4),
+)
+def test_score_matrix_agrees_with_the_formula_pair_by_pair(mentor_rows, mentee_rows, weights):
+	mentors, mentees = build(mentor_rows, mentee_rows)
+	scores = score_matrix(mentors, mentees, weights)
+	for i, e in enumerate(mentees):
+		for j, m in enumerate(mentors):
+			assert scores[i, j] == pytest.approx(reference_score(m, e, weights), abs=1e-9)
+
+
+def checked_total(mentors, mentees, rules, result):
+	"""The assignment's total score, once it is checked to keep every exclusion and capacity."""
+	matches, unmatched = result
+	scores = score_matrix(mentors, mentees)
+	allowed = allowed_matrix(mentors, mentees, rules, scores)
+	col = {p.employee: j for j, p in enumerate(mentors)}
+	row = {p.employee: i for i, p in enumerate(mentees)}
+	load = {}
+	for m in matches:
+		load[m.mentor] = load.get(m.mentor, 0) + 1
+		assert allowed[row[m.mentee], col[m.mentor]], (m.mentor, m.mentee)
+		assert m.score == round(float(scores[row[m.mentee], col[m.mentor]]), 1)
+	assert all(load[p.employee] <= p.capacity for p in mentors if p.employee in load)
+	assert sorted([m.mentee for m in matches] + unmatched) == sorted(p.employee for p in mentees)
+	return sum(scores[row[m.mentee], col[m.mentor]] for m in matches)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(people, max_size=7), st.lists(people, max_size=7), rules_st, st.integers(0, 3))
+def test_the_sparse_path_is_exact_when_every_mentor_is_a_candidate(mentor_rows, mentee_rows, rules, extra):
+	mentors, mentees = build(mentor_rows, mentee_rows)
+	exact = checked_total(mentors, mentees, rules, assign(mentors, mentees, rules))
+	sparse = assign(mentors, mentees, rules, exact_up_to=0, top_k=len(mentors) + extra)
+	assert checked_total(mentors, mentees, rules, sparse) == pytest.approx(exact, abs=1e-4)
+
+
+SEEDED_SKILLS = [f"skill-{i}" for i in range(40)]
+SEEDED_INTERESTS = [f"interest-{i}" for i in range(30)]
+
+
+def seeded_pool(seed):
+	"""A pool of 120-250 mentors, more than TOP_K, and up to three times as many mentees, with a
+	reporting tree, existing pairs and the program's floor drawn at random."""
+	rng = random.Random(seed)
+	n_mentors, capacity = rng.randint(120, 250), rng.randint(1, 3)
+	employees = [f"E{i}" for i in range(n_mentors + rng.randint(n_mentors, 3 * n_mentors))]
+
+	def person(employee, skills, capacity=0):
+		return Person(
+			employee,
+			department=rng.choice([None, *(f"Department {i}" for i in range(12))]),
+			level=rng.choice([None, *range(9)]),
+			skills=frozenset(rng.sample(SEEDED_SKILLS, skills)),
+			interests=frozenset(rng.sample(SEEDED_INTERESTS, rng.randint(0, 4))),
+			capacity=capacity,
+		)
+
+	mentors = [
+		person(e, rng.randint(2, 6), rng.choice([capacity, capacity, 0])) for e in employees[:n_mentors]
+	]
+	mentees = [person(e, rng.randint(0, 4)) for e in employees[n_mentors:]]
+	rules = Rules(
+		reports_to={e: employees[rng.randrange(i)] if i else None for i, e in enumerate(employees)},
+		exclude_same_department=rng.random() < 0.3,
+		existing_pairs=frozenset(
+			(rng.choice(mentors).employee, rng.choice(mentees).employee) for _ in range(50)
+		),
+		require_skill_overlap=rng.random() < 0.3,
+		min_score=rng.choice([0.0, 0.0, 40.0]),
+	)
+	return mentors, mentees, rules
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.sampled_from([TOP_K, 40]))
+def test_the_sparse_path_is_within_half_a_percent_of_the_optimum(seed, top_k):
+	mentors, mentees, rules = seeded_pool(seed)
+	assert top_k < len(mentors)  # each mentee's candidates are cut short
+	exact = checked_total(mentors, mentees, rules, assign(mentors, mentees, rules))
+	sparse = checked_total(
+		mentors, mentees, rules, assign(mentors, mentees, rules, exact_up_to=0, top_k=top_k)
+	)
+	assert sparse <= exact + 1e-6
+	assert sparse >= exact * (1 - 0.005)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+	st.lists(people, min_size=1, max_size=7),
+	st.lists(people, min_size=1, max_size=7),
+	rules_st,
+	st.integers(1, 8),
+	st.integers(1, 30),
+)
+def test_top_candidates_are_the_best_allowed_scores_read_in_blocks(
+	mentor_rows, mentee_rows, rules, top_k, block_cells
+):
+	mentors, mentees = build(mentor_rows, mentee_rows)
+	scores = score_matrix(mentors, mentees)
+	allowed = allowed_matrix(mentors, mentees, rules, scores)
+	columns, values = top_candidates(mentors, mentees, rules, Weights(), top_k, block_cells)
+	for i in range(len(mentees)):
+		kept = np.isfinite(values[i])
+		assert allowed[i, columns[i][kept]].all()
+		assert (values[i][kept] == scores[i, columns[i][kept]]).all()  # the same bits as the full matrix
+		best = sorted(scores[i][allowed[i]], reverse=True)[: columns.shape[1]]
+		assert sorted(values[i][kept], reverse=True) == pytest.approx(best, abs=1e-6)
+
+
+def test_excluded_pairs_are_never_assigned_on_the_sparse_path():
+	rules = Rules(reports_to={"b": "a"})
+	matches, unmatched = assign(
+		[mentor("a", capacity=3)], [mentee("b"), mentee("a"), mentee("c")], rules, exact_up_to=0
+	)
+	assert [(m.mentor, m.mentee) for m in matches] == [("a", "c")]
+	assert unmatched == ["b", "a"]
