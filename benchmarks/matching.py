@@ -34,13 +34,16 @@ def pool(mentees: int, mentors: int, capacity: int, seed: int = 7):
 	reports_to = {e: employees[rng.randrange(i)] if i else None for i, e in enumerate(employees)}
 
 	def person(employee, skills, capacity=0):
+		chosen = frozenset(rng.sample(SKILLS, skills))
 		return Person(
 			employee=employee,
 			department=rng.choice(DEPARTMENTS),
 			level=rng.randint(0, 8),
-			skills=frozenset(rng.sample(SKILLS, skills)),
+			skills=chosen,
 			interests=frozenset(rng.sample(INTERESTS, rng.randint(0, 4))),
 			capacity=capacity,
+			# mentors' Skill Map stars: most offered skills rated 3 to 5, some unrated
+			ratings=tuple((s, rng.randint(3, 5)) for s in sorted(chosen) if capacity and rng.random() < 0.7),
 		)
 
 	mentor_list = [person(e, rng.randint(2, 6), capacity) for e in employees[:mentors]]

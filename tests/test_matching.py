@@ -24,6 +24,7 @@ from mentorship_hr.domain.matching import (
 	top_candidates,
 	waitlist_reason,
 )
+from mentorship_hr.domain.skills import offer_weight
 
 SKILLS = ["negotiation", "delegation", "empathy", "confidence", "communication"]
 
@@ -115,9 +116,22 @@ class TestScores:
 			interests=frozenset({"chess", "golf"}),
 		)
 		e = OPS_MENTEE
-		# skills 2/3, interests 1/min(1, 2) = 1, cross-department 1, seniority gap 2 -> 1
+		# skills 2/3 offered, unrated (counted as 4 stars: 0.9 each), interests 1/min(1, 2) = 1,
+		# cross-department 1, seniority gap 2 -> 1
 		score, _ = compatibility(m, e)
-		assert score == round((50 * 2 / 3 + 20 * 1 + 15 * 1 + 15 * 1) / 100 * 100, 1)
+		assert score == round((50 * 2 * 0.9 / 3 + 20 * 1 + 15 * 1 + 15 * 1) / 100 * 100, 1)
+
+	def test_a_mentor_rated_higher_in_a_sought_skill_scores_higher_and_says_so(self):
+		five = mentor("five", skills=frozenset({"negotiation"}), ratings=(("negotiation", 5),))
+		four = mentor("four", skills=frozenset({"negotiation"}), ratings=(("negotiation", 4),))
+		unrated = mentor("unrated", skills=frozenset({"negotiation"}))
+		e = mentee("e", skills=frozenset({"negotiation"}))
+		scores = {m.employee: compatibility(m, e) for m in (five, four, unrated)}
+		assert scores["five"][0] > scores["four"][0] == scores["unrated"][0]
+		assert "rated 5/5 in negotiation" in scores["five"][1]
+		assert not any("rated" in r for r in scores["unrated"][1])
+		matches, _ = assign([four, five], [e])
+		assert [(x.mentor, x.mentee) for x in matches] == [("five", "e")]
 
 	def test_weights_are_configurable(self):
 		m, e = mentor("a", department="Sales"), mentee("b", department="Ops")
@@ -206,9 +220,15 @@ people = st.builds(
 )
 
 
+def rated(i, skills):
+	"""Skill Map stars for some of a mentor's skills (0 to 5), the others unrated."""
+	return tuple((s, (i + n) % 6) for n, s in enumerate(sorted(skills)) if (i + n) % 3)
+
+
 def build(mentor_rows, mentee_rows):
 	mentors = [
-		Person(f"p{i}", "", d, lv, sk, it, cap) for k, (i, d, lv, sk, it, cap) in enumerate(mentor_rows)
+		Person(f"p{i}", "", d, lv, sk, it, cap, ratings=rated(i, sk))
+		for k, (i, d, lv, sk, it, cap) in enumerate(mentor_rows)
 	]
 	mentees = [Person(f"p{i}", "", d, lv, sk, it) for k, (i, d, lv, sk, it, _c) in enumerate(mentee_rows)]
 	# distinct people within each side
@@ -306,7 +326,8 @@ def test_scores_stay_in_range_and_reasons_count_the_skills(mentor_rows, mentee_r
 
 def reference_score(mentor, mentee, weights):
 	"""The compatibility formula for one pair, written out plainly."""
-	skill = len(mentee.skills & mentor.skills) / len(mentee.skills) if mentee.skills else 0.0
+	offered = sum(offer_weight(mentor.stars_in(s)) for s in mentee.skills & mentor.skills)
+	skill = offered / len(mentee.skills) if mentee.skills else 0.0
 	smaller = min(len(mentee.interests), len(mentor.interests))
 	interest = len(mentee.interests & mentor.interests) / smaller if smaller else 0.0
 	cross = float(bool(mentee.department and mentor.department and mentee.department != mentor.department))

@@ -10,7 +10,7 @@ from mentorship_hr.domain.skills import (
 	agreed,
 	current,
 	gaps,
-	proficiency_factor,
+	offer_weight,
 	stars,
 	strengths,
 )
@@ -55,9 +55,9 @@ def test_strengths_and_gaps_never_share_a_skill(ratings):
 
 
 @given(st.integers(0, 4))
-def test_one_more_star_always_weighs_more(n):
-	assert proficiency_factor(n + 1) > proficiency_factor(n) > 0
-	assert proficiency_factor(None) == proficiency_factor(4) == 1.0
+def test_one_more_star_always_weighs_more_and_five_weighs_full(n):
+	assert 1.0 == offer_weight(5) >= offer_weight(n + 1) > offer_weight(n) > 0
+	assert offer_weight(None) == offer_weight(4) == 0.9
 
 
 def test_the_mentors_rating_is_agreed_unless_review_is_asked_and_they_differ_by_more_than_a_star():

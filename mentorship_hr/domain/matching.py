@@ -13,6 +13,7 @@ from scipy.sparse import csr_array
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 from mentorship_hr.domain.exclusions import in_reporting_line, managers_up
+from mentorship_hr.domain.skills import offer_weight
 
 FORBIDDEN = -1e9  # an excluded pair: never worth taking
 MATCH_BONUS = 1e-6  # breaks ties toward matching more mentees
@@ -77,6 +78,11 @@ class Person:
 	skills: frozenset[str] = frozenset()  # offered by a mentor, sought by a mentee
 	interests: frozenset[str] = frozenset()
 	capacity: int = 0  # free places, mentors only
+	# a mentor's Skill Map stars in skills they offer, as (skill, stars); unrated ones are left out
+	ratings: tuple[tuple[str, int], ...] = ()
+
+	def stars_in(self, skill: str) -> int | None:
+		return dict(self.ratings).get(skill)
 
 
 @dataclass(frozen=True)
@@ -128,9 +134,9 @@ def score_matrix(mentors: list[Person], mentees: list[Person], weights: Weights 
 		return np.zeros((n, m))
 
 	sought_count = np.array([len(p.skills) for p in mentees], dtype=float)[:, None]
-	skill_fit = np.divide(
-		_overlap(mentees, mentors, "skills"), sought_count, out=np.zeros((n, m)), where=sought_count > 0
-	)
+	# each sought skill a mentor offers counts by the mentor's proficiency in it (domain/skills.py)
+	offered = _overlap(mentees, mentors, "skills", lambda mentor, skill: offer_weight(mentor.stars_in(skill)))
+	skill_fit = np.divide(offered, sought_count, out=np.zeros((n, m)), where=sought_count > 0)
 
 	interests = _incidence(mentees + mentors, "interests")
 	a, b = interests[:n], interests[n:]
@@ -201,19 +207,22 @@ def exclusion(mentor: Person, mentee: Person, rules: Rules, score: float | None 
 	return None
 
 
-def _incidence(people: list[Person], attr: str) -> np.ndarray:
-	"""One row per person, one column per distinct item of `attr` among them: 1 where they have it."""
+def _incidence(people: list[Person], attr: str, weigh=None, weigh_from: int = 0) -> np.ndarray:
+	"""One row per person, one column per distinct item of `attr` among them: 1 where they have it
+	(or `weigh(person, item)` for the people from index `weigh_from` on)."""
 	vocabulary = {item: i for i, item in enumerate(sorted({x for p in people for x in getattr(p, attr)}))}
-	matrix = np.zeros((len(people), len(vocabulary)), dtype=np.float32)
+	# 0/1 is exact in float32; weights such as 0.9 need float64 to keep the scores' bits
+	matrix = np.zeros((len(people), len(vocabulary)), dtype=np.float64 if weigh else np.float32)
 	for i, person in enumerate(people):
 		for item in getattr(person, attr):
-			matrix[i, vocabulary[item]] = 1
+			matrix[i, vocabulary[item]] = weigh(person, item) if weigh and i >= weigh_from else 1
 	return matrix
 
 
-def _overlap(rows: list[Person], columns: list[Person], attr: str) -> np.ndarray:
-	"""How many items of `attr` each row person shares with each column person."""
-	both = _incidence(rows + columns, attr)
+def _overlap(rows: list[Person], columns: list[Person], attr: str, weigh_column=None) -> np.ndarray:
+	"""How many items of `attr` each row person shares with each column person (each shared item
+	counted as `weigh_column(column person, item)` when given)."""
+	both = _incidence(rows + columns, attr, weigh_column, len(rows))
 	return both[: len(rows)] @ both[len(rows) :].T
 
 
@@ -260,6 +269,10 @@ def reasons(mentor: Person, mentee: Person) -> tuple[str, ...]:
 		hits = sorted(mentee.skills & mentor.skills)
 		line = f"offers {len(hits)} of {len(mentee.skills)} skills sought"
 		out.append(f"{line}: {', '.join(hits)}" if hits else line)
+		rated = [(mentor.stars_in(s), s) for s in hits if mentor.stars_in(s) is not None]
+		if rated:
+			stars, skill = max(rated, key=lambda r: r[0])  # the first of the best, in name order
+			out.append(f"rated {stars}/5 in {skill}")
 	shared = sorted(mentee.interests & mentor.interests)
 	if shared:
 		out.append(f"shares interests: {', '.join(shared)}")

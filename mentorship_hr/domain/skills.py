@@ -50,12 +50,14 @@ def gaps(expected: Iterable[str], ratings: dict[str, int]) -> list[str]:
 	return out
 
 
-def proficiency_factor(stars_rated: int | None) -> float:
-	"""How much a mentor's offered skill counts in matching: (stars + 1) / 5, so an unrated skill
-	counts as 4 stars (1.0), 5 stars as 1.2 and 3 as 0.8; a 5-star mentor outranks a 4-star one."""
+def offer_weight(stars_rated: int | None) -> float:
+	"""How much a skill a mentor offers counts in matching, by their Skill Map rating: 5 stars 1.0,
+	each star less 0.1 less (4 stars 0.9, 0 stars 0.5). A skill offered but not rated counts as 4
+	stars, the level at which a Skill Map suggests offering it; so a 5-star mentor outranks a 4-star
+	one, and a rated mentor is never behind an unrated one of the same stars."""
 	if stars_rated is None:
-		return 1.0
-	return (max(0, min(MAX_STARS, stars_rated)) + 1) / (STRENGTH + 1)
+		stars_rated = STRENGTH
+	return 0.5 + 0.1 * max(0, min(MAX_STARS, stars_rated))
 
 
 def agreed(mentor: int | None, mentee: int | None, review: bool) -> tuple[int | None, bool]:

@@ -20,6 +20,7 @@ from mentorship_hr.domain.matching import (
 from mentorship_hr.engagement import health_service
 from mentorship_hr.matching.pairing_rules import OPEN_STATUSES, check_pairing_rules, reporting_map
 from mentorship_hr.notifications import manager_users, notify
+from mentorship_hr.skills.skill_map import ratings_of
 
 POOL_STATUSES = ("Approved", "Matched", "Waitlisted")
 # pairs in these states are not proposed or requested again: waiting, declined, expired, or ended early
@@ -39,8 +40,9 @@ PROFILE_FIELDS = ["name", "employee", "employee_name", "role", "capacity", "inte
 
 
 def profiles(participants) -> dict[tuple[str, str], Person]:
-	"""A matching profile for each enrollment, keyed by (employee, role), read in three queries.
-	A mentor's capacity is their own, or the program's maximum; free places are counted by the caller."""
+	"""A matching profile for each enrollment, keyed by (employee, role), read in four queries.
+	A mentor's capacity is their own, or the program's maximum; free places are counted by the caller.
+	A mentor's skills carry their Skill Map stars, which weigh in the score."""
 	skills = {}
 	for row in frappe.get_all(
 		"Mentoring Skill Item",
@@ -59,6 +61,7 @@ def profiles(participants) -> dict[tuple[str, str], Person]:
 			as_list=True,
 		)
 	)
+	stars = ratings_of([p.employee for p in participants if p.role == "Mentor"])
 	return {
 		(p.employee, p.role): Person(
 			employee=p.employee,
@@ -70,6 +73,9 @@ def profiles(participants) -> dict[tuple[str, str], Person]:
 			),
 			interests=parse_interests(p.interests),
 			capacity=p.capacity or 0,
+			ratings=tuple((s.lower(), n) for s, n in stars.get(p.employee, {}).items())
+			if p.role == "Mentor"
+			else (),
 		)
 		for p in participants
 	}

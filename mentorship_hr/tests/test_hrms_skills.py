@@ -311,3 +311,29 @@ class TestSkillGrowth(builders.MentoringTestCase):
 		with as_user(self.mentee_user):
 			frappe.client.set_value("Mentoring Pairing", self.pairing.name, "skill_growth", forged)
 		self.assertEqual(set(self.growth()), {"Negotiation"})
+
+
+class TestMatchingByProficiency(builders.MentoringTestCase):
+	def test_the_mentor_rated_higher_in_the_sought_skill_is_proposed_with_the_reason(self):
+		program = builders.program(status="Enrolling")
+		mentee = builders.employee("seeker")
+		builders.participant(
+			program.name, mentee, "Mentee", "Approved", skills_sought=[{"skill": "Negotiation"}]
+		)
+		five, four = builders.employee("five-star"), builders.employee("four-star")
+		for mentor, stars in ((five, 5), (four, 4)):
+			builders.participant(
+				program.name,
+				mentor,
+				"Mentor",
+				"Approved",
+				capacity=1,
+				skills_offered=[{"skill": "Negotiation"}],
+			)
+			skill_map(mentor, {"Negotiation": stars})
+		program.run_matching()
+		(proposal,) = frappe.get_all(
+			"Mentoring Pairing", {"program": program.name}, ["mentor", "mentee", "match_reasons"]
+		)
+		self.assertEqual((proposal.mentor, proposal.mentee), (five, mentee))
+		self.assertIn("rated 5/5 in negotiation", proposal.match_reasons)
