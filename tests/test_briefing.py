@@ -5,7 +5,13 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mentorship_hr.domain.briefing import PairingFacts, expected_checkins, summarize
+from mentorship_hr.domain.briefing import (
+	PairingFacts,
+	SkillGrowth,
+	expected_checkins,
+	skills_summary,
+	summarize,
+)
 
 
 def facts(name, health, held, expected, progress=None, fit_failed=False):
@@ -44,3 +50,18 @@ def test_cadence_never_exceeds_100(rows):
 	s = summarize([], [facts(str(i), "On Track", h, e) for i, (h, e) in enumerate(rows)])
 	assert s.cadence is None or 0 <= s.cadence <= 100
 	assert s.held <= s.expected
+
+
+def test_the_briefing_names_the_skills_grown_most_and_the_gaps_closed():
+	rows = [
+		SkillGrowth("negotiation", 1, 4),  # a gap closed
+		SkillGrowth("negotiation", 2, None),  # not agreed yet
+		SkillGrowth("delegation", 3, 4),  # no gap to close
+		SkillGrowth("empathy", 0, 2),  # grew, still a gap
+		SkillGrowth("confidence", 2, 3),  # closed
+		SkillGrowth("delegation", 1, None),
+	]
+	top, closed = skills_summary(rows)
+	assert top == (("delegation", 2), ("negotiation", 2), ("confidence", 1))
+	assert closed == 2
+	assert skills_summary([]) == ((), 0)

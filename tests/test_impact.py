@@ -9,7 +9,15 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from mentorship_hr.domain import impact
-from mentorship_hr.domain.impact import compare_means, compare_rates, mean_score, rate
+from mentorship_hr.domain.impact import (
+	compare_means,
+	compare_rates,
+	gaps_closed,
+	mean_score,
+	rate,
+	skill_change,
+	stars_on,
+)
 
 Z = 1.959963984540054  # the 97.5% normal quantile
 
@@ -253,3 +261,38 @@ def test_identical_score_groups_give_p_of_one(values):
 	c = compare_means(values, list(values))
 	assert c.difference == 0
 	assert c.p_value == pytest.approx(1.0)
+
+
+# skill growth from Skill Map evaluations
+
+START, END = date(2026, 1, 1), date(2026, 6, 30)
+
+
+def test_the_latest_rating_by_a_day_counts():
+	history = [(date(2025, 6, 1), 2), (date(2026, 3, 1), 4), (date(2026, 8, 1), 5)]
+	assert [stars_on(history, d) for d in (date(2025, 1, 1), START, END)] == [None, 2, 4]
+
+
+def test_change_is_end_minus_start_over_the_skills_rated_in_the_period():
+	evaluations = {
+		"negotiation": [(date(2025, 12, 1), 2), (date(2026, 5, 1), 4)],  # +2
+		"delegation": [(date(2026, 4, 1), 3)],  # none at the start: +3
+		"empathy": [(date(2025, 5, 1), 4)],  # not rated in the period: left out
+	}
+	assert skill_change(evaluations, ["negotiation", "delegation", "empathy"], START, END) == 2.5
+	assert skill_change(evaluations, ["empathy"], START, END) is None
+
+
+def test_a_gap_closes_at_three_stars_and_only_gaps_count():
+	evaluations = {"negotiation": [(date(2025, 12, 1), 1), (date(2026, 5, 1), 3)], "empathy": [(START, 4)]}
+	assert gaps_closed(evaluations, ["negotiation", "delegation"], START, END) is False  # delegation open
+	assert gaps_closed(evaluations, ["negotiation"], START, END) is True
+	assert gaps_closed(evaluations, ["empathy"], START, END) is None  # no gap to close
+
+
+@given(
+	st.lists(st.tuples(st.dates(date(2025, 1, 1), date(2026, 12, 31)), st.integers(0, 5)), max_size=6),
+)
+def test_a_change_stays_within_the_stars(history):
+	change = skill_change({"s": history}, ["s"], START, END)
+	assert change is None or -5 <= change <= 5

@@ -394,7 +394,23 @@ def _skill_maps(made) -> str:
 				],
 			}
 		).insert(ignore_permissions=True)
-	return f"{len(ratings)} Skill Maps, {len(EXPECTED)} designations with the skills they expect"
+	# the specialists, in no program yet, were rated twice: the Impact report compares the mentees'
+	# growth with theirs; their gaps (Delegation, Decisiveness) are what they would seek
+	specialists = [e for department in DEPARTMENTS for e in made["staff"][department][5:10]]
+	for employee in specialists:
+		frappe.get_doc(
+			{
+				"doctype": "Employee Skill Map",
+				"employee": employee,
+				"employee_skills": [
+					{"skill": skill, "proficiency": stars / 5, "evaluation_date": add_days(today(), ago)}
+					for ago, row in ((-120, (2, 1, 3)), (-10, (2, 2, 3)))
+					for skill, stars in zip(EXPECTED["Specialist"], row, strict=True)
+				],
+			}
+		).insert(ignore_permissions=True)
+	maps = len(ratings) + len(specialists)
+	return f"{maps} Skill Maps, {len(EXPECTED)} designations with the skills they expect"
 
 
 def _matching(made) -> str:

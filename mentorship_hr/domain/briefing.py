@@ -59,3 +59,24 @@ def summarize(participant_statuses: list[str], pairings: list[PairingFacts]) -> 
 		at_risk=tuple(sorted((p for p in pairings if p.health == "At Risk"), key=lambda p: p.title)),
 		fit_failures=tuple(sorted((p for p in pairings if p.fit_failed), key=lambda p: p.title)),
 	)
+
+
+TOP_SKILLS = 3  # the briefing names the skills most pairings are growing
+
+
+@dataclass(frozen=True)
+class SkillGrowth:
+	"""One skill a pairing follows: the mentee's stars before, and after once agreed (else None)."""
+
+	skill: str
+	before: int
+	after: int | None
+
+
+def skills_summary(rows: list[SkillGrowth]) -> tuple[tuple[tuple[str, int], ...], int]:
+	"""The skills most pairings are growing (with how many), and the gaps closed so far: skills a
+	mentee began under 3 stars and ended agreed at 3 or more."""
+	counts = Counter(r.skill for r in rows)
+	top = tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_SKILLS])
+	closed = sum(1 for r in rows if r.before < 3 and r.after is not None and r.after >= 3)
+	return top, closed

@@ -127,3 +127,37 @@ def retained(status: str | None, relieved: date | None, on: date) -> bool:
 def overlaps(start: date | None, end: date | None, period_start: date, period_end: date) -> bool:
 	"""[start, end] meets the period; an open start or end is unbounded."""
 	return (start is None or start <= period_end) and (end is None or end >= period_start)
+
+
+# Skill growth, from Skill Map evaluations: (evaluation date, stars) of one employee in one skill
+
+GAP_BELOW = 3  # a skill under 3 stars (or not rated) is a gap; reaching 3 closes it
+
+
+def stars_on(evaluations: list[tuple[date, int]], day: date) -> int | None:
+	"""The stars of the latest evaluation on or before the day; None when there is none."""
+	dated = [(on, stars) for on, stars in evaluations if on is not None and on <= day]
+	return max(dated)[1] if dated else None
+
+
+def skill_change(
+	evaluations: dict[str, list[tuple[date, int]]], skills, start: date, end: date
+) -> float | None:
+	"""An employee's mean change in stars over the period across these skills: the latest rating
+	by the end minus the latest by the start (none counts as 0), for the skills rated within the
+	period. None when none of them was."""
+	changes = [
+		stars_on(evaluations[s], end) - (stars_on(evaluations[s], start) or 0)
+		for s in skills
+		if any(on is not None and start < on <= end for on, _stars in evaluations.get(s, ()))
+	]
+	return sum(changes) / len(changes) if changes else None
+
+
+def gaps_closed(evaluations: dict[str, list[tuple[date, int]]], gaps, start: date, end: date) -> bool | None:
+	"""Whether every one of these skills that was a gap at the start (under 3 stars, or not
+	rated) reached 3 stars by the end. None when none was a gap."""
+	open_at_start = [s for s in gaps if (stars_on(evaluations.get(s, []), start) or 0) < GAP_BELOW]
+	if not open_at_start:
+		return None
+	return all((stars_on(evaluations.get(s, []), end) or 0) >= GAP_BELOW for s in open_at_start)

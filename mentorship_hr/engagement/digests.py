@@ -11,6 +11,7 @@ from frappe.utils import formatdate, get_url_to_form, getdate, nowdate
 
 from mentorship_hr.domain import briefing
 from mentorship_hr.domain.reminders import Item, week_start
+from mentorship_hr.domain.skills import stars
 from mentorship_hr.engagement.health_service import frequencies
 from mentorship_hr.engagement.reminders import log_sent, unsent
 from mentorship_hr.engagement.surveys import failed_fit_checks
@@ -140,6 +141,7 @@ def send_leader_briefings(today=None) -> list[str]:
 			as_list=True,
 		)
 	)
+	grown = _skills_grown(names)
 	week = week_start(today)
 	summaries, items = {}, []
 	for program in programs:
@@ -158,6 +160,7 @@ def send_leader_briefings(today=None) -> list[str]:
 			"mentoring_briefing",
 			{
 				"summary": summaries[item.name],
+				"skills": briefing.skills_summary(grown.get(item.name, [])),
 				"program": titles[item.name],
 				"link": get_url_to_form("Mentoring Program", item.name),
 				"pairing_link": _link,
@@ -168,6 +171,23 @@ def send_leader_briefings(today=None) -> list[str]:
 	)
 	log_sent(items, today)
 	return [i.user for i in items]
+
+
+def _skills_grown(programs: list[str]) -> dict[str, list[briefing.SkillGrowth]]:
+	"""The skills the programs' live and completed pairings follow, by program (one query)."""
+	Growth, Pairing = frappe.qb.DocType("Mentoring Skill Growth"), frappe.qb.DocType("Mentoring Pairing")
+	rows = (
+		frappe.qb.from_(Growth)
+		.join(Pairing)
+		.on((Pairing.name == Growth.parent) & (Growth.parenttype == "Mentoring Pairing"))
+		.select(Pairing.program, Growth.skill, Growth.baseline, Growth.agreed, Growth.written_on)
+		.where(Pairing.program.isin(programs) & Pairing.status.isin(["Active", "Completed"]))
+	).run(as_dict=True)
+	found = {}
+	for r in rows:
+		after = stars(r.agreed) if r.written_on else None
+		found.setdefault(r.program, []).append(briefing.SkillGrowth(r.skill, stars(r.baseline), after))
+	return found
 
 
 def _link(pairing: str) -> str:

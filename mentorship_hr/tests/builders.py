@@ -208,6 +208,22 @@ def checkin(pairing_name: str, checkin_date=None, submit=True, **fields):
 	return doc
 
 
+def skill_map(employee: str, ratings: dict[str, float], on=None):
+	"""An Employee Skill Map as HR keeps it: one evaluation per skill (stars as Frappe HR's fraction)."""
+	rows = [
+		{"skill": skill, "proficiency": stars / 5, "evaluation_date": on or today()}
+		for skill, stars in ratings.items()
+	]
+	if frappe.db.exists("Employee Skill Map", employee):
+		doc = frappe.get_doc("Employee Skill Map", employee)
+		for row in rows:
+			doc.append("employee_skills", row)
+		return doc.save(ignore_permissions=True)
+	return frappe.get_doc(
+		{"doctype": "Employee Skill Map", "employee": employee, "employee_skills": rows}
+	).insert(ignore_permissions=True)
+
+
 class as_user:
 	"""Run a block as another user: `with as_user(email): ...`."""
 

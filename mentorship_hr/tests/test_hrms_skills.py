@@ -11,23 +11,7 @@ from mentorship_hr.patches import move_to_hrms_skills
 from mentorship_hr.skills import growth
 from mentorship_hr.skills.skill_map import suggested_skills
 from mentorship_hr.tests import builders
-from mentorship_hr.tests.builders import MentoringAPITestCase, as_user
-
-
-def skill_map(employee: str, ratings: dict[str, float], on=None):
-	"""An Employee Skill Map as HR keeps it: one evaluation per skill (stars as Frappe HR's fraction)."""
-	rows = [
-		{"skill": skill, "proficiency": stars / 5, "evaluation_date": on or today()}
-		for skill, stars in ratings.items()
-	]
-	if frappe.db.exists("Employee Skill Map", employee):
-		doc = frappe.get_doc("Employee Skill Map", employee)
-		for row in rows:
-			doc.append("employee_skills", row)
-		return doc.save(ignore_permissions=True)
-	return frappe.get_doc(
-		{"doctype": "Employee Skill Map", "employee": employee, "employee_skills": rows}
-	).insert(ignore_permissions=True)
+from mentorship_hr.tests.builders import MentoringAPITestCase, as_user, skill_map
 
 
 class TestSkillsOverHTTP(MentoringAPITestCase):

@@ -13,7 +13,7 @@ from hrms.tests.test_utils import create_company
 from mentorship_hr.domain import impact
 from mentorship_hr.mentorship_hr.report.mentoring_program_impact import mentoring_program_impact
 from mentorship_hr.tests import builders
-from mentorship_hr.tests.builders import as_user
+from mentorship_hr.tests.builders import as_user, skill_map
 
 REPORT = "Mentoring Program Impact"
 COMPANY = "_Test Impact Company"
@@ -156,6 +156,36 @@ class TestProgramImpact(FrappeTestCase):
 
 	def cell(self, rows, metric, group):
 		return rows[(METRICS[metric], group)]
+
+	def test_skill_growth_of_mentees_against_the_others_in_the_same_skills(self):
+		"""E1 and E2 seek Negotiation in program A; the period starts on day -365. Skill Maps: E1 1
+		star (day -400) then 4 (day -20): +3, gap closed; E2 none then 2 (day -40): +2, still a gap.
+		Of the others, N3 2 stars (day -380) then 3 (day -100): +1, closed; N2 none then 2 (day -100): +2, still a gap. E3
+		seeks nothing and the other non-participants have no rating: none of them is measured."""
+		e = self.e
+		for mentee in (e.E1, e.E2):
+			builders.participant(
+				self.program_a, mentee, "Mentee", "Matched", skills_sought=[{"skill": "Negotiation"}]
+			)
+		for employee, history in (
+			(e.E1, ((-400, 1), (-20, 4))),
+			(e.E2, ((-40, 2),)),
+			(e.N3, ((-380, 2), (-100, 3))),
+			(e.N2, ((-100, 2),)),
+		):
+			for offset, stars in history:
+				skill_map(employee, {"Negotiation": stars}, on=day(offset))
+		rows, _result = self.report(program=self.program_a)
+		growth, closed = "Skill Growth (stars)", "Skill Gaps Closed (%)"
+		mentees, others = rows[(growth, "Mentees")], rows[(growth, "Non-participants")]
+		self.assertEqual((mentees["employees"], others["employees"]), (2, 2))
+		self.assertAlmostEqual(mentees["value"], 2.5)
+		self.assertAlmostEqual(others["value"], 1.5)
+		self.assertAlmostEqual(mentees["difference"], 1.0)
+		self.assertAlmostEqual(mentees["p_value"], impact.compare_means([3, 2], [1, 2]).p_value)
+		self.assertAlmostEqual(rows[(closed, "Mentees")]["value"], 50.0)
+		self.assertAlmostEqual(rows[(closed, "Non-participants")]["value"], 50.0)
+		self.assertNotIn((growth, "Mentors"), rows)
 
 	def test_the_figures_of_program_a(self):
 		rows, result = self.report(program=self.program_a)

@@ -5,6 +5,7 @@ from frappe.utils import add_days, today
 
 from mentorship_hr.domain.reminders import week_start
 from mentorship_hr.engagement import digests, health_service
+from mentorship_hr.skills import growth
 from mentorship_hr.tests import builders
 from mentorship_hr.tests.builders import MentoringTestCase, as_user
 
@@ -98,6 +99,33 @@ class TestWeeklyDigests(MentoringTestCase):
 		self.assertEqual(digests.send_leader_briefings(today()), [])
 		for user in (self.mentor_user, builders.user_of(self.mentee_manager)):
 			self.assertEqual(with_subject(user, "Mentoring briefing"), [])
+
+	def test_the_briefing_names_the_skills_being_grown_and_the_gaps_closed(self):
+		# the pairing follows Negotiation (1 star at the start) and Empathy; a completed one closed
+		# a Delegation gap (2 stars to 4)
+		growth.record_baselines(self.pairing, ("Negotiation", "Empathy"))
+		done = builders.pairing(
+			self.program.name, builders.employee("done-mentor"), builders.employee("done")
+		)
+		growth.record_baselines(done, ("Delegation", "Negotiation"))
+		frappe.db.set_value(
+			"Mentoring Skill Growth", {"parent": done.name, "skill": "Delegation"}, {"baseline": 0.4}
+		)
+		done.db_set("status", "Completed")
+		growth.write_to_skill_map(
+			done.mentee,
+			{
+				frappe.db.get_value("Mentoring Skill Growth", {"parent": done.name, "skill": "Delegation"}): (
+					"Delegation",
+					4,
+				)
+			},
+		)
+		digests.send_leader_briefings(today())
+		(brief,) = with_subject(self.program_manager, f"Mentoring briefing: {self.program.program_name}")
+		self.assertIn("Skills being grown", brief.body)
+		self.assertIn("Negotiation (2 pairings) · Delegation (1 pairing) · Empathy (1 pairing)", brief.body)
+		self.assertIn("Skill gaps closed so far: 1", brief.body)
 
 	def test_switched_off_in_settings(self):
 		self.addCleanup(frappe.clear_document_cache, "Mentoring Settings", "Mentoring Settings")

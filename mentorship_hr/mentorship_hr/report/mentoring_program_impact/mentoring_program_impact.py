@@ -1,8 +1,9 @@
 # Copyright (c) 2026, mentorship_hr contributors and contributors
 # For license information, please see license.txt
 """Is mentoring paying off? Mentors and mentees against the company's other employees over a period:
-retention, promotion and appraisal final score, with intervals and tests (domain/impact.py).
-Aggregates only, never a row per person. Five queries, however many employees."""
+retention, promotion, appraisal final score and skill growth in Frappe HR's Skill Maps, with
+intervals and tests (domain/impact.py). Aggregates only, never a row per person. Seven queries,
+however many employees."""
 
 from collections import defaultdict
 
@@ -12,6 +13,7 @@ from frappe.query_builder.functions import Coalesce
 from frappe.utils import escape_html, formatdate, getdate, today
 
 from mentorship_hr.domain import impact
+from mentorship_hr.domain.skills import stars
 from mentorship_hr.permissions import check_program_manager
 from mentorship_hr.report_columns import column
 
@@ -40,10 +42,13 @@ def execute(filters=None):
 	promoted = promoted_in(filters.company, start, end)
 	scores = appraisal_scores(filters.company, start, end, filters.appraisal_cycle)
 
+	sought = skills_sought(filters, mentees)
+	evaluations = skill_evaluations(filters.company, set().union(*sought.values()), end)
 	rows = [
 		*rate_rows(_("Retention (%)"), groups, retained),
 		*rate_rows(_("Promotion (%)"), groups, promoted),
 		*score_rows(_("Appraisal Final Score"), groups, scores),
+		*growth_rows(groups, sought, evaluations, start, end),
 	]
 	return columns(), rows, message(groups, filters.company, start), chart(rows)
 
@@ -147,31 +152,107 @@ def appraisal_scores(company: str, start, end, cycle: str | None = None) -> dict
 	return {employee: sum(values) / len(values) for employee, values in found.items()}
 
 
+def skills_sought(filters, mentees: set) -> dict[str, set]:
+	"""The skills each of the mentees seeks in the company's programs (or the one picked)."""
+	Item, Participant = frappe.qb.DocType("Mentoring Skill Item"), frappe.qb.DocType("Mentoring Participant")
+	Program = frappe.qb.DocType("Mentoring Program")
+	query = (
+		frappe.qb.from_(Item)
+		.join(Participant)
+		.on((Participant.name == Item.parent) & (Item.parenttype == "Mentoring Participant"))
+		.join(Program)
+		.on(Program.name == Participant.program)
+		.select(Participant.employee, Item.skill)
+		.where(
+			(Item.parentfield == "skills_sought")
+			& (Participant.role == "Mentee")
+			& (Program.company == filters.company)
+			& Participant.employee.isin(list(mentees) or [""])
+		)
+	)
+	if filters.program:
+		query = query.where(Program.name == filters.program)
+	found = defaultdict(set)
+	for employee, skill in query.run():
+		found[employee].add(skill)
+	return dict(found)
+
+
+def skill_evaluations(company: str, skills: set, end) -> dict[str, dict[str, list]]:
+	"""The company's employees' Skill Map evaluations of these skills up to the end, as
+	{employee: {skill: [(date, stars)]}}."""
+	Skill, Employee = frappe.qb.DocType("Employee Skill"), frappe.qb.DocType("Employee")
+	rows = (
+		frappe.qb.from_(Skill)
+		.join(Employee)
+		.on((Employee.name == Skill.parent) & (Skill.parenttype == "Employee Skill Map"))
+		.select(Skill.parent, Skill.skill, Skill.evaluation_date, Skill.proficiency)
+		.where(
+			(Employee.company == company)
+			& Skill.skill.isin(list(skills) or [""])
+			& (Skill.evaluation_date <= end)
+		)
+	).run()
+	found = defaultdict(lambda: defaultdict(list))
+	for employee, skill, on, proficiency in rows:
+		found[employee][skill].append((getdate(on), stars(proficiency)))
+	return found
+
+
 # Rows
 
 
 def rate_rows(metric: str, groups: dict, hits: set) -> list[dict]:
-	base = groups[OTHERS]
-	k0, n0 = len(base & hits), len(base)
-	rows = []
-	for key, members in groups.items():
-		k, n = len(members & hits), len(members)
-		comparison = None if key == OTHERS else impact.compare_rates(k, n, k0, n0)
-		rows.append(row(metric, key, impact.rate(k, n), comparison, scale=100))
-	return rows
+	return share_rows(metric, {key: (len(members & hits), len(members)) for key, members in groups.items()})
 
 
 def score_rows(metric: str, groups: dict, scores: dict) -> list[dict]:
-	def values(members):
-		return [scores[e] for e in sorted(members) if e in scores]
+	return mean_rows(
+		metric, {key: [scores[e] for e in sorted(members) if e in scores] for key, members in groups.items()}
+	)
 
-	base = values(groups[OTHERS])
-	rows = []
-	for key, members in groups.items():
-		mine = values(members)
-		comparison = None if key == OTHERS else impact.compare_means(mine, base)
-		rows.append(row(metric, key, impact.mean_score(mine), comparison, scale=1))
-	return rows
+
+def growth_rows(groups: dict, sought: dict, evaluations: dict, start, end) -> list[dict]:
+	"""Mentees' mean change in stars in the skills they seek, against non-participants' change in
+	the same skills over the same dates; and the share whose gaps closed (reached 3 stars)."""
+	scope = set().union(*sought.values())
+	if not scope:
+		return []
+	# a mentee is measured on the skills they seek; anyone else on those of them their Skill Map rates
+	skills_of = {MENTEES: lambda e: sought.get(e, ()), OTHERS: lambda e: scope & set(evaluations.get(e, {}))}
+
+	def measured(group, measure):
+		found = (
+			measure(evaluations.get(e, {}), skills_of[group](e), start, end) for e in sorted(groups[group])
+		)
+		return [v for v in found if v is not None]
+
+	change = {group: measured(group, impact.skill_change) for group in (MENTEES, OTHERS)}
+	closed = {group: measured(group, impact.gaps_closed) for group in (MENTEES, OTHERS)}
+	return [
+		*mean_rows(_("Skill Growth (stars)"), change),
+		*share_rows(_("Skill Gaps Closed (%)"), {g: (sum(v), len(v)) for g, v in closed.items()}),
+	]
+
+
+def share_rows(metric: str, counts: dict[str, tuple[int, int]]) -> list[dict]:
+	"""A rate per group (k of n), each against the non-participants'."""
+	k0, n0 = counts[OTHERS]
+	return [
+		row(
+			metric, key, impact.rate(k, n), None if key == OTHERS else impact.compare_rates(k, n, k0, n0), 100
+		)
+		for key, (k, n) in counts.items()
+	]
+
+
+def mean_rows(metric: str, values: dict[str, list[float]]) -> list[dict]:
+	"""A mean per group, each against the non-participants'."""
+	base = values[OTHERS]
+	return [
+		row(metric, key, impact.mean_score(v), None if key == OTHERS else impact.compare_means(v, base), 1)
+		for key, v in values.items()
+	]
 
 
 def row(metric: str, group: str, estimate, comparison, scale: float) -> dict:
@@ -233,12 +314,12 @@ def message(groups: dict, company: str, start) -> str:
 def chart(rows: list[dict]) -> dict:
 	"""Each metric's value per group: rates in percent, the score as it is."""
 	metrics = list(dict.fromkeys(r["metric"] for r in rows))
-	value = {(r["metric"], r["group"]): r["value"] or 0 for r in rows}
+	value = {(r["metric"], r["group"]): r["value"] or 0 for r in rows}  # skill rows have no mentors
 	return {
 		"data": {
 			"labels": metrics,
 			"datasets": [
-				{"name": label, "values": [value[(m, label)] for m in metrics]}
+				{"name": label, "values": [value.get((m, label), 0) for m in metrics]}
 				for label in group_labels().values()
 			],
 		},
