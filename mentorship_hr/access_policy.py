@@ -149,7 +149,7 @@ PROGRAM_SETTINGS = (
 	"mentor_weight_cadence mentor_weight_goal_progress mentor_weight_mentee_feedback mentee_weight_cadence "
 	"mentee_weight_goal_progress mentee_weight_ownership mentee_weight_mentor_assessment request_expiry_days "
 	"match_weight_skills match_weight_interests match_weight_cross_department match_weight_seniority "
-	"require_skill_overlap min_match_score review_skill_disagreements"
+	"require_skill_overlap min_match_score review_skill_disagreements training_program workshop_required"
 ).split()
 
 SETTINGS_FIELDS = (
@@ -208,6 +208,9 @@ POLICY: dict[str, Policy] = {
 			"sync_scores": act(STAFF),
 			"invite_participants": act(STAFF, status_in("Enrolling", "Active")),
 			"invite_options": act(STAFF, note="what the Invite dialog offers"),
+			"hold_launch_workshop": act(
+				STAFF, status_in("Enrolling", "Active"), note="a Frappe HR Training Event for the approved"
+			),
 			"run_matching": act(STAFF),
 			"publish_matches": act(
 				STAFF, status_in("Active"), note="pairings go live once the program starts"
@@ -411,6 +414,7 @@ HRMS_FIELDS: dict[str, dict[str, Field]] = {
 	"Appraisal Cycle": {"mentoring_kra_weightage": server()},  # set by set_mentoring_kra
 	"Appraisal Template": {"mentoring_base_template": server()},  # set on the variants the app makes
 	"Appraisal": {"mentoring_section": derived(), "mentoring_html": derived()},  # layout only
+	"Training Event": {"mentoring_program": server()},  # set on the sessions a program holds
 }
 HRMS_RULES = {
 	"Skill": "Mentoring uses Frappe HR's Skill list: every employee reads it and picks from it (the app "
@@ -419,7 +423,11 @@ HRMS_RULES = {
 	"grants the Employee role read and select); HR keeps them.",
 	"Employee Skill Map": "Frappe HR's own rules: system managers keep each employee's Skill Map; the "
 	"app reads an employee's own for their suggestions, matching reads the pools' on the server, and a "
-	"completed pairing's agreed ratings are added to the mentee's as new evaluations.",
+	"completed pairing's agreed ratings are added to the mentee's as new evaluations, and a launch "
+	"workshop session to each attendee's trainings.",
+	"Training Event": "Frappe HR's own rules (HR keeps Training Events and their Results); a program "
+	"manager holds a program's launch workshop session from the program, which the app makes and "
+	"submits for them. Only the app sets a session's Mentoring Program.",
 	"Goal": "A Goal under a mentoring program's KRA is made, changed and deleted by the score sync only.",
 	"Event": "An Event may reference a pairing only if its author reads the pairing; only events the "
 	"pair or a program manager made count as the next check-in. A scheduled check-in is one Event "

@@ -42,5 +42,13 @@ def delete_mentoring_records(programs: list[str]) -> None:
 				doomed.setdefault(doctype, set()).update(
 					frappe.get_all(doctype, {df.fieldname: ("in", list(roots[df.options]))}, pluck="name")
 				)
+	# the launch workshop's sessions in Frappe HR, their results and the Skill Maps' mentions of them
+	sessions = frappe.get_all("Training Event", {"mentoring_program": ("in", programs)}, pluck="name")
+	if sessions:
+		doomed["Training Result"] = set(
+			frappe.get_all("Training Result", {"training_event": ("in", sessions)}, pluck="name")
+		)
+		doomed["Training Event"] = set(sessions)
+		frappe.db.delete("Employee Training", {"training": ("in", sessions)})
 	for doctype, names in doomed.items():
 		delete_rows(doctype, names)

@@ -90,8 +90,14 @@ doc_events = {
 		"on_update": "mentorship_hr.overrides.event.on_update",
 		"on_trash": "mentorship_hr.overrides.event.on_trash",
 	},
-	"Appraisal Cycle": {"validate": "mentorship_hr.overrides.appraisal.guard_app_fields"},
-	"Appraisal Template": {"validate": "mentorship_hr.overrides.appraisal.guard_app_fields"},
+	"Appraisal Cycle": {"validate": "mentorship_hr.overrides.app_fields.guard_app_fields"},
+	"Appraisal Template": {"validate": "mentorship_hr.overrides.app_fields.guard_app_fields"},
+	"Training Event": {
+		"validate": "mentorship_hr.overrides.app_fields.guard_app_fields",
+		"on_submit": "mentorship_hr.engagement.workshop.record_trainings",
+		"on_update_after_submit": "mentorship_hr.engagement.workshop.record_trainings",
+	},
+	"Training Result": {"on_submit": "mentorship_hr.engagement.workshop.record_trainings"},
 }
 
 # Frappe HR forms

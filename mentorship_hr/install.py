@@ -57,6 +57,18 @@ CUSTOM_FIELDS = {
 			"insert_after": "mentoring_section",
 		},
 	],
+	# the sessions of a program's launch workshop (engagement/workshop.py)
+	"Training Event": [
+		{
+			"fieldname": "mentoring_program",
+			"fieldtype": "Link",
+			"options": "Mentoring Program",
+			"label": "Mentoring Program",
+			"insert_after": "training_program",
+			"read_only": 1,
+			"search_index": 1,
+		}
+	],
 }
 
 

@@ -16,6 +16,11 @@ export function healthTheme(health) {
 	return { "On Track": "green", "Needs Attention": "orange", "At Risk": "red" }[health] || "gray"
 }
 
+// A side's launch workshop attendance (server: engagement.workshop.of_pairing), in words.
+export function attendanceWords(status) {
+	return { Attended: "attended", Missed: "missed it", Invited: "invited" }[status] || "not invited"
+}
+
 export function checkinState(checkin) {
 	if (checkin.docstatus === 0) return "Draft"
 	if (checkin.confirmation_status === "Pending") return "Waiting for confirmation"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import {
+	attendanceWords,
 	checkinState,
 	errorText,
 	healthTheme,
@@ -66,5 +67,16 @@ describe("moving an event", () => {
 	})
 	it("gives an event without an end one hour", () => {
 		expect(movedEnd("2026-12-05 10:00:00", null, "2026-12-06 08:00:00")).toBe("2026-12-06 09:00:00")
+	})
+})
+
+describe("attendanceWords", () => {
+	it("says how each side stands with the launch workshop", () => {
+		expect(["Attended", "Missed", "Invited", null].map(attendanceWords)).toEqual([
+			"attended",
+			"missed it",
+			"invited",
+			"not invited",
+		])
 	})
 })

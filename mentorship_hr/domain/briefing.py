@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from mentorship_hr.domain.workshop import share_prepared
+
 HEALTHS = ("On Track", "Needs Attention", "At Risk")
 PARTICIPATION = ("Invited", "Applied", "Approved", "Matched", "Waitlisted")
 
@@ -24,6 +26,7 @@ class PairingFacts:
 	expected: int
 	goal_progress: float | None  # mean progress of goals not dropped; None without goals
 	fit_failed: bool = False
+	prepared: bool | None = None  # both sides attended the launch workshop; None: no workshop held
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Summary:
 	goal_progress: float | None  # 0..100
 	at_risk: tuple[PairingFacts, ...]
 	fit_failures: tuple[PairingFacts, ...]
+	prepared: float | None = None  # % of pairings whose two sides attended the launch workshop
 
 
 def expected_checkins(start: date, today: date, frequency_days: int) -> int:
@@ -58,6 +62,7 @@ def summarize(participant_statuses: list[str], pairings: list[PairingFacts]) -> 
 		goal_progress=round(sum(progress) / len(progress), 1) if progress else None,
 		at_risk=tuple(sorted((p for p in pairings if p.health == "At Risk"), key=lambda p: p.title)),
 		fit_failures=tuple(sorted((p for p in pairings if p.fit_failed), key=lambda p: p.title)),
+		prepared=share_prepared([p.prepared for p in pairings if p.prepared is not None]),
 	)
 
 

@@ -18,10 +18,12 @@ SURVEY = "survey"  # a survey this person was asked for is still unanswered
 MIDPOINT_SURVEY = "midpoint_survey"  # the program reached its midpoint: the pair is asked for the survey
 ACKNOWLEDGE = "acknowledge"  # a manager has not acknowledged the pairing a week after its start
 STALE = "stale"  # to program managers: the pairing has had no check-in for STALE_PERIODS periods
+WORKSHOP_MISSED = "workshop_missed"  # one of the pair missed the launch workshop (with the next session)
 
 KINDS = (
 	STALE,
 	ACKNOWLEDGE,
+	WORKSHOP_MISSED,
 	CHECKIN_OVERDUE,
 	CHECKIN_DUE,
 	CONFIRM,
@@ -31,7 +33,9 @@ KINDS = (
 	MIDPOINT_SURVEY,
 	SURVEY,
 )
-ALWAYS = frozenset({MIDPOINT_SURVEY, ACKNOWLEDGE, STALE})  # part of the program's flow, not reminders
+ALWAYS = frozenset(
+	{MIDPOINT_SURVEY, ACKNOWLEDGE, STALE, WORKSHOP_MISSED}
+)  # part of the program's flow, not reminders
 ACKNOWLEDGE_AFTER_DAYS = 7
 SURVEY_REMIND_WITHIN_DAYS = 30  # an unanswered survey older than this is left alone
 
@@ -59,6 +63,8 @@ class Pairing:
 	unacknowledged: tuple[str, ...] = ()  # managers not yet acknowledged nor reminded
 	stale_since: date | None = None  # when stale (domain/health.py): the last check-in, or the start
 	program_managers: tuple[str, ...] = ()
+	missed_workshop: tuple[str, ...] = ()  # users of the pair who missed the launch workshop
+	next_workshop: tuple[str, date] | None = None  # the next session still to come: (name, day)
 
 	@property
 	def users(self) -> tuple[str, ...]:
@@ -147,6 +153,10 @@ def _flow(today, pairings):
 		if p.stale_since:  # once per spell without check-ins
 			for user in p.program_managers:
 				yield Item(user, STALE, "Mentoring Pairing", p.name, p.stale_since)
+		# once, and again each time a new session is planned
+		session, day = p.next_workshop or ("", None)
+		for user in p.missed_workshop:
+			yield Item(user, WORKSHOP_MISSED, "Mentoring Pairing", p.name, day, session)
 
 
 def _due_or_overdue(day, today, lead_days, due_kind, overdue_kind) -> str | None:

@@ -12,6 +12,7 @@ from frappe.utils import formatdate, get_url_to_form, getdate, nowdate
 from mentorship_hr.domain import briefing
 from mentorship_hr.domain.reminders import Item, week_start
 from mentorship_hr.domain.skills import stars
+from mentorship_hr.engagement import workshop
 from mentorship_hr.engagement.health_service import frequencies
 from mentorship_hr.engagement.reminders import log_sent, unsent
 from mentorship_hr.engagement.surveys import failed_fit_checks
@@ -22,10 +23,12 @@ MANAGER_DIGEST = "manager_digest"
 BRIEFING = "briefing"
 
 
-def pairing_facts(pairings, today) -> dict[str, briefing.PairingFacts]:
-	"""The digest figures of these pairings (rows with name, title, program, start_date, health and
-	health_reason), in a fixed number of queries."""
+def pairing_facts(pairings, today, attended=None) -> dict[str, briefing.PairingFacts]:
+	"""The digest figures of these pairings (rows with name, title, program, mentor, mentee,
+	start_date, health and health_reason), in a fixed number of queries. `attended`: their launch
+	workshop attendance (workshop.attendance), where the caller has read it already."""
 	names = [p.name for p in pairings] or [""]
+	attended = workshop.attendance(pairings) if attended is None else attended
 	frequency = frequencies({p.program for p in pairings})
 	held = _per_pairing(
 		"Mentoring Check-in",
@@ -46,6 +49,7 @@ def pairing_facts(pairings, today) -> dict[str, briefing.PairingFacts]:
 			briefing.expected_checkins(getdate(p.start_date), today, frequency.get(p.program) or 14),
 			round(float(progress[p.name]), 1) if progress.get(p.name) is not None else None,
 			p.name in failed,
+			attended[p.name]["prepared"] if p.name in attended else None,
 		)
 		for p in pairings
 	}

@@ -10,10 +10,20 @@ from dataclasses import replace
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, formatdate, get_url_to_form, getdate, nowdate
+from frappe.utils import (
+	add_days,
+	format_datetime,
+	formatdate,
+	get_url_to_form,
+	getdate,
+	now_datetime,
+	nowdate,
+)
 
 from mentorship_hr.domain import reminders as rules
+from mentorship_hr.domain import workshop as workshop_rules
 from mentorship_hr.domain.health import STALE_PERIODS
+from mentorship_hr.engagement import workshop
 from mentorship_hr.engagement.surveys import midpoint, survey_link
 from mentorship_hr.notifications import (
 	people_users,
@@ -34,6 +44,7 @@ PAIR_KINDS = (
 	rules.NO_GOALS,
 	rules.SURVEY,
 	rules.MIDPOINT_SURVEY,
+	rules.WORKSHOP_MISSED,
 )
 
 SWITCHES = {
@@ -169,10 +180,13 @@ def _read(program: str, today, only: list[str] | None = None) -> frappe._dict:
 			)
 		),
 		answered=answered,
+		sessions=workshop.sessions_of([program]).get(program, []),
 	)
 
 
 def _pairing_facts(r) -> list[rules.Pairing]:
+	coming = workshop_rules.next_session(r.sessions, now_datetime())
+	next_workshop = (coming.name, coming.starts.date()) if coming else None
 	goal_count = {}
 	for g in r.goals:
 		goal_count[g.pairing] = goal_count.get(g.pairing, 0) + 1
@@ -187,10 +201,21 @@ def _pairing_facts(r) -> list[rules.Pairing]:
 			unacknowledged=() if p.ack_reminder_sent else _unacknowledged(r, p),
 			stale_since=getdate(p.last_checkin_date or p.start_date) if p.stale_alert_sent else None,
 			program_managers=r.program_managers,
+			missed_workshop=_missed_workshop(r, p),
+			next_workshop=next_workshop,
 		)
 		for p in r.pairings
 		if p.status == "Active" and p.start_date
 	]
+
+
+def _missed_workshop(r, pairing) -> tuple:
+	"""The users of the pair who missed the launch workshop and have not attended a session since."""
+	return tuple(
+		user
+		for employee, user in zip((pairing.mentor, pairing.mentee), r.users[pairing.name], strict=True)
+		if user and workshop_rules.status(r.sessions, employee) == workshop_rules.MISSED
+	)
 
 
 def _unacknowledged(r, pairing) -> tuple:
@@ -228,6 +253,12 @@ def _words(r) -> dict:
 	"""What each reminder calls the document it is about."""
 	words = {("Mentoring Pairing", p.name): p.title for p in r.pairings}
 	words.update({("Mentoring Goal", g.name): g.title for g in r.goals})
+	words.update(
+		{
+			("Training Event", s.name): _("on {0} at {1}").format(format_datetime(s.starts), s.location)
+			for s in r.sessions
+		}
+	)
 	words.update(
 		{
 			("Mentoring Check-in", c.name): _("{0} on {1}").format(
@@ -400,6 +431,15 @@ def _line(item: rules.Item, words: dict, pairing: str | None) -> frappe._dict:
 		rules.ACKNOWLEDGE: lambda: _("Please acknowledge the mentoring pairing {0}").format(what),
 		rules.STALE: lambda: _("Mentoring pairing {0} has had no check-in for {1} periods").format(
 			what, STALE_PERIODS
+		),
+		rules.WORKSHOP_MISSED: lambda: (
+			_("You missed the launch workshop of {0}: the next session is {1}").format(
+				what, words.get(("Training Event", item.detail), item.detail)
+			)
+			if item.detail
+			else _(
+				"You missed the launch workshop of {0}: ask your program manager about the next session"
+			).format(what)
 		),
 	}[item.kind]()
 	# what the pair owes opens in My Mentoring (Mentoring Settings); the rest in the desk

@@ -8,6 +8,7 @@ from frappe.utils import now_datetime, today
 from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
 from mentorship_hr.domain.skills import stars
+from mentorship_hr.engagement import workshop
 from mentorship_hr.engagement.reminders import due_for
 from mentorship_hr.matching.self_select import mentor_suggestions
 from mentorship_hr.permissions import (
@@ -120,6 +121,7 @@ def pairing(name: str) -> dict:
 			}
 			for r in doc.skill_growth
 		],
+		"workshop": workshop.of_pairing(doc),
 		"todo": due_for(user, [doc]) if pair and doc.status in ("Active", "Completed") else [],
 		"may": {
 			"log_checkin": doc.status == "Active"

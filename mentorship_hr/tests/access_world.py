@@ -176,6 +176,8 @@ class World:
 		frappe.get_doc({"doctype": "Designation", "designation_name": designation}).insert()
 		self.designation = designation
 		self.extra.append(("Designation", designation))
+		self.training_program = builders.training_program("_Matrix Training")
+		self.extra.append(("Training Program", self.training_program))
 
 	def _pairing(self, key, program, mentor, mentee, status="Active", relations=None, **fields):
 		doc = builders.pairing(
@@ -430,6 +432,7 @@ class World:
 			"User": self.users["stranger"],
 			"Skill": self.skill,
 			"Designation": self.designation,
+			"Training Program": self.training_program,
 			"KRA": "Quality",
 			"Mentoring Pairing": self.name("pairing_b"),
 			"Mentoring Program": self.name("program_open"),
@@ -542,6 +545,12 @@ class World:
 				{"role": "Mentee", "department": builders.department("Sales")},
 			),
 			("Mentoring Program", "program_enrolling", "invite_options", {}),
+			(
+				"Mentoring Program",
+				"program",
+				"hold_launch_workshop",
+				{"start_time": starts, "end_time": f"{add_days(today(), 2)} 12:00:00", "location": "Room 1"},
+			),
 			("Mentoring Program", "program", "run_matching", {}),
 			("Mentoring Program", "program", "publish_matches", {}),
 			("Mentoring Program", "program_pool", "get_mentor_suggestions", {}),
@@ -686,6 +695,7 @@ class World:
 				lambda u=user, e=event: t.forged(u, "Event", e),
 				world=True,
 			)
+			yield from self.training_event_cases(t, actor, user)
 			for doctype, name, fieldname, value in (
 				("Appraisal Cycle", self.cycle, "mentoring_kra_weightage", 35),
 				("Appraisal Template", self.template, "mentoring_base_template", self.template),
@@ -699,6 +709,30 @@ class World:
 					actor == "administrator",
 					lambda u=user, d=doctype, n=name, f=fieldname, v=value: t.forged_field(u, d, n, f, v),
 				)
+
+	def training_event_cases(self, t, actor, user):
+		"""A launch workshop session's Mentoring Program is the app's to set: nobody makes a Training
+		Event that claims one (HR still makes their own Training Events)."""
+		session = builders.unique("Matrix forged session")
+		values = {
+			"event_name": session,
+			"mentoring_program": self.name("program"),
+			"event_status": "Scheduled",
+			"type": "Workshop",
+			"location": "Room 1",
+			"start_time": f"{add_days(today(), 3)} 09:00:00",
+			"end_time": f"{add_days(today(), 3)} 11:00:00",
+			"introduction": "Forged",
+		}
+		yield Case(
+			"hrms",
+			"Training Event",
+			None,
+			actor,
+			"mentoring_program",
+			actor == "administrator",
+			lambda u=user, s=session, v=values: self.forged_then_gone(t, u, "Training Event", s, v),
+		)
 
 	def skill_cases(self, t, actor, user):
 		"""Frappe HR's Skill list: everyone reads it (the app's grant), HR and system managers keep

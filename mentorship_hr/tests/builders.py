@@ -160,6 +160,22 @@ def program(**fields):
 	return doc.insert()
 
 
+def training_program(name: str = "Mentoring Foundations") -> str:
+	"""A Frappe HR Training Program, as HR keeps them."""
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Training Program",
+				"training_program": unique(name),
+				"company": company(),
+				"description": "How mentoring works here.",
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
 def pairing(program_name: str, mentor: str, mentee: str, **fields):
 	return frappe.get_doc(
 		{

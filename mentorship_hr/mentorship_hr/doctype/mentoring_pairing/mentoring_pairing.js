@@ -12,6 +12,7 @@ frappe.ui.form.on("Mentoring Pairing", {
 		add_skill_settling(frm);
 		show_connections(frm);
 		show_next_checkin(frm);
+		show_workshop(frm);
 		if (frm.doc.status === "Active" && frm.doc.health) {
 			frm.dashboard.add_indicator(
 				`${__("Health")}: ${__(frm.doc.health)}`,
@@ -171,6 +172,18 @@ function show_connections(frm) {
 	frm.can_make_methods = Object.fromEntries(Object.entries(connections).map(([doctype, c]) => [doctype, () => c.create]));
 	Object.entries(connections).forEach(([doctype, c]) =>
 		frm.dashboard.links_area.body.find(`.document-link[data-doctype="${doctype}"]`).toggle(c.read)
+	);
+}
+
+// Whether each side attended the program's launch workshop (engagement/workshop.py).
+function show_workshop(frm) {
+	const sides = (frm.doc.__onload || {}).workshop;
+	if (!sides) return;
+	const words = { Attended: __("attended"), Missed: __("missed it"), Invited: __("invited") };
+	const side = (label, status) => `${label} ${words[status] || __("not invited")}`;
+	frm.dashboard.add_indicator(
+		`${__("Launch workshop")}: ${side(__("mentor"), sides.mentor)} · ${side(__("mentee"), sides.mentee)}`,
+		sides.prepared ? "green" : "orange"
 	);
 }
 

@@ -8,7 +8,7 @@ from frappe.utils import add_to_date, cint, get_datetime, getdate, now_datetime,
 
 from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
-from mentorship_hr.engagement import health_service, manager_loop, surveys
+from mentorship_hr.engagement import health_service, manager_loop, surveys, workshop
 from mentorship_hr.matching import bulk_matching, self_select
 from mentorship_hr.matching.pairing_rules import RULED_STATUSES, check_pairing_rules
 from mentorship_hr.mixins.policy_document import PolicyDocument
@@ -38,6 +38,7 @@ class MentoringPairing(PolicyDocument):
 		if is_program_manager():  # a survey answer: for program managers and HR only
 			self.set_onload("fit_check_failed", surveys.fit_check_failed(self.name))
 		self.set_onload("connections", self.connections())
+		self.set_onload("workshop", workshop.of_pairing(self))
 		if self.status == "Active" and self.may_schedule():
 			self.set_onload("next_event", self.next_event())
 
@@ -90,6 +91,13 @@ class MentoringPairing(PolicyDocument):
 			check_pairing_rules(self)
 		if self.status == "Ended Early" and not (self.end_reason or "").strip():
 			frappe.throw(_("Say why the pairing ended early."), title=_("End Reason Required"))
+		if self.status == "Active" and self.going_live():
+			workshop.check_go_live(self)
+
+	def going_live(self) -> bool:
+		"""Becoming Active for the first time: new, proposed or requested (not resumed)."""
+		before = self.get_doc_before_save()
+		return not before or before.status in ("Proposed", "Requested")
 
 	def on_update(self):
 		before = self.get_doc_before_save()

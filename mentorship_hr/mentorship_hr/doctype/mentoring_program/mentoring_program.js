@@ -14,6 +14,7 @@ frappe.ui.form.on("Mentoring Program", {
 					() => frappe.set_route("query-report", "Mentoring Match Review", { program: frm.doc.name }),
 					__("Enrollment")
 				);
+				frm.add_custom_button(__("Hold Launch Workshop"), () => hold_workshop(frm), __("Enrollment"));
 			}
 			// the server says whether a sync can work, and why not (MentoringProgram.why_no_sync)
 			const blocked = (frm.doc.__onload || {}).sync_blocked;
@@ -101,6 +102,31 @@ function invite(frm) {
 			__("Invite")
 		);
 	});
+}
+
+// A session of the launch workshop: a Frappe HR Training Event inviting every approved participant
+// who has not attended yet (MentoringProgram.hold_launch_workshop).
+function hold_workshop(frm) {
+	frappe.prompt(
+		[
+			{ fieldname: "start_time", fieldtype: "Datetime", label: __("Starts"), reqd: 1 },
+			{ fieldname: "end_time", fieldtype: "Datetime", label: __("Ends"), reqd: 1 },
+			{ fieldname: "location", fieldtype: "Data", label: __("Where"), reqd: 1 },
+			{ fieldname: "introduction", fieldtype: "Small Text", label: __("Introduction") },
+		],
+		(values) =>
+			frm.call("hold_launch_workshop", values).then(({ message: r }) => {
+				frm.reload_doc();
+				frappe.msgprint(
+					__("{0} invited to {1}. Frappe HR sends them the invitation; mark attendance on the Training Event or its Training Result.", [
+						r.invited,
+						`<a href="/app/training-event/${encodeURIComponent(r.training_event)}">${frappe.utils.escape_html(r.training_event)}</a>`,
+					])
+				);
+			}),
+		__("Hold Launch Workshop"),
+		__("Invite")
+	);
 }
 
 function find_a_mentor(frm) {

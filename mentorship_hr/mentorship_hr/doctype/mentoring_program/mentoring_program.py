@@ -7,6 +7,7 @@ from frappe.utils import getdate
 
 from mentorship_hr.domain import transitions
 from mentorship_hr.domain.transitions import MANAGER
+from mentorship_hr.engagement import workshop
 from mentorship_hr.kpi import score_sync, sync_jobs
 from mentorship_hr.matching import bulk_matching, enrollment, self_select
 from mentorship_hr.mixins.kpi_weights import KPIWeights
@@ -155,6 +156,22 @@ class MentoringProgram(KPIWeights, PolicyDocument):
 	def invite_options(self) -> dict:
 		check_program_manager()
 		return enrollment.invite_options(self.stored())
+
+	@frappe.whitelist()
+	def hold_launch_workshop(
+		self, start_time: str, end_time: str, location: str, introduction: str | None = None
+	) -> dict:
+		"""A session of the launch workshop, as a Frappe HR Training Event (engagement/workshop.py)."""
+		check_program_manager()
+		doc = self.stored()
+		if doc.status not in ("Enrolling", "Active"):
+			frappe.throw(
+				_("A {0} program holds no workshop: open enrollment or start it first.").format(
+					_(doc.status)
+				),
+				title=_("Not Allowed"),
+			)
+		return workshop.hold(doc, start_time, end_time, location, introduction)
 
 	@frappe.whitelist()
 	def run_matching(self) -> dict:

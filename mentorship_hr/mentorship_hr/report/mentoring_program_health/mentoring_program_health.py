@@ -12,6 +12,8 @@ from frappe import _
 from frappe.utils import getdate, nowdate
 
 from mentorship_hr.domain.briefing import HEALTHS
+from mentorship_hr.domain.workshop import share_prepared
+from mentorship_hr.engagement import workshop
 from mentorship_hr.engagement.digests import pairing_facts
 from mentorship_hr.engagement.surveys import latest_ratings
 from mentorship_hr.permissions import is_program_manager
@@ -37,7 +39,8 @@ def execute(filters=None):
 	)
 	pairings = [p for p in pairings if not start or not p.end_date or getdate(p.end_date) >= getdate(start)]
 	today = getdate(nowdate())
-	facts = pairing_facts(pairings, today)
+	attended = workshop.attendance(pairings)
+	facts = pairing_facts(pairings, today, attended)
 	ratings = survey_ratings(pairings)
 	staff = is_program_manager()
 	data = []
@@ -50,11 +53,27 @@ def execute(filters=None):
 				"checkins_held": f.held,
 				"checkins_expected": f.expected,
 				"goal_progress": f.goal_progress,
+				"workshop": workshop.describe(attended.get(p.name)),
 				**({"fit_failed": int(f.fit_failed)} if staff else {}),
 				**ratings.get(p.name, {}),
 			}
 		)
-	return columns(staff), data, None, chart(data)
+	return columns(staff), data, None, chart(data), summary(attended)
+
+
+def summary(attended: dict) -> list[dict]:
+	"""The share of pairings prepared by the launch workshop, where a program held one."""
+	share = share_prepared([sides["prepared"] for sides in attended.values()])
+	if share is None:
+		return []
+	return [
+		{
+			"value": share,
+			"label": _("Prepared: both sides attended the launch workshop"),
+			"datatype": "Percent",
+			"indicator": "Green" if share >= 80 else "Orange",
+		}
+	]
 
 
 def period(filters):
@@ -99,6 +118,7 @@ def columns(staff: bool):
 		column("checkins_held", _("Check-ins Held"), "Int", 110),
 		column("checkins_expected", _("Check-ins Expected"), "Int", 130),
 		column("goal_progress", _("Goal Progress (%)"), "Float", 120),
+		column("workshop", _("Launch Workshop"), width=160),
 		column("mentee_rating", _("Mentee's Latest Rating (of 5)"), "Float", 120),
 		column("mentor_rating", _("Mentor's Latest Rating (of 5)"), "Float", 120),
 		# a survey answer: program managers and HR only

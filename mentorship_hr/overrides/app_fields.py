@@ -1,6 +1,7 @@
-"""The fields the app adds to Frappe HR's Appraisal Cycle and Appraisal Template are the app's to
-set (access_policy.HRMS_FIELDS): the cycle's Mentoring KRA weightage through Mentoring > Mentoring
-KRA, a template's "Mentoring Variant Of" on the variants the app makes."""
+"""The fields the app adds to Frappe HR are the app's to set (access_policy.HRMS_FIELDS): an
+Appraisal Cycle's Mentoring KRA weightage through Mentoring > Mentoring KRA, an Appraisal
+Template's "Mentoring Variant Of" on the variants the app makes, a Training Event's Mentoring
+Program on the launch workshop sessions a program holds."""
 
 import frappe
 from frappe import _
@@ -22,7 +23,7 @@ def guard_app_fields(doc, method=None):
 	]
 	if changed:
 		frappe.throw(
-			_("{0} of an {1} is set by the mentoring app and cannot be changed here.").format(
+			_("{0} ({1}) is set by the mentoring app and cannot be changed here.").format(
 				", ".join(_(doc.meta.get_label(f)) for f in changed), _(doc.doctype)
 			),
 			frappe.PermissionError,
