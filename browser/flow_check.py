@@ -17,6 +17,7 @@ running `bench serve` and Debian's chromium:
 import sys
 import tempfile
 import time
+from urllib.parse import quote
 
 from desk_check import CHROMIUM, demo_users, parse
 from playwright.sync_api import sync_playwright
@@ -189,6 +190,37 @@ def schedule_and_find(mentee: Person, mentor: Person, pairing):
 		expect(row.count(), f"the {person.who} does not find the check-in in their Event list")
 
 
+def hold_workshop_session(hr: Person, mentee: Person, pairing):
+	"""The program manager holds the next launch workshop session; the mentee, who missed the first,
+	is invited, and their pairing says who attended."""
+	program = mentee.page.request.get(f"{mentee.url}/api/resource/Mentoring Pairing/{pairing}").json()
+	hr.open(f"/app/mentoring-program/{quote(program['data']['program'])}")
+	item = hr.menu_item("Enrollment", "Hold Launch Workshop")
+	expect(item, "the program manager is not offered Hold Launch Workshop")
+	hr.page.locator(".page-actions .inner-group-button:visible:has-text('Enrollment') > button").first.click()
+	item.first.click()
+	day = "frappe.datetime.add_days(frappe.datetime.get_today(), 3)"
+	for fieldname, hour in (("start_time", "09:00:00"), ("end_time", "11:00:00")):
+		when = hr.page.evaluate(f"frappe.datetime.str_to_user({day} + ' {hour}')")
+		hr.type_into(fieldname, when, scope=".modal:visible")
+	hr.type_into("location", "Room 7", scope=".modal:visible")
+	hr.page.locator(".modal:visible .btn-primary", has_text="Invite").click()
+	told = hr.page.locator(".modal:visible .msgprint", has_text="invited to")
+	told.wait_for()
+	event = told.locator("a").get_attribute("href").split("/")[-1]
+	hr.open(f"/app/training-event/{event}")
+	expect("Room 7" in hr.page.content(), "the new session's Training Event does not say where")
+	mentee.open(f"/app/mentoring-pairing/{pairing}")
+	indicator = mentee.page.locator(
+		".form-dashboard .indicator-pill, .form-dashboard .indicator", has_text="Launch workshop"
+	)
+	indicator.first.wait_for()
+	expect(
+		"mentee missed it" in indicator.first.inner_text(),
+		"the pairing does not say the mentee missed the workshop",
+	)
+
+
 def first_active_pairing(mentee: Person, user) -> tuple[str, str]:
 	rows = mentee.page.request.get(
 		f"{mentee.url}/api/resource/Mentoring Pairing",
@@ -206,6 +238,7 @@ FLOWS = (
 	("the mentor reads the note and confirms", "confirm"),
 	("the manager sees the pairing, never its check-ins", "manager"),
 	("the mentee schedules a check-in; both find the event", "schedule"),
+	("the program manager holds the next workshop session; the pairing shows who missed it", "workshop"),
 )
 
 
@@ -217,7 +250,7 @@ def main():
 		users = demo_users(browser, args.url, args.password)
 		people = {
 			who: Person(browser, args.url, users[who], args.password, who, problems)
-			for who in ("mentor", "mentee", "manager")
+			for who in ("mentor", "mentee", "manager", "hr")
 		}
 		pairing, title = first_active_pairing(people["mentee"], users["mentee"])
 		checkin = None
@@ -229,8 +262,10 @@ def main():
 					mentor_reads_and_confirms(people["mentor"], pairing, checkin)
 				elif flow == "manager":
 					manager_sees_no_checkins(people["manager"], pairing, checkin)
-				else:
+				elif flow == "schedule":
 					schedule_and_find(people["mentee"], people["mentor"], pairing)
+				else:
+					hold_workshop_session(people["hr"], people["mentee"], pairing)
 				results.append(f"{heading}: ok")
 			except Exception as e:  # a step that times out or finds the wrong thing fails the flow
 				problems.append(f"{heading}: {str(e).splitlines()[0]}")

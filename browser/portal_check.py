@@ -85,6 +85,16 @@ def mentee_lands_and_sees_mentor(mentee: Person, shots):
 
 def mentee_schedules(mentee: Person, pairing):
 	mentee.open(f"/pairing/{pairing}")
+	# the demo's mentee missed the launch workshop: the pairing says so, with the next session
+	workshop = mentee.page.locator("[data-section='workshop']")
+	workshop.wait_for()
+	expect(
+		"Mentee: missed it" in workshop.inner_text(),
+		"the pairing does not say the mentee missed the workshop",
+	)
+	expect(
+		workshop.locator("[data-next-session]").count(), "the pairing does not give the next workshop session"
+	)
 	when = time.strftime("%Y-%m-%dT10:00", time.localtime(time.time() + 2 * 86400))
 	mentee.field("schedule", "starts_on").fill(when)
 	mentee.field("schedule", "agenda").fill(f"Board talk rehearsal ({STAMP})")
@@ -311,7 +321,7 @@ def demo_people(browser, url, password) -> dict:
 
 FLOWS = (
 	("the mentee lands on My Mentoring and sees their mentor (375 px)", "land"),
-	("the mentee schedules a check-in and moves it", "schedule"),
+	("the mentee sees the workshop they missed, schedules a check-in and moves it", "schedule"),
 	("the mentee logs a check-in with a private note and a goal update", "checkin"),
 	("the mentor confirms it from their to-do list and reads the note (1280 px)", "confirm"),
 	("the mentee edits the private note after the confirmation; the mentor reads it", "note"),

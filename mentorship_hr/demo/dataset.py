@@ -1,6 +1,6 @@
 """A demo data set (README, "Quick start"): a company of 62 people, a program with enrollment
-done and matching run, pairings in every state, and an appraisal cycle carrying the Mentoring KRA
-with synced scores.
+done, matching run and its launch workshop held, pairings in every state, and an appraisal cycle
+carrying the Mentoring KRA with synced scores.
 
 On a site whose setup wizard has not run, `make()` completes it as ERPNext's own setup does. It
 refuses a site that holds real employees unless forced. It does nothing when the demo is there;
@@ -40,13 +40,14 @@ PROJECTS = ("Checkout Revamp", "Onboarding Journey", "Warehouse Automation", "Pa
 def users() -> dict:
 	"""The people to log in as: the HR admin, and the pair of the first pairing and the mentee's
 	manager."""
-	pairing = frappe.db.get_value(
+	found = frappe.get_all(
 		"Mentoring Pairing",
 		{"name": ("in", manifest().get("pairings") or [""]), "health": "On Track"},
 		["mentor_user", "mentee_user", "mentee_manager"],
-		as_dict=True,
-		order_by="name",
+		order_by="name asc",  # the first by name, as the browser walks find them
+		limit=1,
 	)
+	pairing = found[0] if found else None
 	people = {"HR admin (program manager)": f"hr.admin@{DOMAIN}"}
 	if pairing:
 		people["Mentor"] = pairing.mentor_user
@@ -423,6 +424,44 @@ def _matching(made) -> str:
 	return f"{len(made['pairings'])} pairings made and published"
 
 
+def _workshop(made) -> str:
+	"""The launch workshop, held as HR would in Frappe HR: a session at the program's start with
+	one absentee recorded in its Training Result, and the next session ahead for them."""
+	training = frappe.get_doc(
+		{
+			"doctype": "Training Program",
+			"training_program": "Mentoring Foundations",
+			"company": COMPANY,
+			"description": "What mentoring is for, how a pair agrees its way of working and sets SMART goals.",
+		}
+	).insert(ignore_permissions=True)
+	_add(made, "Training Program", training.name)
+	frappe.db.set_value("Mentoring Program", made["program"], "training_program", training.name)
+	frappe.set_user(f"hr.admin@{DOMAIN}")
+	program = frappe.get_doc("Mentoring Program", made["program"])
+	held = program.hold_launch_workshop(_at(-104, 9), _at(-104, 12), "Main hall")["training_event"]
+	frappe.set_user("Administrator")
+	invited = frappe.get_all("Training Event Employee", {"parent": held}, pluck="employee", order_by="idx")
+	# the demo's mentee (users()) missed it, so whoever walks the demo as them sees it
+	absentee = frappe.db.get_value("Employee", {"user_id": users()["Mentee"]}, "name")
+	frappe.get_doc(
+		{
+			"doctype": "Training Result",
+			"training_event": held,
+			"employees": [{"employee": e, "hours": 3} for e in invited if e != absentee],
+		}
+	).insert(ignore_permissions=True).submit()
+	frappe.set_user(f"hr.admin@{DOMAIN}")
+	program.hold_launch_workshop(_at(10, 14), _at(10, 17), "Room 2")
+	frappe.set_user("Administrator")
+	name = frappe.db.get_value("Employee", absentee, "employee_name")
+	return f"a session with {len(invited) - 1} of {len(invited)} attending ({name} missed it), the next one in 10 days"
+
+
+def _at(days: int, hour: int) -> str:
+	return f"{add_days(today(), days)} {hour:02d}:00:00"
+
+
 def _activity(made) -> str:
 	"""Check-ins, goals and surveys that put the pairings in every state."""
 	start = add_days(today(), -100)
@@ -586,6 +625,7 @@ STEPS = (
 	("matching", _matching),
 	("open program", _open_program),
 	("activity", _activity),
+	("launch workshop", _workshop),
 	("appraisals", _appraisals),
 )
 
@@ -647,7 +687,15 @@ def remove(made: dict | None = None) -> dict | None:
 	delete_rows("Employee", employees)
 	for user in _deletable(made, "User", kept):
 		frappe.delete_doc("User", user, ignore_permissions=True, force=True)
-	for doctype in ("Project", "Appraisal Template", "KRA", "Designation", "Skill", "Department"):
+	for doctype in (
+		"Project",
+		"Appraisal Template",
+		"KRA",
+		"Designation",
+		"Skill",
+		"Training Program",
+		"Department",
+	):
 		for name in _deletable(made, doctype, kept):
 			frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)
 	for name in made.get("Company", []):
@@ -673,6 +721,7 @@ def _half_made() -> dict:
 		"Mentoring Program": frappe.get_all(
 			"Mentoring Program", {"program_name": ("in", PROGRAMS)}, pluck="name"
 		),
+		"Training Program": frappe.get_all("Training Program", {"company": COMPANY}, pluck="name"),
 	}
 	if not any(made.values()):
 		return {}

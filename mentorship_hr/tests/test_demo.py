@@ -12,6 +12,8 @@ def footprint() -> dict:
 	"""Everything the demo can leave behind, counted."""
 	company = {"company": dataset.COMPANY}
 	programs = frappe.get_all("Mentoring Program", company, pluck="name") or [""]
+	sessions = frappe.get_all("Training Event", {"mentoring_program": ("in", programs)}, pluck="name")
+	sessions = sessions or [""]
 	return {
 		"Company": frappe.db.count("Company", {"name": dataset.COMPANY}),
 		"Employee": frappe.db.count("Employee", company),
@@ -23,6 +25,9 @@ def footprint() -> dict:
 		"Mentoring Score": frappe.db.count("Mentoring Score", {"program": ("in", programs)}),
 		"Appraisal": frappe.db.count("Appraisal", company),
 		"Appraisal Cycle": frappe.db.count("Appraisal Cycle", company),
+		"Training Program": frappe.db.count("Training Program", company),
+		"Training Event": frappe.db.count("Training Event", {"mentoring_program": ("in", programs)}),
+		"Training Result": frappe.db.count("Training Result", {"training_event": ("in", sessions)}),
 		"Notification Log": frappe.db.count(
 			"Notification Log", {"for_user": ("like", f"%@{dataset.DOMAIN}")}
 		),
@@ -59,6 +64,11 @@ class TestDemo(FrappeTestCase):
 		)
 		self.assertGreater(built["Mentoring Check-in"], 50)
 		self.assertEqual(built["Mentoring Score"], 32)  # the 12 matched mentors and 20 mentees
+		# the launch workshop: held with one absentee, the next session ahead for them
+		self.assertEqual((built["Training Event"], built["Training Result"]), (2, 1))
+		self.assertIn(
+			"35 of 36 attending", next(line for line in lines if line.startswith("launch workshop"))
+		)
 		health = set(
 			frappe.get_all(
 				"Mentoring Pairing", {"program": dataset.manifest()["program"]}, pluck="health", distinct=True
