@@ -7,7 +7,6 @@ from frappe.utils import now_datetime, today
 
 from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
-from mentorship_hr.domain.skills import stars
 from mentorship_hr.engagement import workshop
 from mentorship_hr.engagement.reminders import due_for
 from mentorship_hr.matching.self_select import mentor_suggestions
@@ -19,6 +18,7 @@ from mentorship_hr.permissions import (
 	stored_state,
 )
 from mentorship_hr.report_columns import PAIRING_SUMMARY
+from mentorship_hr.skills import growth
 
 SHOWN = ("Requested", "Proposed", "Active", "Paused", "Completed")
 DIRECTORY_SIZE = 50  # the best mentors a mentee is shown; the desk's Find a Mentor shows 5
@@ -113,14 +113,7 @@ def pairing(name: str) -> dict:
 			order_by="creation",
 		),
 		"checkins": checkins,
-		"skills": [
-			{
-				"skill": r.skill,
-				"before": stars(r.baseline),
-				"after": stars(r.agreed) if r.written_on else None,
-			}
-			for r in doc.skill_growth
-		],
+		"skills": growth.in_stars(doc.skill_growth),
 		"workshop": workshop.of_pairing(doc),
 		"todo": due_for(user, [doc]) if pair and doc.status in ("Active", "Completed") else [],
 		"may": {

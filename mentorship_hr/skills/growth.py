@@ -6,7 +6,7 @@ added to the mentee's Employee Skill Map as a new evaluation, as HR would add on
 
 import frappe
 from frappe import _
-from frappe.utils import today
+from frappe.utils import now, today
 
 from mentorship_hr.domain import skills
 from mentorship_hr.domain.transitions import MENTEE, MENTOR
@@ -35,22 +35,24 @@ def record_baselines(pairing, extra: tuple[str, ...] = ()) -> None:
 	new = [s for s in dict.fromkeys([*sought, *goals, *extra]) if s and s not in have]
 	if not new:
 		return
-	now = ratings_of([pairing.mentee]).get(pairing.mentee, {})
-	start = len(have)
-	for n, skill in enumerate(new, start + 1):
-		frappe.get_doc(
-			{
-				"doctype": GROWTH,
-				"parent": pairing.name,
-				"parenttype": "Mentoring Pairing",
-				"parentfield": "skill_growth",
-				"idx": n,
-				"skill": skill,
-				"baseline": now.get(skill, 0) / skills.MAX_STARS,
-				"agreed": 0,  # stored as any save stores an empty rating: a save changes nothing
-			}
-		).db_insert()
+	rated = ratings_of([pairing.mentee]).get(pairing.mentee, {})
+	stamp, user = now(), frappe.session.user
+	frappe.db.bulk_insert(
+		GROWTH,
+		"name creation modified owner modified_by parent parenttype parentfield idx skill baseline agreed".split(),
+		[
+			(*_row_head(stamp, user, pairing.name, n), skill, rated.get(skill, 0) / skills.MAX_STARS, 0)
+			for n, skill in enumerate(new, len(have) + 1)
+		],
+	)
 	_reload_rows(pairing)
+
+
+def _row_head(stamp, user, pairing: str, idx: int) -> tuple:
+	"""A new growth row's name, stamps and place on the pairing; `agreed` starts at 0, as any save
+	stores an empty rating, so that a save changes nothing."""
+	name = frappe.generate_hash(length=10)
+	return (name, stamp, stamp, user, user, pairing, "Mentoring Pairing", "skill_growth", idx)
 
 
 def _reload_rows(pairing) -> None:
@@ -99,16 +101,18 @@ def settle(pairing) -> None:
 		return
 	review = bool(frappe.db.get_value("Mentoring Program", pairing.program, "review_skill_disagreements"))
 	rated = survey_ratings(pairing.name)
-	settled = {}
+	settled, review_flag = {}, {}
 	for row in frappe.get_all(
 		GROWTH,
 		filters={"parent": pairing.name, "written_on": ("is", "not set")},
 		fields=["name", "skill"],
 	):
 		stars, waits = skills.agreed(rated[MENTOR].get(row.skill), rated[MENTEE].get(row.skill), review)
-		frappe.db.set_value(GROWTH, row.name, "needs_review", int(waits))
+		review_flag.setdefault(int(waits), []).append(row.name)
 		if stars is not None:
 			settled[row.name] = (row.skill, stars)
+	for flag, names in review_flag.items():
+		frappe.db.set_value(GROWTH, {"name": ("in", names)}, "needs_review", flag)
 	write_to_skill_map(pairing.mentee, settled)
 	_reload_rows(pairing)
 
@@ -143,22 +147,36 @@ def write_to_skill_map(employee: str, settled: dict[str, tuple[str, int]]) -> No
 			{"skill": skill, "proficiency": stars / skills.MAX_STARS, "evaluation_date": today()},
 		)
 	doc.save(ignore_permissions=True)  # the app writes it on the program's behalf, as HR would
+	by_stars = {}
 	for name, (_skill, stars) in settled.items():
+		by_stars.setdefault(stars, []).append(name)
+	for stars, names in by_stars.items():  # one update per rating, at most six
 		frappe.db.set_value(
 			GROWTH,
-			name,
+			{"name": ("in", names)},
 			{"agreed": stars / skills.MAX_STARS, "needs_review": 0, "written_on": today()},
 		)
 
 
 def grown(pairing: str) -> list[dict]:
-	"""The skills agreed at the end, with stars before and after, for the certificate and the portal."""
-	return [
-		{"skill": r.skill, "before": skills.stars(r.baseline), "after": skills.stars(r.agreed)}
-		for r in frappe.get_all(
+	"""The skills agreed at the end, with stars before and after, for the certificate."""
+	return in_stars(
+		frappe.get_all(
 			GROWTH,
 			filters={"parent": pairing, "written_on": ("is", "set")},
-			fields=["skill", "baseline", "agreed"],
+			fields=["skill", "baseline", "agreed", "written_on"],
 			order_by="idx",
 		)
+	)
+
+
+def in_stars(rows) -> list[dict]:
+	"""Skill growth rows as people read them: stars before, and after once agreed (else None)."""
+	return [
+		{
+			"skill": r.skill,
+			"before": skills.stars(r.baseline),
+			"after": skills.stars(r.agreed) if r.written_on else None,
+		}
+		for r in rows
 	]
