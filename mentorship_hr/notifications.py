@@ -6,6 +6,7 @@ from frappe.desk.doctype.notification_log.notification_log import enqueue_create
 from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.utils import now_datetime
 
+from mentorship_hr import bulk_email
 from mentorship_hr.participant_links import links_for
 
 
@@ -191,12 +192,13 @@ def ring_bells(rows: list[dict]):
 		frappe.publish_realtime("notification", after_commit=True, user=user)
 
 
-EMAIL_CHUNK = 200
+EMAIL_CHUNK = 500  # a job builds these in a few seconds
 
 
 def queue_emails(messages: list[dict]):
-	"""Many personal emails (each: recipients, subject, template, args). Building an email costs
-	tens of milliseconds, so they are built in background jobs on the long queue, a chunk each."""
+	"""Many personal emails (each: recipients, subject, template, args). Building an email costs a
+	few milliseconds (bulk_email), so they are built in background jobs on the long queue, a chunk
+	each."""
 	if not messages or not email_account_exists():
 		return
 	for start in range(0, len(messages), EMAIL_CHUNK):
@@ -210,5 +212,4 @@ def queue_emails(messages: list[dict]):
 
 
 def send_emails(messages: list[dict]):
-	for message in messages:
-		frappe.sendmail(**message, now=False)
+	bulk_email.queue(messages)
