@@ -88,10 +88,17 @@ function add_skill_settling(frm) {
 		frappe.prompt(
 			[
 				{ fieldname: "skill", fieldtype: "Select", label: __("Skill"), options: waiting.map((r) => r.skill), reqd: 1 },
-				{ fieldname: "stars", fieldtype: "Rating", label: __("Proficiency now"), reqd: 1 },
+				// whole stars, as the Skill Map's evaluations are read (a Rating field offers halves)
+				{
+					fieldname: "stars",
+					fieldtype: "Select",
+					label: __("Proficiency now"),
+					options: [0, 1, 2, 3, 4, 5].map((n) => ({ label: n === 1 ? __("1 star") : __("{0} stars", [n]), value: String(n) })),
+					reqd: 1,
+				},
 			],
 			({ skill, stars }) =>
-				frm.call("settle_skill_rating", { skill, stars: Math.round(stars * 5) }).then(() => frm.reload_doc()),
+				frm.call("settle_skill_rating", { skill, stars: Number(stars) }).then(() => frm.reload_doc()),
 			__("Set Skill Rating"),
 			__("Write to Skill Map")
 		)
