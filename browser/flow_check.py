@@ -221,6 +221,47 @@ def hold_workshop_session(hr: Person, mentee: Person, pairing):
 	)
 
 
+def set_skill_rating(hr: Person):
+	"""The HR admin decides a skill the pair rated two stars apart (the demo's program asks a
+	program manager to); the rating is written and the pairing no longer waits."""
+
+	def waiting():
+		return hr.page.request.get(
+			f"{hr.url}/api/method/frappe.client.get_list",
+			params={
+				"doctype": "Mentoring Skill Growth",
+				"parent": "Mentoring Pairing",
+				"filters": '{"needs_review": 1}',
+				"fields": '["parent", "skill"]',
+			},
+		).json()["message"]
+
+	rows = waiting()
+	expect(rows, "no pairing of the demo waits for a program manager's skill rating")
+	pairing, skill = rows[0]["parent"], rows[0]["skill"]
+	hr.open(f"/app/mentoring-pairing/{pairing}")
+	hr.page.locator(".form-message", has_text="far apart").first.wait_for()
+	hr.button("Set Skill Rating").first.click()
+	hr.page.locator(".modal:visible select[data-fieldname='skill']").select_option(skill)
+	hr.page.locator(".modal:visible select[data-fieldname='stars']").select_option("4")
+	hr.page.locator(".modal:visible .btn-primary", has_text="Write to Skill Map").click()
+	hr.page.locator(".form-message", has_text="far apart").wait_for(state="detached")
+	written = hr.page.request.get(
+		f"{hr.url}/api/method/frappe.client.get_list",
+		params={
+			"doctype": "Mentoring Skill Growth",
+			"parent": "Mentoring Pairing",
+			"filters": f'{{"parent": "{pairing}", "skill": "{skill}"}}',
+			"fields": '["agreed", "written_on"]',
+		},
+	).json()["message"]
+	expect(
+		written and written[0]["agreed"] == 0.8 and written[0]["written_on"],
+		f"{skill} was not written: {written}",
+	)
+	expect(not waiting(), "the pairing still waits for a skill rating")
+
+
 def first_active_pairing(mentee: Person, user) -> tuple[str, str]:
 	rows = mentee.page.request.get(
 		f"{mentee.url}/api/resource/Mentoring Pairing",
@@ -239,6 +280,7 @@ FLOWS = (
 	("the manager sees the pairing, never its check-ins", "manager"),
 	("the mentee schedules a check-in; both find the event", "schedule"),
 	("the program manager holds the next workshop session; the pairing shows who missed it", "workshop"),
+	("the program manager sets a skill rating the pair rated far apart", "skill"),
 )
 
 
@@ -264,8 +306,10 @@ def main():
 					manager_sees_no_checkins(people["manager"], pairing, checkin)
 				elif flow == "schedule":
 					schedule_and_find(people["mentee"], people["mentor"], pairing)
-				else:
+				elif flow == "workshop":
 					hold_workshop_session(people["hr"], people["mentee"], pairing)
+				else:
+					set_skill_rating(people["hr"])
 				results.append(f"{heading}: ok")
 			except Exception as e:  # a step that times out or finds the wrong thing fails the flow
 				problems.append(f"{heading}: {str(e).splitlines()[0]}")

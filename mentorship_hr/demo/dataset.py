@@ -287,6 +287,7 @@ def _program(made) -> str:
 			"max_mentees_per_mentor": 2,
 			"program_manager": f"hr.admin@{DOMAIN}",
 			"sponsor": made["ceo"],
+			"review_skill_disagreements": 1,
 			"description": "Pairs senior specialists with associates across departments for six months.",
 		}
 	).insert()
@@ -466,6 +467,7 @@ def _activity(made) -> str:
 	"""Check-ins, goals and surveys that put the pairings in every state."""
 	start = add_days(today(), -100)
 	projects = made["Project"]
+	completed = made["pairings"][5::6]  # the sixth of each six completes (below)
 	for i, name in enumerate(made["pairings"]):
 		frappe.db.set_value("Mentoring Pairing", name, "start_date", start, update_modified=False)
 		pairing = frappe.get_doc("Mentoring Pairing", name)
@@ -497,7 +499,7 @@ def _activity(made) -> str:
 			pairing.reload()
 			pairing.set_status("Completed")
 			frappe.set_user("Administrator")
-			_final_survey(pairing)
+			_final_survey(pairing, apart=name == completed[0])
 	health_service.refresh(made["pairings"])
 	pairings = {"pairing": ("in", made["pairings"])}
 	return (
@@ -532,12 +534,16 @@ def _checkin(pairing, day, disputed=False):
 	frappe.set_user("Administrator")
 
 
-def _final_survey(pairing):
+def _final_survey(pairing, apart: bool = False):
 	"""Both sides answer the final survey and rate the mentee's skills: the mentor's ratings, a star
-	or two above where the mentee began, go into the mentee's Skill Map."""
+	or two above where the mentee began, go into the mentee's Skill Map. `apart`: the mentor rates
+	the last skill a star higher still, two stars from the mentee's own rating, so the program
+	manager decides it (the program asks for that)."""
 	pairing.reload()
+	last = pairing.skill_growth[-1].skill if pairing.skill_growth else None
 	for user, lift in ((pairing.mentee_user, 1), (pairing.mentor_user, 2)):
 		frappe.set_user(user)
+		more = {last: 1} if apart and user == pairing.mentor_user else {}
 		frappe.get_doc(
 			{
 				"doctype": "Mentoring Feedback",
@@ -546,7 +552,10 @@ def _final_survey(pairing):
 				"overall_rating": 0.8,
 				"comments": "Six good months.",
 				"skill_ratings": [
-					{"skill": r.skill, "proficiency": min(1, (r.baseline or 0) + lift / 5)}
+					{
+						"skill": r.skill,
+						"proficiency": min(1, (r.baseline or 0) + (lift + more.get(r.skill, 0)) / 5),
+					}
 					for r in pairing.skill_growth
 				],
 			}
