@@ -11,6 +11,9 @@ def parse(smoke_help: str):
 	parser.add_argument("--site", required=True)
 	parser.add_argument("--pairings", type=int, default=5000)
 	parser.add_argument("--smoke", action="store_true", help=smoke_help)
+	parser.add_argument(
+		"--workers", type=int, default=0, help="also time the first sync as jobs on this many workers"
+	)
 	return parser.parse_args()
 
 

@@ -2,7 +2,10 @@
 the goals change, each with its seconds and query count.
 
 From the bench folder:
-    ./env/bin/python apps/mentorship_hr/benchmarks/sync.py --site <site> [--pairings 5000]
+    ./env/bin/python apps/mentorship_hr/benchmarks/sync.py --site <site> [--pairings 5000] [--workers 2]
+With `--workers N` it also times the first sync as the background job runs it, split into chunk
+jobs, with 1 and then N burst workers (`bench worker --queue long --burst`), starting afresh each
+time.
 It builds the data set in its own company (2 employees and 20 check-ins and 4 goals per pairing;
 appraisals by a bulk path checked against Frappe HR's), runs, checks the appraisal numbers against
 Frappe HR's own, and deletes everything it made. `--smoke` (CI) asserts correctness, not time.
@@ -193,6 +196,49 @@ def check_against_hrms(appraisals, sample=50):
 		assert stored == again, (name, stored, again)
 
 
+def first_sync_by_workers(made, workers: int) -> float:
+	"""Forget the scores, then sync as the job does: plan and queue the chunk jobs, then let
+	`workers` burst workers run them at once. Returns the seconds until the log is Completed."""
+	import subprocess
+
+	import frappe
+
+	from mentorship_hr.kpi.sync_jobs import run_sync
+
+	forget_scores(made)
+	log = frappe.get_doc(
+		{"doctype": "Mentoring Sync Log", "program": made["program"], "requested_by": "Administrator"}
+	).insert()
+	frappe.db.commit()
+	started = time.perf_counter()
+	run_sync(log.name)
+	frappe.db.commit()
+	running = [
+		subprocess.Popen(
+			["bench", "worker", "--queue", "long", "--burst"], cwd="..", stdout=subprocess.DEVNULL
+		)
+		for _ in range(workers)
+	]
+	for worker in running:
+		worker.wait()
+	seconds = time.perf_counter() - started
+	log.reload()
+	assert (log.status, log.chunks_done, log.failed_count) == ("Completed", log.chunks, 0), log.as_dict()
+	print(
+		f"first sync as {log.chunks} chunk jobs on {workers} worker(s): {seconds:.1f} s, {log.created_scores} created"
+	)
+	return seconds
+
+
+def forget_scores(made):
+	import frappe
+
+	goals = frappe.get_all("Goal", {"appraisal_cycle": made["cycle"]}, pluck="name")
+	frappe.db.delete("Goal", {"name": ("in", goals or [""])})
+	frappe.db.delete("Mentoring Score", {"appraisal_cycle": made["cycle"]})
+	frappe.db.commit()
+
+
 def cleanup(made):
 	import frappe
 
@@ -249,6 +295,14 @@ def main():
 		print(
 			f"sync {args.pairings} pairings: {first:.1f} s first, {unchanged:.1f} s unchanged, {ten:.1f} s 10% changed"
 		)
+		if args.workers:
+			one = first_sync_by_workers(made, 1)
+			many = first_sync_by_workers(made, args.workers)
+			check_against_hrms(made["appraisals"])
+			print(
+				f"sync {args.pairings} pairings as jobs: first {one:.1f} s on 1 worker,"
+				f" {many:.1f} s on {args.workers} ({one / many:.2f}x)"
+			)
 	finally:
 		cleanup(made)
 		frappe.destroy()

@@ -170,7 +170,7 @@ SCORE_FIELDS = (
 
 SYNC_LOG_FIELDS = (
 	"status program appraisal_cycle requested_by started_on finished_on created_scores updated_scores "
-	"unchanged_scores skipped_count warning_count failed_count details"
+	"unchanged_scores skipped_count warning_count failed_count chunks chunks_done details"
 ).split()
 
 PAIRING_SERVER_FIELDS = (

@@ -9,7 +9,7 @@ from frappe import _
 from frappe.query_builder.functions import Coalesce, Length
 from frappe.utils import flt, getdate, now_datetime, nowdate
 
-from mentorship_hr.domain import kpi
+from mentorship_hr.domain import chunks, kpi
 from mentorship_hr.kpi import bulk_writes
 from mentorship_hr.kpi.mentoring_kra import apply_to_cycle
 from mentorship_hr.kpi.weights import weights_of
@@ -43,14 +43,35 @@ def sync_scores(
 	"""Score every program and cycle in scope and carry the scores into HRMS, CHUNK scores to a
 	transaction. `commit` ends each chunk's transaction (background jobs); `progress` is called
 	with the percent done."""
-	today = getdate(today or nowdate())
-	summary = frappe._dict(
-		created=0, updated=0, unchanged=0, skipped=[], warnings=[], failed=[], kra_added=[]
-	)
-	data = _load(program, appraisal_cycle)
-	touched = set()
+	work = plan_sync(program, appraisal_cycle, today, apply_kra)
+	for number, chunk in enumerate(work.chunks, 1):
+		write_chunk(chunk, work.summary)
+		if commit:
+			frappe.db.commit()  # short transactions: no long locks, no write limit; a rerun resumes
+		if progress:
+			progress(number * 100 / len(work.chunks))
+	apply_kra_to(work.kra_cycles, work.summary)
+	return work.summary
 
-	chunks = []
+
+def new_summary() -> frappe._dict:
+	return frappe._dict(created=0, updated=0, unchanged=0, skipped=[], warnings=[], failed=[], kra_added=[])
+
+
+def plan_sync(
+	program: str | None = None,
+	appraisal_cycle: str | None = None,
+	today=None,
+	apply_kra=True,
+	chunk_size: int = CHUNK,
+) -> frappe._dict:
+	"""What a sync of the scope writes: chunks of plans that may be written at once (one
+	appraisal's scores are all in one chunk), the summary so far (skips and warnings), and the
+	cycles whose appraisals may need the Mentoring KRA afterwards."""
+	today = getdate(today or nowdate())
+	summary = new_summary()
+	data = _load(program, appraisal_cycle)
+	kra_cycles, plans = set(), []
 	for prog in data.programs:
 		for cycle in data.cycles_by_company.get(prog.company, []):
 			if not _overlaps(cycle, prog):
@@ -65,22 +86,20 @@ def sync_scores(
 				)
 				continue
 			if apply_kra and flt(cycle.mentoring_kra_weightage):
-				touched.add(cycle.name)
-			plans = [(prog, cycle, plan) for plan in _plans(prog, cycle, data, summary, today)]
-			# a chunk never mixes programs or cycles: one that fails stops no other
-			chunks.extend(plans[i : i + CHUNK] for i in range(0, len(plans), CHUNK))
+				kra_cycles.add(cycle.name)
+			plans += [(prog, cycle, plan) for plan in _plans(prog, cycle, data, summary, today)]
+	return frappe._dict(chunks=chunks_of(plans, chunk_size), summary=summary, kra_cycles=sorted(kra_cycles))
 
-	for number, chunk in enumerate(chunks, 1):
-		_write_chunk(chunk, summary)
-		if commit:
-			frappe.db.commit()  # short transactions: no long locks, no write limit; a rerun resumes
-		if progress:
-			progress(number * 100 / len(chunks))
 
-	for cycle in sorted(touched):
+def chunks_of(plans: list, size: int) -> list[list]:
+	"""Plans in chunks; an employee's scores of one cycle (their appraisal) stay in one chunk."""
+	return chunks.pack(plans, key=lambda p: (p[2].who["employee"], p[1].name), size=size)
+
+
+def apply_kra_to(cycles, summary) -> None:
+	for cycle in cycles:
 		_apply_kra(cycle, summary)
 	summary.skipped.sort(key=lambda row: tuple(str(v) for v in row.values()))
-	return summary
 
 
 def _apply_kra(cycle: str, summary):
@@ -165,21 +184,28 @@ def _plans(prog, cycle, data, summary, today) -> list[frappe._dict]:
 	return plans
 
 
-def _write_chunk(chunk, summary):
-	"""Write a chunk of plans in a few queries; a chunk that fails is rolled back and reported,
-	and the others go on."""
+def write_chunk(chunk, summary, report=True, log=None) -> bool:
+	"""Write a chunk of plans in a few queries; a chunk that fails is rolled back and, if
+	`report`, reported (Error Log, referring to the sync's `log`), and the others go on. Returns
+	whether it was written."""
 	frappe.db.savepoint("mentoring_sync")
 	counts = (summary.created, summary.updated, summary.unchanged)
 	try:
 		_write(chunk, summary)
+		return True
 	except Exception:
 		frappe.db.rollback(save_point="mentoring_sync")
 		summary.created, summary.updated, summary.unchanged = counts
-		for program, cycle in sorted({(p.name, c.name) for p, c, _plan in chunk}):
-			frappe.log_error(title=_("Mentoring score sync failed for {0}, {1}").format(program, cycle))
+		for program, cycle in sorted({(p.name, c.name) for p, c, _plan in chunk} if report else ()):
+			frappe.log_error(
+				title=_("Mentoring score sync failed for {0}, {1}").format(program, cycle),
+				reference_doctype="Mentoring Sync Log" if log else None,
+				reference_name=log,
+			)
 			summary.failed.append(
 				{"program": program, "appraisal_cycle": cycle, "reason": _("failed; see the Error Log")}
 			)
+		return False
 
 
 def _write(chunk, summary):

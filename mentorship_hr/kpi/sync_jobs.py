@@ -1,13 +1,15 @@
 """The score sync as background jobs (README, "Scale"): buttons and the daily job queue it on the
 long queue, one job per scope, with progress sent to whoever asked and the result kept in a
-Mentoring Sync Log."""
+Mentoring Sync Log. A scope larger than one chunk is split into chunk jobs that any number of
+workers run at once; the log gathers their counts and the last one finishes the sync."""
 
 import frappe
 from frappe import _
 from frappe.utils import now_datetime
 from frappe.utils.background_jobs import is_job_enqueued
 
-from mentorship_hr.kpi.score_sync import SCORED_PROGRAM_STATUSES, sync_scores
+from mentorship_hr.kpi import score_sync
+from mentorship_hr.kpi.score_sync import SCORED_PROGRAM_STATUSES
 from mentorship_hr.permissions import check_program_manager
 
 LOG = "Mentoring Sync Log"
@@ -48,28 +50,111 @@ def queue_sync(program: str | None = None, appraisal_cycle: str | None = None, n
 	return {"queued": True, "log": log.name}
 
 
-def run_sync(log: str, commit=True):
-	"""The job: sync the log's scope in committed chunks, tell the requester how far it got, and
-	keep the summary on the log. (`commit` is off only in tests, which roll back.)"""
+def run_sync(log: str, commit=True, chunk_size: int = score_sync.CHUNK):
+	"""The job: plan the log's scope; write it here when it is one chunk, else queue a job per
+	chunk that any worker runs (run_chunk), gathered on the log. (`commit` is off only in tests,
+	which roll back; their chunk jobs then run at once, one after the other.)"""
 	doc = frappe.get_doc(LOG, log)
 	doc.db_set({"status": "Running", "started_on": now_datetime()}, commit=commit)
-	user = doc.requested_by
-
-	def progress(percent):
-		frappe.publish_realtime(
-			"mentoring_sync_progress", {"log": log, "percent": percent}, user=user, after_commit=True
-		)
-
 	try:
-		summary = sync_scores(
-			program=doc.program, appraisal_cycle=doc.appraisal_cycle, commit=commit, progress=progress
-		)
+		work = score_sync.plan_sync(doc.program, doc.appraisal_cycle, chunk_size=chunk_size)
+		if len(work.chunks) > 1:
+			_spread(doc, work, commit)
+			return
+		for chunk in work.chunks:
+			score_sync.write_chunk(chunk, work.summary, log=log)
+		score_sync.apply_kra_to(work.kra_cycles, work.summary)
 	except Exception:
-		frappe.db.rollback()
-		frappe.log_error(title=_("Mentoring score sync failed"), reference_doctype=LOG, reference_name=log)
-		doc.db_set({"status": "Failed", "finished_on": now_datetime()}, commit=commit)
-		frappe.publish_realtime("mentoring_sync_done", {"log": log, "failed": True}, user=user)
+		_failed(doc, commit)
 		return
+	_completed(doc, work.summary, commit)
+
+
+def _spread(doc, work, commit):
+	"""Queue one job per chunk; the log keeps what the chunks need to finish the sync."""
+	doc.db_set(
+		{
+			"chunks": len(work.chunks),
+			"chunks_done": 0,
+			"details": frappe.as_json({**work.summary, "kra_cycles": work.kra_cycles}),
+		},
+		commit=commit,
+	)
+	for chunk in work.chunks:
+		frappe.enqueue(
+			"mentorship_hr.kpi.sync_jobs.run_chunk",
+			queue="long",
+			timeout=1800,
+			enqueue_after_commit=commit,
+			now=not commit,
+			log=doc.name,
+			chunk=chunk,
+			commit=commit,
+		)
+
+
+def run_chunk(log: str, chunk: list, commit=True):
+	"""A chunk job: write the chunk (tried once more if it fails, e.g. on a lock another worker
+	held), add its counts to the log, and, as the last chunk to finish, finish the sync."""
+	summary = score_sync.new_summary()
+	if not score_sync.write_chunk(chunk, summary, report=False):
+		score_sync.write_chunk(chunk, summary, log=log)
+	if commit:
+		frappe.db.commit()
+	Log = frappe.qb.DocType(LOG)
+	frappe.qb.update(Log).set(Log.created_scores, Log.created_scores + summary.created).set(
+		Log.updated_scores, Log.updated_scores + summary.updated
+	).set(Log.unchanged_scores, Log.unchanged_scores + summary.unchanged).set(
+		Log.failed_count, Log.failed_count + len(summary.failed)
+	).set(Log.chunks_done, Log.chunks_done + 1).where(Log.name == log).run()
+	# the update holds the log's row until the commit: each chunk reads its own count, so exactly
+	# one sees the last, after every other chunk committed its writes
+	doc = frappe.get_doc(LOG, log)
+	frappe.publish_realtime(
+		"mentoring_sync_progress",
+		{"log": log, "percent": doc.chunks_done * 100 / doc.chunks},
+		user=doc.requested_by,
+		after_commit=True,
+	)
+	if doc.chunks_done == doc.chunks:
+		_finish_spread(doc, commit)
+	elif commit:
+		frappe.db.commit()
+
+
+def _finish_spread(doc, commit):
+	planned = frappe._dict(frappe.parse_json(doc.details))
+	summary = score_sync.new_summary()
+	summary.update(
+		skipped=planned.skipped,
+		warnings=planned.warnings,
+		failed=planned.failed
+		+ [
+			{"reason": title}
+			for title in frappe.get_all(
+				"Error Log", filters={"reference_doctype": LOG, "reference_name": doc.name}, pluck="method"
+			)
+		],
+		created=doc.created_scores,
+		updated=doc.updated_scores,
+		unchanged=doc.unchanged_scores,
+	)
+	try:
+		score_sync.apply_kra_to(planned.kra_cycles, summary)
+	except Exception:
+		_failed(doc, commit)
+		return
+	_completed(doc, summary, commit)
+
+
+def _failed(doc, commit):
+	frappe.db.rollback()
+	frappe.log_error(title=_("Mentoring score sync failed"), reference_doctype=LOG, reference_name=doc.name)
+	doc.db_set({"status": "Failed", "finished_on": now_datetime()}, commit=commit)
+	frappe.publish_realtime("mentoring_sync_done", {"log": doc.name, "failed": True}, user=doc.requested_by)
+
+
+def _completed(doc, summary, commit):
 	doc.db_set(
 		{
 			"status": "Completed",
@@ -84,7 +169,9 @@ def run_sync(log: str, commit=True):
 		},
 		commit=commit,
 	)
-	frappe.publish_realtime("mentoring_sync_done", {"log": log, "summary": summary}, user=user)
+	frappe.publish_realtime(
+		"mentoring_sync_done", {"log": doc.name, "summary": summary}, user=doc.requested_by
+	)
 
 
 @frappe.whitelist()

@@ -162,3 +162,54 @@ class TestSyncJob(MentoringTestCase):
 		log.reload()
 		self.assertEqual((log.status, log.created_scores, log.failed_count), ("Completed", 2, 0))
 		self.assertEqual(frappe.parse_json(log.details)["created"], 2)
+
+
+class TestSyncSpreadOverWorkers(MentoringTestCase):
+	"""A sync larger than one chunk runs as chunk jobs (here at once, one after the other, as
+	tests run jobs); the log gathers them and the last one finishes the sync."""
+
+	def setUp(self):
+		super().setUp()
+		self.mentee2 = builders.employee("spread-mentee")
+		builders.pairing(self.program.name, self.mentor, self.mentee2)
+		template = builders.appraisal_template({"Quality": 80, "Mentoring": 20})
+		self.cycle = builders.appraisal_cycle([self.mentor, self.mentee, self.mentee2], template).name
+		self.log = frappe.get_doc(
+			{"doctype": "Mentoring Sync Log", "program": self.program.name, "requested_by": "Administrator"}
+		).insert()
+
+	def test_chunks_share_the_work_and_the_log_gathers_it(self):
+		from mentorship_hr.kpi.sync_jobs import run_sync
+
+		run_sync(self.log.name, commit=False, chunk_size=1)
+		self.log.reload()
+		# one chunk per appraisal: the mentor's two pairings make one score, written by one chunk
+		self.assertEqual(
+			(self.log.status, self.log.chunks, self.log.chunks_done, self.log.created_scores),
+			("Completed", 3, 3, 3),
+		)
+		self.assertEqual(frappe.parse_json(self.log.details)["created"], 3)
+		goals = frappe.get_all("Goal", {"appraisal_cycle": self.cycle, "kra": "Mentoring"}, pluck="employee")
+		self.assertEqual(sorted(goals), sorted([self.mentor, self.mentee, self.mentee2]))
+
+	def test_a_failing_chunk_is_tried_again_and_reported_without_redoing_the_others(self):
+		from mentorship_hr.kpi import score_sync
+		from mentorship_hr.kpi.sync_jobs import run_chunk
+
+		work = score_sync.plan_sync(self.program.name, chunk_size=1)
+		self.log.db_set({"status": "Running", "chunks": len(work.chunks), "chunks_done": 0, "details": "{}"})
+		self.log.db_set("details", frappe.as_json({**work.summary, "kra_cycles": []}))
+		# the chunk's Goal was deleted meanwhile: dropping it fails each time
+		broken = work.chunks[0][0][2]
+		broken.update(goal=frappe._dict(name="deleted goal"), goal_fields=None)
+		for chunk in work.chunks:
+			run_chunk(self.log.name, chunk, commit=False)
+		self.log.reload()
+		self.assertEqual(
+			(self.log.status, self.log.chunks_done, self.log.created_scores, self.log.failed_count),
+			("Completed", 3, 2, 1),
+		)
+		errors = frappe.get_all(
+			"Error Log", {"reference_doctype": "Mentoring Sync Log", "reference_name": self.log.name}
+		)
+		self.assertEqual(len(errors), 1)  # reported once, after the second try
