@@ -149,7 +149,8 @@ PROGRAM_SETTINGS = (
 	"mentor_weight_cadence mentor_weight_goal_progress mentor_weight_mentee_feedback mentee_weight_cadence "
 	"mentee_weight_goal_progress mentee_weight_ownership mentee_weight_mentor_assessment request_expiry_days "
 	"match_weight_skills match_weight_interests match_weight_cross_department match_weight_seniority "
-	"require_skill_overlap min_match_score review_skill_disagreements training_program workshop_required"
+	"require_skill_overlap min_match_score review_skill_disagreements training_program workshop_required "
+	"reverse_mentoring reverse_level_gap format circle_size circle_min_fill"
 ).split()
 
 SETTINGS_FIELDS = (

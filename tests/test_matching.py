@@ -202,6 +202,40 @@ class TestScores:
 		assert [s.mentor for s in suggestions(e, [poor, full, good])] == ["good", "poor"]
 
 
+class TestReverseMentoring:
+	def test_the_mentor_must_be_junior_by_the_programs_gap_and_the_reason_says_so(self):
+		junior, senior = mentor("jr", level=3), mentee("vp", level=7)
+		assert exclusion(junior, senior, Rules(reverse_gap=2)) is None
+		assert exclusion(junior, senior, Rules(reverse_gap=5)) == "reverse: mentor level 3, mentee level 7"
+		# the usual direction is refused, and an unknown level never fits
+		assert exclusion(mentor("vp", level=7), mentee("jr", level=3), Rules(reverse_gap=1)) == (
+			"reverse: mentor level 7, mentee level 3"
+		)
+		assert exclusion(mentor("x"), senior, Rules(reverse_gap=1)) == (
+			"reverse: mentor level unknown, mentee level 7"
+		)
+		score, why = compatibility(junior, senior, Weights(reverse=True))
+		assert "reverse: mentor level 3, mentee level 7" in why
+		assert not any(w.startswith("mentor is") for w in why)
+
+	def test_the_seniority_fit_is_read_the_other_way(self):
+		senior = mentee("vp", level=5)
+		seniority_only = Weights(skills=0, interests=0, cross_department=0, seniority=1, reverse=True)
+		# two levels junior is the ideal reverse gap; five levels junior still fits, less well
+		assert compatibility(mentor("a", level=3), senior, seniority_only)[0] == 100.0
+		assert compatibility(mentor("b", level=0), senior, seniority_only)[0] == 30.0
+		rules = Rules(reverse_gap=1)
+		matches, unmatched = assign(
+			[mentor("a", level=3), mentor("c", level=6)], [senior], rules, seniority_only
+		)
+		assert [(m.mentor, m.mentee) for m in matches] == [("a", "vp")] and unmatched == []
+
+	def test_a_mentee_with_no_junior_enough_mentor_waits_with_the_reason(self):
+		rules = Rules(reverse_gap=3)
+		reason = waitlist_reason(mentee("e", level=4), [mentor("a", level=2)], rules)
+		assert reason == "no mentor with a free place is 3 or more levels junior (reverse mentoring)"
+
+
 people = st.builds(
 	lambda i, dept, level, skills, interests, cap: (
 		i,
@@ -250,6 +284,7 @@ rules_st = st.builds(
 	),
 	require_skill_overlap=st.booleans(),
 	min_score=st.sampled_from([0.0, 20.0, 45.5, 70.0]),
+	reverse_gap=st.sampled_from([0, 0, 1, 3]),
 )
 
 
@@ -334,6 +369,8 @@ def reference_score(mentor, mentee, weights):
 	seniority = 0.0
 	if mentee.level is not None and mentor.level is not None:
 		gap = mentor.level - mentee.level
+		if weights.reverse:  # the mentee above the mentor, read as the mentor above the mentee
+			gap = -gap
 		seniority = 0.0 if gap <= -1 else 0.3 if gap == 0 else 1.0 if gap <= 2 else 0.6 if gap == 3 else 0.3
 	weighted = (
 		weights.skills * skill
@@ -348,7 +385,7 @@ def reference_score(mentor, mentee, weights):
 @given(
 	st.lists(people, min_size=1, max_size=5),
 	st.lists(people, min_size=1, max_size=5),
-	st.builds(Weights, *[st.sampled_from([0, 1, 2.5, 15, 50])] * 4),
+	st.builds(Weights, *[st.sampled_from([0, 1, 2.5, 15, 50])] * 4, st.booleans()),
 )
 def test_score_matrix_agrees_with_the_formula_pair_by_pair(mentor_rows, mentee_rows, weights):
 	mentors, mentees = build(mentor_rows, mentee_rows)

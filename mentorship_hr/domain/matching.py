@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -91,6 +91,8 @@ class Weights:
 	interests: float = 20
 	cross_department: float = 15
 	seniority: float = 15
+	# reverse mentoring: the seniority fit reads the mentee's level above the mentor's
+	reverse: bool = False
 
 	@property
 	def total(self) -> float:
@@ -106,6 +108,8 @@ class Rules:
 	# the program's floor on match quality
 	require_skill_overlap: bool = False  # a mentee who seeks skills gets a mentor offering one
 	min_score: float = 0.0
+	# reverse mentoring: the mentor at least this many levels below the mentee (0: not reverse)
+	reverse_gap: int = 0
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,11 @@ def score_matrix(mentors: list[Person], mentees: list[Person], weights: Weights 
 		[p.department or "" for p in mentors],
 		lambda mentee, mentor: (mentee != mentor) & (mentee != "") & (mentor != ""),
 	)
-	seniority = _by_pair([p.level for p in mentees], [p.level for p in mentors], _seniority_of_levels)
+	seniority = _by_pair(
+		[p.level for p in mentees],
+		[p.level for p in mentors],
+		_reverse_seniority_of_levels if weights.reverse else _seniority_of_levels,
+	)
 
 	# in place, in the same order of operations as the plain sum: the same bits, without four
 	# more n x m temporaries (32 MB each for a block of 800 x 5,000)
@@ -168,6 +176,23 @@ def _seniority_of_levels(mentee_level: np.ndarray, mentor_level: np.ndarray) -> 
 	"""Seniority fit of levels (None where unknown, which scores 0)."""
 	gap = mentor_level.astype(float) - mentee_level.astype(float)  # None reads as nan
 	return np.where(np.isnan(gap), 0.0, seniority_fit(np.nan_to_num(gap)))
+
+
+def _reverse_seniority_of_levels(mentee_level: np.ndarray, mentor_level: np.ndarray) -> np.ndarray:
+	"""Seniority fit in reverse mentoring: the mentee one or two levels above the mentor is ideal."""
+	return _seniority_of_levels(mentor_level, mentee_level)
+
+
+def reverse_fits(mentor: Person, mentee: Person, gap: int) -> bool:
+	"""In reverse mentoring: both levels known and the mentor at least `gap` levels below."""
+	return mentor.level is not None and mentee.level is not None and mentee.level - mentor.level >= gap
+
+
+def reverse_levels(mentor: Person, mentee: Person) -> str:
+	def level(person):
+		return "unknown" if person.level is None else person.level
+
+	return f"reverse: mentor level {level(mentor)}, mentee level {level(mentee)}"
 
 
 def _by_pair(row_keys: list, column_keys: list, table) -> np.ndarray:
@@ -200,6 +225,8 @@ def exclusion(mentor: Person, mentee: Person, rules: Rules, score: float | None 
 		return "mentor at capacity"
 	if rules.exclude_same_department and mentor.department and mentor.department == mentee.department:
 		return "same department"
+	if rules.reverse_gap and not reverse_fits(mentor, mentee, rules.reverse_gap):
+		return reverse_levels(mentor, mentee)
 	if rules.require_skill_overlap and mentee.skills and not mentee.skills & mentor.skills:
 		return "offers none of the skills sought"
 	if score is not None and rules.min_score and round(score, 1) < rules.min_score:
@@ -254,6 +281,11 @@ def allowed_matrix(
 		mentee_dept = np.array([p.department or "" for p in mentees], dtype=object)[:, None]
 		mentor_dept = np.array([p.department or "" for p in mentors], dtype=object)[None, :]
 		allowed &= ~((mentee_dept == mentor_dept) & (mentor_dept != ""))
+	if rules.reverse_gap:
+		mentee_level = np.array([np.nan if p.level is None else p.level for p in mentees])[:, None]
+		mentor_level = np.array([np.nan if p.level is None else p.level for p in mentors])[None, :]
+		with np.errstate(invalid="ignore"):
+			allowed &= (mentee_level - mentor_level) >= rules.reverse_gap  # nan (unknown) is never
 	if rules.require_skill_overlap and mentees and mentors:
 		seeks = np.array([bool(p.skills) for p in mentees])[:, None]
 		allowed &= ~(seeks & (_overlap(mentees, mentors, "skills") == 0))
@@ -262,7 +294,7 @@ def allowed_matrix(
 	return allowed
 
 
-def reasons(mentor: Person, mentee: Person) -> tuple[str, ...]:
+def reasons(mentor: Person, mentee: Person, reverse: bool = False) -> tuple[str, ...]:
 	"""Human-readable reasons behind a pair's score."""
 	out = []
 	if mentee.skills:
@@ -280,7 +312,9 @@ def reasons(mentor: Person, mentee: Person) -> tuple[str, ...]:
 		out.append("different department")
 	elif mentor.department and mentor.department == mentee.department:
 		out.append("same department")
-	if mentor.level is not None and mentee.level is not None:
+	if reverse:
+		out.append(reverse_levels(mentor, mentee))
+	elif mentor.level is not None and mentee.level is not None:
 		gap = mentor.level - mentee.level
 		if gap > 0:
 			out.append(f"mentor is {gap} level{'s' if gap > 1 else ''} senior")
@@ -294,7 +328,8 @@ def reasons(mentor: Person, mentee: Person) -> tuple[str, ...]:
 def compatibility(
 	mentor: Person, mentee: Person, weights: Weights = Weights()
 ) -> tuple[float, tuple[str, ...]]:
-	return round(float(score_matrix([mentor], [mentee], weights)[0, 0]), 1), reasons(mentor, mentee)
+	score = round(float(score_matrix([mentor], [mentee], weights)[0, 0]), 1)
+	return score, reasons(mentor, mentee, weights.reverse)
 
 
 def assign(
@@ -321,7 +356,10 @@ def assign(
 		pairs = _sparse_assignment(mentors, mentees, rules, weights, top_k)
 	matches = [
 		Match(
-			mentors[j].employee, mentees[i].employee, round(float(score), 1), reasons(mentors[j], mentees[i])
+			mentors[j].employee,
+			mentees[i].employee,
+			round(float(score), 1),
+			reasons(mentors[j], mentees[i], weights.reverse),
 		)
 		for i, j, score in pairs
 	]
@@ -432,6 +470,10 @@ def waitlist_reason(mentee: Person, mentors: list[Person], rules: Rules, weights
 	hard = Rules(**{**rules.__dict__, "require_skill_overlap": False, "min_score": 0.0})
 	possible = [j for j, mentor in enumerate(mentors) if exclusion(mentor, mentee, hard) is None]
 	if not possible:
+		if rules.reverse_gap and any(
+			exclusion(m, mentee, replace(hard, reverse_gap=0)) is None for m in mentors
+		):
+			return f"no mentor with a free place is {rules.reverse_gap} or more levels junior (reverse mentoring)"
 		return "no allowed mentor with a free place"
 	if (
 		rules.require_skill_overlap
@@ -458,6 +500,11 @@ def suggestions(
 		key=lambda j: (-scores[j], mentors[j].employee),
 	)
 	return [
-		Match(mentors[j].employee, mentee.employee, round(float(scores[j]), 1), reasons(mentors[j], mentee))
+		Match(
+			mentors[j].employee,
+			mentee.employee,
+			round(float(scores[j]), 1),
+			reasons(mentors[j], mentee, weights.reverse),
+		)
 		for j in ranked[:limit]
 	]

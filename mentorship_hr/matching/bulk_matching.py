@@ -18,7 +18,12 @@ from mentorship_hr.domain.matching import (
 	waitlist_reason,
 )
 from mentorship_hr.engagement import health_service
-from mentorship_hr.matching.pairing_rules import OPEN_STATUSES, check_pairing_rules, reporting_map
+from mentorship_hr.matching.pairing_rules import (
+	OPEN_STATUSES,
+	check_pairing_rules,
+	reporting_map,
+	reverse_gap_of,
+)
 from mentorship_hr.notifications import manager_users, notify
 from mentorship_hr.skills.skill_map import ratings_of
 
@@ -33,6 +38,7 @@ def match_weights_of(program) -> Weights:
 		interests=program.match_weight_interests or 0,
 		cross_department=program.match_weight_cross_department or 0,
 		seniority=program.match_weight_seniority or 0,
+		reverse=bool(program.reverse_mentoring),
 	)
 
 
@@ -127,6 +133,7 @@ def load_pool(program) -> frappe._dict:
 		| frozenset((p.mentor, p.mentee) for p in known_pairings),
 		require_skill_overlap=bool(program.require_skill_overlap),
 		min_score=program.min_match_score or 0.0,
+		reverse_gap=reverse_gap_of(program),
 	)
 	return frappe._dict(
 		mentors=mentors,

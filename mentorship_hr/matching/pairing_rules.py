@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 
 from mentorship_hr.domain.exclusions import in_reporting_line
+from mentorship_hr.domain.matching import Person, level_from_designation, reverse_fits, reverse_levels
 
 OPEN_STATUSES = ("Proposed", "Active")  # these hold a place in the mentor's capacity
 RULED_STATUSES = (*OPEN_STATUSES, "Requested")  # these must keep the pairing rules
@@ -30,6 +31,40 @@ def reporting_map(employees: list[str], levels: int = 2) -> dict[str, str | None
 		reports_to.update(dict(rows))
 		frontier = {manager for _employee, manager in rows if manager}
 	return reports_to
+
+
+def reverse_gap_of(program) -> int:
+	"""The levels a reverse mentor must be below the mentee; 0 in a usual program."""
+	return max(1, program.reverse_level_gap or 1) if program.reverse_mentoring else 0
+
+
+def levels_of(employees: list[str]) -> dict[str, int | None]:
+	"""Each employee's seniority level, read from their designation as matching reads it."""
+	designations = frappe.get_all(
+		"Employee", filters={"name": ("in", employees or [""])}, fields=["name", "designation"], as_list=True
+	)
+	return {name: level_from_designation(designation) for name, designation in designations}
+
+
+def check_reverse_mentoring(pairing, program):
+	gap = reverse_gap_of(program)
+	levels = levels_of([pairing.mentor, pairing.mentee])
+	mentor = Person(pairing.mentor, level=levels.get(pairing.mentor))
+	mentee = Person(pairing.mentee, level=levels.get(pairing.mentee))
+	if not reverse_fits(mentor, mentee, gap):
+		frappe.throw(
+			_(
+				"Program {0} is reverse mentoring: the mentor {1} must be at least {2} level(s) below the "
+				"mentee {3} ({4})."
+			).format(
+				frappe.bold(program.name),
+				frappe.bold(pairing.mentor_name),
+				gap,
+				frappe.bold(pairing.mentee_name),
+				reverse_levels(mentor, mentee),
+			),
+			title=_("Reverse Mentoring"),
+		)
 
 
 def check_pairing_rules(pairing):
@@ -63,6 +98,9 @@ def check_pairing_rules(pairing):
 			),
 			title=_("Same Department"),
 		)
+
+	if program.reverse_mentoring:
+		check_reverse_mentoring(pairing, program)
 
 	others = frappe.get_all(
 		"Mentoring Pairing",

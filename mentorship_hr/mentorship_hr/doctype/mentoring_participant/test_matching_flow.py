@@ -249,6 +249,35 @@ class TestMatchingFlow(FrappeTestCase):
 		with as_user(builders.user_of(self.e1)), self.assertRaises(frappe.PermissionError):
 			run("Mentoring Match Review", filters={"program": self.program})
 
+	def test_reverse_mentoring_pairs_a_junior_mentor_with_a_senior_mentee_and_says_why(self):
+		program = builders.program(status="Enrolling", reverse_mentoring=1, reverse_level_gap=2).name
+		ops = builders.department("Operations")
+		intern = builders.employee("intern", department=ops, designation=designation("Intern"))
+		# a Team Lead is one level below a Sales Manager: not junior enough for a gap of 2
+		lead = builders.employee("lead", department=ops, designation=designation("Team Lead"))
+		apply(program, intern, "Mentor", ["Empathy"], capacity=1)
+		apply(program, lead, "Mentor", ["Empathy"], capacity=1)
+		apply(program, self.m2, "Mentee", ["Empathy"])
+		with as_user(self.manager):
+			for name in frappe.get_all("Mentoring Participant", filters={"program": program}, pluck="name"):
+				frappe.get_doc("Mentoring Participant", name).review_application(approve=1)
+			frappe.get_doc("Mentoring Program", program).run_matching()
+		proposals = frappe.get_all(
+			"Mentoring Pairing", filters={"program": program}, fields=["mentor", "mentee", "match_reasons"]
+		)
+		self.assertEqual([(p.mentor, p.mentee) for p in proposals], [(intern, self.m2)])
+		self.assertIn("reverse: mentor level 0, mentee level 5", proposals[0].match_reasons)
+
+		# by hand, the rule holds too, and says the levels
+		with (
+			as_user(self.manager),
+			self.assertRaisesRegex(
+				frappe.ValidationError,
+				r"at least 2 level\(s\) below .*reverse: mentor level 4, mentee level 5",
+			),
+		):
+			builders.pairing(program, lead, self.m2, status="Proposed")
+
 
 class TestInvitations(FrappeTestCase):
 	def setUp(self):

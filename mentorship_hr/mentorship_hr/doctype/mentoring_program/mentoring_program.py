@@ -101,6 +101,27 @@ class MentoringProgram(KPIWeights, PolicyDocument):
 			frappe.throw(_("Check-in Frequency must be at least 1 day."))
 		if self.max_mentees_per_mentor is not None and self.max_mentees_per_mentor < 1:
 			frappe.throw(_("Max Mentees per Mentor must be at least 1."))
+		if self.reverse_mentoring and (self.reverse_level_gap or 0) < 1:
+			frappe.throw(
+				_(
+					"In reverse mentoring the mentor is at least one level below the mentee: set Minimum Level Gap to 1 or more."
+				),
+				title=_("Reverse Mentoring"),
+			)
+		self.validate_circle_sizes()
+
+	def validate_circle_sizes(self):
+		if self.format == "One-to-one":
+			return
+		if (self.circle_size or 0) < 2:
+			frappe.throw(
+				_("A circle takes at least 2 members: set Circle Size to 2 or more."), title=_("Circles")
+			)
+		if not 1 <= (self.circle_min_fill or 0) <= self.circle_size:
+			frappe.throw(
+				_("Minimum Members must be between 1 and the Circle Size ({0}).").format(self.circle_size),
+				title=_("Circles"),
+			)
 
 	# Actions. Each acts on the stored program, never on a copy that a client sent.
 

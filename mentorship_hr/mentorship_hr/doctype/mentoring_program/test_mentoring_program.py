@@ -35,6 +35,21 @@ class TestMentoringProgram(FrappeTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "Max Mentees"):
 			builders.program(max_mentees_per_mentor=0)
 
+	def test_reverse_mentoring_needs_a_gap_of_at_least_one_level(self):
+		with self.assertRaisesRegex(frappe.ValidationError, "Minimum Level Gap to 1 or more"):
+			builders.program(reverse_mentoring=1, reverse_level_gap=0)
+		self.assertEqual(builders.program(reverse_mentoring=1).reverse_level_gap, 1)
+
+	def test_circle_sizes_must_make_sense(self):
+		with self.assertRaisesRegex(frappe.ValidationError, "Circle Size to 2 or more"):
+			builders.program(format="Circles", circle_size=1, circle_min_fill=1)
+		with self.assertRaisesRegex(frappe.ValidationError, "between 1 and the Circle Size"):
+			builders.program(format="Both", circle_size=4, circle_min_fill=5)
+		# a one-to-one program keeps whatever the circle fields hold: they do not apply
+		self.assertEqual(builders.program(circle_size=0).format, "One-to-one")
+		circles = builders.program(format="Circles")
+		self.assertEqual((circles.circle_size, circles.circle_min_fill), (6, 3))
+
 	def test_new_program_takes_kra_and_weights_from_settings(self):
 		program = builders.program()
 		self.assertEqual(program.kra, "Mentoring")
