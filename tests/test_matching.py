@@ -214,7 +214,7 @@ class TestReverseMentoring:
 		assert exclusion(mentor("x"), senior, Rules(reverse_gap=1)) == (
 			"reverse: mentor level unknown, mentee level 7"
 		)
-		score, why = compatibility(junior, senior, Weights(reverse=True))
+		_score, why = compatibility(junior, senior, Weights(reverse=True))
 		assert "reverse: mentor level 3, mentee level 7" in why
 		assert not any(w.startswith("mentor is") for w in why)
 

@@ -266,14 +266,7 @@ def allowed_matrix(
 		if mentee.employee in col:
 			allowed[i, col[mentee.employee]] = False
 	if rules.exclude_reporting_line:
-		for i, mentee in enumerate(mentees):
-			for manager in managers_up(mentee.employee, rules.reports_to):
-				if manager in col:
-					allowed[i, col[manager]] = False
-		for j, mentor in enumerate(mentors):
-			for manager in managers_up(mentor.employee, rules.reports_to):
-				if manager in row:
-					allowed[row[manager], j] = False
+		_exclude_reporting_lines(allowed, mentors, mentees, rules.reports_to, row, col)
 	for mentor, mentee in rules.existing_pairs:
 		if mentor in col and mentee in row:
 			allowed[row[mentee], col[mentor]] = False
@@ -282,16 +275,33 @@ def allowed_matrix(
 		mentor_dept = np.array([p.department or "" for p in mentors], dtype=object)[None, :]
 		allowed &= ~((mentee_dept == mentor_dept) & (mentor_dept != ""))
 	if rules.reverse_gap:
-		mentee_level = np.array([np.nan if p.level is None else p.level for p in mentees])[:, None]
-		mentor_level = np.array([np.nan if p.level is None else p.level for p in mentors])[None, :]
-		with np.errstate(invalid="ignore"):
-			allowed &= (mentee_level - mentor_level) >= rules.reverse_gap  # nan (unknown) is never
+		allowed &= _reverse_allowed(mentors, mentees, rules.reverse_gap)
 	if rules.require_skill_overlap and mentees and mentors:
 		seeks = np.array([bool(p.skills) for p in mentees])[:, None]
 		allowed &= ~(seeks & (_overlap(mentees, mentors, "skills") == 0))
 	if scores is not None and rules.min_score:
 		allowed &= np.round(scores, 1) >= rules.min_score
 	return allowed
+
+
+def _exclude_reporting_lines(allowed, mentors, mentees, reports_to, row, col):
+	"""Clear each (mentee, mentor) where one manages the other, up to two levels."""
+	for i, mentee in enumerate(mentees):
+		for manager in managers_up(mentee.employee, reports_to):
+			if manager in col:
+				allowed[i, col[manager]] = False
+	for j, mentor in enumerate(mentors):
+		for manager in managers_up(mentor.employee, reports_to):
+			if manager in row:
+				allowed[row[manager], j] = False
+
+
+def _reverse_allowed(mentors: list[Person], mentees: list[Person], gap: int) -> np.ndarray:
+	"""Each (mentee, mentor) where the mentor is at least `gap` levels below (unknown: never)."""
+	mentee_level = np.array([np.nan if p.level is None else p.level for p in mentees])[:, None]
+	mentor_level = np.array([np.nan if p.level is None else p.level for p in mentors])[None, :]
+	with np.errstate(invalid="ignore"):
+		return (mentee_level - mentor_level) >= gap
 
 
 def reasons(mentor: Person, mentee: Person, reverse: bool = False) -> tuple[str, ...]:
