@@ -139,7 +139,12 @@ def score_matrix(mentors: list[Person], mentees: list[Person], weights: Weights 
 
 	sought_count = np.array([len(p.skills) for p in mentees], dtype=float)[:, None]
 	# each sought skill a mentor offers counts by the mentor's proficiency in it (domain/skills.py)
-	offered = _overlap(mentees, mentors, "skills", lambda mentor, skill: offer_weight(mentor.stars_in(skill)))
+	# counted in tenths, whole numbers that a matrix product sums exactly in any order: a block of
+	# mentees then gives the same bits as the whole pool (0.9 + 0.8 summed by BLAS need not)
+	offered = _overlap(
+		mentees, mentors, "skills", lambda mentor, skill: round(offer_weight(mentor.stars_in(skill)) * 10)
+	)
+	offered /= 10
 	skill_fit = np.divide(offered, sought_count, out=np.zeros((n, m)), where=sought_count > 0)
 
 	interests = _incidence(mentees + mentors, "interests")
