@@ -141,7 +141,7 @@ def score_matrix(mentors: list[Person], mentees: list[Person], weights: Weights 
 	# each sought skill a mentor offers counts by the mentor's proficiency in it (domain/skills.py)
 	# counted in tenths, whole numbers that a matrix product sums exactly in any order: a block of
 	# mentees then gives the same bits as the whole pool (0.9 + 0.8 summed by BLAS need not)
-	offered = _overlap(
+	offered = overlap(
 		mentees, mentors, "skills", lambda mentor, skill: round(offer_weight(mentor.stars_in(skill)) * 10)
 	)
 	offered /= 10
@@ -251,7 +251,7 @@ def _incidence(people: list[Person], attr: str, weigh=None, weigh_from: int = 0)
 	return matrix
 
 
-def _overlap(rows: list[Person], columns: list[Person], attr: str, weigh_column=None) -> np.ndarray:
+def overlap(rows: list[Person], columns: list[Person], attr: str, weigh_column=None) -> np.ndarray:
 	"""How many items of `attr` each row person shares with each column person (each shared item
 	counted as `weigh_column(column person, item)` when given)."""
 	both = _incidence(rows + columns, attr, weigh_column, len(rows))
@@ -283,7 +283,7 @@ def allowed_matrix(
 		allowed &= _reverse_allowed(mentors, mentees, rules.reverse_gap)
 	if rules.require_skill_overlap and mentees and mentors:
 		seeks = np.array([bool(p.skills) for p in mentees])[:, None]
-		allowed &= ~(seeks & (_overlap(mentees, mentors, "skills") == 0))
+		allowed &= ~(seeks & (overlap(mentees, mentors, "skills") == 0))
 	if scores is not None and rules.min_score:
 		allowed &= np.round(scores, 1) >= rules.min_score
 	return allowed
