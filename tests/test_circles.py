@@ -70,7 +70,7 @@ class TestPlacing:
 			person("c", skills=talk),
 		]
 		# all three in "small" would fit only a; b and c fit "big", and a joins them there
-		placements, left, dropped = place([small, big], mentees)
+		placements, _left, dropped = place([small, big], mentees)
 		assert dropped == ["small"]
 		assert sorted(p.mentee for p in placements) == ["a", "b", "c"]
 		assert {p.circle for p in placements} == {"big"}

@@ -31,6 +31,7 @@ from mentorship_hr.domain.matching import (
 # beyond that the circles short of their minimum are dropped until all that are left reach it.
 EXACT_CIRCLES = 8
 TOP_K = 60  # each mentee's best circles that are candidates; with fewer circles, all of them
+NO_RULES, EVEN_WEIGHTS = Rules(), Weights()
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Placement:
 
 
 def fit_matrix(
-	circles: list[Circle], mentees: list[Person], rules: Rules = Rules(), weights: Weights = Weights()
+	circles: list[Circle], mentees: list[Person], rules: Rules = NO_RULES, weights: Weights = EVEN_WEIGHTS
 ) -> tuple[np.ndarray, np.ndarray]:
 	"""Each (mentee, circle): the fit 0-100, and whether the mentee may join (every exclusion
 	against every mentor, the program's minimum score against the fit)."""
@@ -91,8 +92,8 @@ def fit_matrix(
 def place(
 	circles: list[Circle],
 	mentees: list[Person],
-	rules: Rules = Rules(),
-	weights: Weights = Weights(),
+	rules: Rules = NO_RULES,
+	weights: Weights = EVEN_WEIGHTS,
 	*,
 	exact_circles: int = EXACT_CIRCLES,
 	top_k: int = TOP_K,
