@@ -23,9 +23,11 @@ HR_MANAGER = "HR Manager"
 HR_USER = "HR User"
 PROGRAM_MANAGER = "Mentoring Program Manager"
 EMPLOYEE = "Employee"  # any user with the Employee role
-MENTOR = "Mentor"  # of the pairing the record belongs to
-MENTEE = "Mentee"
-MENTOR_MANAGER = "Mentor's Manager"  # Employee.reports_to of the mentor, as it is now
+MENTOR = "Mentor"  # of the pairing the record belongs to; of a circle, its lead or co-mentor
+MENTEE = "Mentee"  # of a circle, a member
+MENTOR_MANAGER = (
+	"Mentor's Manager"  # Employee.reports_to of the mentor, as it is now; of a circle, of any of them
+)
 MENTEE_MANAGER = "Mentee's Manager"
 LOGGER = "Logger"  # whoever logged the check-in
 COUNTERPART = "Counterpart"  # the side of the pair that did not log the check-in
@@ -284,6 +286,45 @@ POLICY: dict[str, Policy] = {
 			"settle_skill_rating": act(
 				STAFF, status_in("Completed"), note="where mentor and mentee differ by more than a star"
 			),
+		},
+	),
+	"Mentoring Circle": Policy(
+		summary="Its mentors and members, their managers, and program managers and HR. Program managers "
+		"form circles and move members; the circle edits its agreement.",
+		read=READERS_OF_PAIRING,
+		create=STAFF,
+		delete=act(STAFF),
+		fields={
+			"program": once(STAFF),
+			"title": edit(STAFF),
+			"status": moves(transitions.CIRCLE),
+			"lead_mentor": Field(STAFF, STAFF, status_in("Proposed")),
+			"co_mentor": Field(STAFF, STAFF, status_in("Proposed", "Active", "Paused")),
+			"topic_skills": edit(STAFF),
+			"members": edit(STAFF),
+			"start_date": edit(STAFF),
+			"end_date": edit(STAFF),
+			"end_reason": edit(STAFF),
+			"agreement": edit(PARTY_OR_STAFF),
+			"lead_mentor_name": derived(),
+			"co_mentor_name": derived(),
+			"health": server(),
+			"health_reason": server(),
+		},
+		methods={
+			"set_status": act(STAFF, status_in("Proposed", "Active", "Paused")),
+			"move_member": act(STAFF, status_in("Proposed", "Active", "Paused")),
+		},
+	),
+	"Mentoring Circle Member": Policy(
+		summary="Rows of a circle: its readers. Program managers place and move members.",
+		read=READERS_OF_PAIRING,
+		fields={
+			"employee": edit(STAFF),
+			"employee_name": derived(),
+			"department": derived(),
+			"match_score": server(),
+			"match_reasons": server(),
 		},
 	),
 	"Mentoring Goal": Policy(

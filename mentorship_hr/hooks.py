@@ -44,6 +44,8 @@ permission_query_conditions = {
 	"Mentoring Feedback": "mentorship_hr.permissions.feedback_query",
 	"Mentoring Skill Growth": "mentorship_hr.permissions.skill_growth_query",
 	"Mentoring Skill Rating": "mentorship_hr.permissions.skill_rating_query",
+	"Mentoring Circle": "mentorship_hr.permissions.circle_query",
+	"Mentoring Circle Member": "mentorship_hr.permissions.circle_member_query",
 }
 
 # Frappe's count endpoint reads without row rules; the app's DocTypes are counted by them
@@ -69,6 +71,7 @@ has_permission = {
 		"Mentoring Settings",
 		"Mentoring Participant",
 		"Mentoring Pairing",
+		"Mentoring Circle",
 		"Mentoring Goal",
 		"Mentoring Check-in",
 		"Mentoring Check-in Note",

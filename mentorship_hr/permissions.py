@@ -112,6 +112,39 @@ def pairing_relations(pairing: str | None, user: str) -> set[str]:
 	return {relation for relation, holds in found.items() if holds}
 
 
+def circle_relations(circle: str | None, user: str) -> set[str]:
+	"""In a circle, MENTOR is its lead or co-mentor and MENTEE a member; MENTOR_MANAGER and
+	MENTEE_MANAGER manage one of them. From the stored circle and the live Employee records."""
+	if not circle:
+		return set()
+	mine = set(employees_of(user))
+	if not mine:
+		return set()
+	mentors = [
+		e for e in frappe.db.get_value("Mentoring Circle", circle, ["lead_mentor", "co_mentor"]) or () if e
+	]
+	members = frappe.get_all(
+		"Mentoring Circle Member",
+		filters={"parent": circle, "parenttype": "Mentoring Circle"},
+		pluck="employee",
+	)
+	managers = dict(
+		frappe.get_all(
+			"Employee",
+			filters={"name": ("in", mentors + members or [""])},
+			fields=["name", "reports_to"],
+			as_list=True,
+		)
+	)
+	found = {
+		MENTOR: bool(mine & set(mentors)),
+		MENTEE: bool(mine & set(members)),
+		MENTOR_MANAGER: any(managers.get(e) in mine for e in mentors),
+		MENTEE_MANAGER: any(managers.get(e) in mine for e in members),
+	}
+	return {relation for relation, holds in found.items() if holds}
+
+
 def pairing_role(pairing: str | None, user: str) -> str | None:
 	"""MENTOR, MENTEE, MANAGER (of either side) or None."""
 	relations = pairing_relations(pairing, user)
@@ -144,6 +177,8 @@ def record_relations(doc, user: str) -> set[str]:
 	doctype = doc.doctype
 	if doctype == "Mentoring Pairing":
 		return set() if doc.is_new() else pairing_relations(doc.name, user)
+	if doctype == "Mentoring Circle":
+		return set() if doc.is_new() else circle_relations(doc.name, user)
 	if doctype in ("Mentoring Goal", "Mentoring Check-in Note"):
 		return pairing_relations(stored(doc, "pairing"), user)
 	if doctype == "Mentoring Check-in":
@@ -252,10 +287,38 @@ def _pairings_read_by(user: str, readers) -> str:
 	return f"(select p.name from `tabMentoring Pairing` p where {rows})"
 
 
+def _circle_rows(table: str, user: str, readers) -> list[str]:
+	mine = employees_of(user)
+	reports = reports_of(mine) if readers & policy.MANAGERS else []
+
+	def mentored_by(people):
+		return f"({table}.lead_mentor in ({_in(people)}) or {table}.co_mentor in ({_in(people)}))"
+
+	def with_member(people):
+		return (
+			f"{table}.name in (select m.parent from `tabMentoring Circle Member` m "
+			f"where m.parenttype = 'Mentoring Circle' and m.employee in ({_in(people)}))"
+		)
+
+	sql = {
+		MENTOR: lambda: mentored_by(mine),
+		MENTEE: lambda: with_member(mine),
+		MENTOR_MANAGER: lambda: mentored_by(reports),
+		MENTEE_MANAGER: lambda: with_member(reports),
+	}
+	return [sql[r]() for r in sorted(readers) if r in sql]
+
+
 def _row_condition(doctype: str, user: str, readers) -> str:
 	table = f"`tab{doctype}`"
 	if doctype == "Mentoring Pairing":
 		return " or ".join(_pairing_rows(table, user, readers))
+	if doctype == "Mentoring Circle":
+		return " or ".join(_circle_rows(table, user, readers))
+	if doctype == "Mentoring Circle Member":
+		circle_readers = policy.POLICY["Mentoring Circle"].read - set(policy.ROLES)
+		rows = " or ".join(_circle_rows("c", user, circle_readers)) or "1=0"
+		return f"{table}.parent in (select c.name from `tabMentoring Circle` c where {rows})"
 	if doctype in ("Mentoring Goal", "Mentoring Check-in", "Mentoring Check-in Note"):
 		return f"{table}.pairing in {_pairings_read_by(user, readers)}"
 	if doctype == "Mentoring Check-in Goal Update":
@@ -317,6 +380,8 @@ score_query = _query_hook("Mentoring Score")
 feedback_query = _query_hook("Mentoring Feedback")
 skill_growth_query = _query_hook("Mentoring Skill Growth")
 skill_rating_query = _query_hook("Mentoring Skill Rating")
+circle_query = _query_hook("Mentoring Circle")
+circle_member_query = _query_hook("Mentoring Circle Member")
 
 
 # The field guard: who may change which field, on every save

@@ -1,4 +1,4 @@
-"""Who may move a participant, a pairing or a check-in confirmation from one status to the next.
+"""Who may move a participant, a pairing, a circle or a check-in confirmation from one status to the next.
 
 Each table maps the status before (None for a new record) to the statuses after, and each of
 those to the actors allowed to make that move. Pure: no Frappe import.
@@ -32,6 +32,14 @@ PAIRING = {
 		"Declined": {MENTOR, MANAGER},
 		"Expired": {SYSTEM},
 	},
+	"Active": {"Paused": {MANAGER}, "Completed": {MANAGER}, "Ended Early": {MANAGER}},
+	"Paused": {"Active": {MANAGER}, "Completed": {MANAGER}, "Ended Early": {MANAGER}},
+}
+
+# a circle lives as a pairing does, without requests
+CIRCLE = {
+	None: {"Proposed": {MANAGER, SYSTEM}, "Active": {MANAGER}},
+	"Proposed": {"Active": {MANAGER}},
 	"Active": {"Paused": {MANAGER}, "Completed": {MANAGER}, "Ended Early": {MANAGER}},
 	"Paused": {"Active": {MANAGER}, "Completed": {MANAGER}, "Ended Early": {MANAGER}},
 }

@@ -144,15 +144,19 @@ def load_pool(program) -> frappe._dict:
 	)
 
 
-def run_matching(program) -> dict:
-	"""Propose the best set of pairs for the program's unmatched mentees. Active and Proposed
-	pairings stay as they are; only the gaps are filled."""
+def check_open_for_matching(program):
 	if program.status not in ("Enrolling", "Active"):
 		frappe.throw(
 			_("Program {0} is {1}; matching needs an Enrolling or Active program.").format(
 				program.name, _(program.status)
 			)
 		)
+
+
+def run_matching(program) -> dict:
+	"""Propose the best set of pairs for the program's unmatched mentees. Active and Proposed
+	pairings stay as they are; only the gaps are filled."""
+	check_open_for_matching(program)
 	pool = load_pool(program)
 	mentees = [m for m in pool.mentees if m.employee not in pool.waiting]  # they await their own pick
 	matches, unmatched = assign(pool.mentors, mentees, pool.rules, match_weights_of(program))
@@ -194,10 +198,7 @@ def _set_mentee_status(pool, employees: list[str], status: str, reason: str = ""
 		).where(Participant.name.isin(names)).run()
 
 
-def publish(program: str) -> dict:
-	"""Make every Proposed pairing of the program Active, re-checking every rule, and tell the
-	pair and both managers. A pairing that breaks a rule stays Proposed and is reported. Pairings
-	go live only in an Active program: before it starts, proposals wait."""
+def check_started(program: str):
 	status = frappe.db.get_value("Mentoring Program", program, "status")
 	if status != "Active":
 		frappe.throw(
@@ -206,6 +207,13 @@ def publish(program: str) -> dict:
 			),
 			title=_("Program Not Started"),
 		)
+
+
+def publish(program: str) -> dict:
+	"""Make every Proposed pairing of the program Active, re-checking every rule, and tell the
+	pair and both managers. A pairing that breaks a rule stays Proposed and is reported. Pairings
+	go live only in an Active program: before it starts, proposals wait."""
+	check_started(program)
 	published, failed = [], []
 	names = frappe.get_all(
 		"Mentoring Pairing", filters={"program": program, "status": "Proposed"}, pluck="name", order_by="name"

@@ -130,3 +130,31 @@ mentorship_hr.report_scope_filters = () => [
 		options: "Appraisal Cycle",
 	},
 ];
+
+const STATUS_ACTIONS = {
+	Active: (from) => (from === "Proposed" ? __("Activate") : __("Resume")),
+	Paused: () => __("Pause"),
+	Completed: () => __("Complete"),
+	"Ended Early": () => __("End Early"),
+};
+
+// The status moves the server offers a program manager (the controller's onload), for a pairing or a circle.
+mentorship_hr.add_status_actions = (frm, noun, told) => {
+	((frm.doc.__onload || {}).status_moves || []).forEach((status) => {
+		const label = STATUS_ACTIONS[status](frm.doc.status);
+		const move = (args) => frm.call("set_status", { status, ...args }).then(() => frm.reload_doc());
+		frm.add_custom_button(
+			label,
+			() =>
+				status === "Ended Early"
+					? frappe.prompt(
+							{ fieldname: "reason", fieldtype: "Small Text", label: __("Why is it ending early?"), reqd: 1 },
+							({ reason }) => move({ reason }),
+							__("End Early"),
+							__("End Early")
+					  )
+					: frappe.confirm(`${__("{0} this {1}?", [label, noun])} ${told}`, () => move({})),
+			__("Status")
+		);
+	});
+};

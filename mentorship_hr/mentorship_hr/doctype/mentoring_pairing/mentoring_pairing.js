@@ -8,7 +8,7 @@ frappe.ui.form.on("Mentoring Pairing", {
 
 	refresh(frm) {
 		mentorship_hr.apply_form_rules(frm);
-		add_status_actions(frm);
+		mentorship_hr.add_status_actions(frm, __("pairing"), __("The pair and their managers are told when it ends."));
 		add_skill_settling(frm);
 		show_connections(frm);
 		show_next_checkin(frm);
@@ -103,34 +103,6 @@ function add_skill_settling(frm) {
 			__("Write to Skill Map")
 		)
 	);
-}
-
-const PAIRING_ACTIONS = {
-	Active: (from) => (from === "Proposed" ? __("Activate") : __("Resume")),
-	Paused: () => __("Pause"),
-	Completed: () => __("Complete"),
-	"Ended Early": () => __("End Early"),
-};
-
-// The status moves the server offers a program manager (MentoringPairing.onload).
-function add_status_actions(frm) {
-	((frm.doc.__onload || {}).status_moves || []).forEach((status) => {
-		const label = PAIRING_ACTIONS[status](frm.doc.status);
-		const move = (args) => frm.call("set_status", { status, ...args }).then(() => frm.reload_doc());
-		frm.add_custom_button(
-			label,
-			() =>
-				status === "Ended Early"
-					? frappe.prompt(
-							{ fieldname: "reason", fieldtype: "Small Text", label: __("Why is it ending early?"), reqd: 1 },
-							({ reason }) => move({ reason }),
-							__("End Pairing Early"),
-							__("End Early")
-					  )
-					: frappe.confirm(__("{0} this pairing? The pair and their managers are told when it ends.", [label]), () => move({})),
-			__("Status")
-		);
-	});
 }
 
 // A Frappe Event in both people's calendars; the pairing's next check-in follows it.

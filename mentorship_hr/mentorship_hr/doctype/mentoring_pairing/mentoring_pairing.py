@@ -4,30 +4,27 @@
 import frappe
 from frappe import _
 from frappe.query_builder import Case
-from frappe.utils import add_to_date, cint, get_datetime, getdate, now_datetime, today
+from frappe.utils import add_to_date, cint, get_datetime, now_datetime
 
 from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
 from mentorship_hr.engagement import health_service, manager_loop, surveys, workshop
 from mentorship_hr.matching import bulk_matching, self_select
 from mentorship_hr.matching.pairing_rules import RULED_STATUSES, check_pairing_rules
+from mentorship_hr.mixins.lifecycle import ENDED, Lifecycle
 from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import notify, pair_and_manager_users
 from mentorship_hr.permissions import check_program_manager, is_program_manager, pairing_role, relations_of
 from mentorship_hr.skills import growth
 
-ENDED = ("Completed", "Ended Early")
-
-
 # the program manager's buttons for the status moves the table gives them
-STATUS_ACTIONS = ("Proposed", "Active", "Paused")
 
 
-class MentoringPairing(PolicyDocument):
+class MentoringPairing(Lifecycle, PolicyDocument):
 	def onload(self):
 		super().onload()
 		moves = []
-		if is_program_manager() and self.status in STATUS_ACTIONS:
+		if is_program_manager() and self.status in self.MOVED_FROM:
 			moves = transitions.moves_for(transitions.PAIRING, self.status, transitions.MANAGER)
 		self.set_onload("status_moves", moves)
 		self.set_onload("can_schedule", self.status == "Active" and self.may_schedule())
@@ -89,8 +86,7 @@ class MentoringPairing(PolicyDocument):
 		self.validate_dates()
 		if self.status in RULED_STATUSES and not self.flags.ignore_pairing_rules:
 			check_pairing_rules(self)
-		if self.status == "Ended Early" and not (self.end_reason or "").strip():
-			frappe.throw(_("Say why the pairing ended early."), title=_("End Reason Required"))
+		self.validate_end_reason()
 		if self.status == "Active" and self.going_live():
 			workshop.check_go_live(self)
 
@@ -160,25 +156,6 @@ class MentoringPairing(PolicyDocument):
 	def remove_proposal(self):
 		check_program_manager()
 		bulk_matching.remove_proposal(self.stored())
-
-	@frappe.whitelist()
-	def set_status(self, status: str, reason: str | None = None):
-		"""Pause, Resume, Complete or End Early (with the reason): program managers only."""
-		check_program_manager()
-		doc = self.stored()
-		if doc.status not in STATUS_ACTIONS or not transitions.allowed(
-			transitions.PAIRING, doc.status, status, transitions.MANAGER
-		):
-			frappe.throw(
-				_("A {0} pairing cannot be moved to {1}.").format(_(doc.status), _(status)),
-				title=_("Not Allowed"),
-			)
-		doc.status = status
-		if status == "Ended Early":
-			doc.end_reason = (reason or "").strip()
-		doc.flags.actor = transitions.MANAGER
-		doc.save()
-		return doc.status
 
 	@frappe.whitelist()
 	def settle_skill_rating(self, skill: str, stars: int):
@@ -295,33 +272,6 @@ class MentoringPairing(PolicyDocument):
 			# Frappe makes the session user the owner of what they insert
 			event.db_set("owner", user, update_modified=False)
 		return event
-
-	def set_dates(self):
-		program_start = frappe.db.get_value("Mentoring Program", self.program, "start_date")
-		if self.status == "Active" and not self.start_date:
-			self.start_date = max(getdate(today()), getdate(program_start))
-		if self.status in ENDED and not self.end_date:
-			program_end = frappe.db.get_value("Mentoring Program", self.program, "end_date")
-			self.end_date = min(getdate(today()), getdate(program_end))
-
-	def validate_dates(self):
-		start, end = frappe.db.get_value("Mentoring Program", self.program, ["start_date", "end_date"])
-		for label, value in ((_("Start Date"), self.start_date), (_("End Date"), self.end_date)):
-			if value and not getdate(start) <= getdate(value) <= getdate(end):
-				frappe.throw(
-					_("The pairing's {0} {1} is outside program {2}, which runs from {3} to {4}.").format(
-						label,
-						frappe.format(value, "Date"),
-						frappe.bold(self.program),
-						frappe.format(start, "Date"),
-						frappe.format(end, "Date"),
-					),
-					title=_("Dates Outside Program"),
-				)
-		if self.start_date and self.end_date and getdate(self.end_date) < getdate(self.start_date):
-			frappe.throw(
-				_("The pairing's End Date cannot be before its Start Date."), title=_("Invalid Dates")
-			)
 
 
 def validate_active_pairing(name: str):

@@ -30,6 +30,13 @@ def apply(program, employee, role, skills=(), **fields):
 		).insert()
 
 
+def approve_all(program, manager):
+	"""A program manager approves every application to the program."""
+	with as_user(manager):
+		for name in frappe.get_all("Mentoring Participant", filters={"program": program}, pluck="name"):
+			frappe.get_doc("Mentoring Participant", name).review_application(approve=1)
+
+
 def notified(user, doc_name) -> bool:
 	return bool(frappe.db.exists("Notification Log", {"for_user": user, "document_name": doc_name}))
 
@@ -69,11 +76,7 @@ class TestMatchingFlow(FrappeTestCase):
 		apply(self.program, self.e1, "Mentee", ["Negotiation", "Delegation"], interests="Chess, running")
 		apply(self.program, self.e2, "Mentee", ["Empathy"])
 		apply(self.program, self.e3, "Mentee", ["Negotiation"])
-		with as_user(self.manager):
-			for name in frappe.get_all(
-				"Mentoring Participant", filters={"program": self.program}, pluck="name"
-			):
-				frappe.get_doc("Mentoring Participant", name).review_application(approve=1)
+		approve_all(self.program, self.manager)
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
@@ -258,9 +261,8 @@ class TestMatchingFlow(FrappeTestCase):
 		apply(program, intern, "Mentor", ["Empathy"], capacity=1)
 		apply(program, lead, "Mentor", ["Empathy"], capacity=1)
 		apply(program, self.m2, "Mentee", ["Empathy"])
+		approve_all(program, self.manager)
 		with as_user(self.manager):
-			for name in frappe.get_all("Mentoring Participant", filters={"program": program}, pluck="name"):
-				frappe.get_doc("Mentoring Participant", name).review_application(approve=1)
 			frappe.get_doc("Mentoring Program", program).run_matching()
 		proposals = frappe.get_all(
 			"Mentoring Pairing", filters={"program": program}, fields=["mentor", "mentee", "match_reasons"]

@@ -9,7 +9,7 @@ from mentorship_hr.domain import transitions
 from mentorship_hr.domain.transitions import MANAGER
 from mentorship_hr.engagement import workshop
 from mentorship_hr.kpi import score_sync, sync_jobs
-from mentorship_hr.matching import bulk_matching, enrollment, self_select
+from mentorship_hr.matching import bulk_matching, circle_matching, enrollment, self_select
 from mentorship_hr.mixins.kpi_weights import KPIWeights
 from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import email_account_exists
@@ -196,13 +196,26 @@ class MentoringProgram(KPIWeights, PolicyDocument):
 
 	@frappe.whitelist()
 	def run_matching(self) -> dict:
+		"""Propose pairings, place mentees in circles, or both, as the program's format says."""
 		check_program_manager()
-		return bulk_matching.run_matching(self.stored())
+		doc = self.stored()
+		result = {}
+		if doc.format != "Circles":
+			result.update(bulk_matching.run_matching(doc))
+		if doc.format != "One-to-one":
+			bulk_matching.check_open_for_matching(doc)
+			result["circles"] = circle_matching.run_circle_matching(doc)
+		return result
 
 	@frappe.whitelist()
 	def publish_matches(self) -> dict:
 		check_program_manager()
-		return bulk_matching.publish(self.name)
+		doc = self.stored()
+		result = bulk_matching.publish(self.name) if doc.format != "Circles" else {}
+		if doc.format != "One-to-one":
+			bulk_matching.check_started(self.name)
+			result["circles"] = circle_matching.publish_circles(self.name)
+		return result
 
 	@frappe.whitelist()
 	def get_mentor_suggestions(self) -> list[dict]:

@@ -1,0 +1,121 @@
+# Copyright (c) 2026, mentorship_hr contributors and contributors
+# For license information, please see license.txt
+"""A mentoring circle: one or two mentors with a small group of mentees around a topic
+(docs/design.md §4b)."""
+
+import frappe
+from frappe import _
+
+from mentorship_hr.domain import transitions
+from mentorship_hr.matching.circle_rules import OPEN_CIRCLE_STATUSES, check_circle_rules, mentors_of
+from mentorship_hr.mixins.lifecycle import Lifecycle
+from mentorship_hr.mixins.policy_document import PolicyDocument
+from mentorship_hr.notifications import manager_users, notify
+from mentorship_hr.permissions import check_program_manager, is_program_manager
+
+
+class MentoringCircle(Lifecycle, PolicyDocument):
+	NOUN = "circle"
+	STATUS_TABLE = transitions.CIRCLE
+
+	def onload(self):
+		super().onload()
+		moves = []
+		if is_program_manager() and self.status in self.MOVED_FROM:
+			moves = transitions.moves_for(transitions.CIRCLE, self.status, transitions.MANAGER)
+		self.set_onload("status_moves", moves)
+
+	def validate(self):
+		if not (self.title or "").strip():
+			topic = ", ".join(row.skill for row in self.topic_skills)
+			self.title = _("{0} circle").format(topic or self.lead_mentor_name or self.lead_mentor)
+		self.set_dates()
+		self.validate_dates()
+		self.validate_end_reason()
+		if self.status in OPEN_CIRCLE_STATUSES:
+			check_circle_rules(self)
+
+	def on_update(self):
+		before = self.get_doc_before_save()
+		if self.status == "Active" and (not before or before.status != "Active"):
+			self.mark_participants_matched()
+			if not before or before.status == "Proposed" or self.is_new():
+				self.announce()
+
+	def people(self) -> list[str]:
+		return [*mentors_of(self), *(row.employee for row in self.members)]
+
+	def mark_participants_matched(self):
+		"""The mentors' and members' enrollments are Matched once the circle is live."""
+		Participant = frappe.qb.DocType("Mentoring Participant")
+		mentors, members = mentors_of(self), [row.employee for row in self.members]
+		frappe.qb.update(Participant).set(Participant.status, "Matched").set(
+			Participant.waitlist_reason, ""
+		).where(
+			(Participant.program == self.program)
+			& (
+				(Participant.employee.isin(mentors or [""]) & (Participant.role == "Mentor"))
+				| (Participant.employee.isin(members or [""]) & (Participant.role == "Mentee"))
+			)
+		).run()
+
+	def announce(self):
+		"""Tell the mentors, the members and their managers that the circle has started."""
+		employees = self.people()
+		users = frappe.get_all("Employee", filters={"name": ("in", employees)}, pluck="user_id")
+		notify(
+			[u for u in users if u] + manager_users(employees),
+			_("Mentoring circle: {0}").format(self.title),
+			self,
+			"mentoring_circle_active",
+		)
+
+	# Actions. Each acts on the stored circle, never on a copy that a client sent.
+
+	@frappe.whitelist()
+	def move_member(self, employee: str, to_circle: str) -> str:
+		"""Move a member to another open circle of the same program; both keep every rule."""
+		check_program_manager()
+		doc = frappe.get_doc(self.doctype, self.name)
+		row = next((r for r in doc.members if r.employee == employee), None)
+		if not row:
+			frappe.throw(
+				_("{0} is not a member of circle {1}.").format(employee, doc.name), title=_("Not a Member")
+			)
+		other = frappe.get_doc(self.doctype, to_circle)
+		if other.program != doc.program or other.name == doc.name or other.status not in OPEN_CIRCLE_STATUSES:
+			frappe.throw(
+				_("A member moves only to another open circle of program {0}.").format(
+					frappe.bold(doc.program)
+				),
+				title=_("Not Allowed"),
+			)
+		doc.remove(row)
+		doc.save()
+		other.append("members", {"employee": employee})
+		other.save()
+		return other.name
+
+
+def circles_of(employees: list[str], statuses=OPEN_CIRCLE_STATUSES) -> list[str]:
+	"""The circles these employees mentor or belong to."""
+	if not employees:
+		return []
+	Circle, Member = frappe.qb.DocType("Mentoring Circle"), frappe.qb.DocType("Mentoring Circle Member")
+	members = (
+		frappe.qb.from_(Member)
+		.select(Member.parent)
+		.where((Member.parenttype == "Mentoring Circle") & Member.employee.isin(employees))
+	)
+	return (
+		frappe.qb.from_(Circle)
+		.select(Circle.name)
+		.where(
+			Circle.status.isin(statuses)
+			& (
+				Circle.lead_mentor.isin(employees)
+				| Circle.co_mentor.isin(employees)
+				| Circle.name.isin(members)
+			)
+		)
+	).run(pluck=True)

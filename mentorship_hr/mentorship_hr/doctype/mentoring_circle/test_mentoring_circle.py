@@ -1,0 +1,184 @@
+# Copyright (c) 2026, mentorship_hr contributors and Contributors
+# See license.txt
+"""Mentoring circles on a real site: forming them by hand and by matching, their rules, publishing,
+moving members, and who reads them (docs/design.md §4b)."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from mentorship_hr.mentorship_hr.doctype.mentoring_participant.test_matching_flow import (
+	apply,
+	approve_all,
+	designation,
+)
+from mentorship_hr.tests import builders
+from mentorship_hr.tests.builders import as_user
+
+
+def circle(program, lead, members=(), co_mentor=None, topic=("Negotiation",), **fields):
+	return frappe.get_doc(
+		{
+			"doctype": "Mentoring Circle",
+			"program": program,
+			"lead_mentor": lead,
+			"co_mentor": co_mentor,
+			"topic_skills": [{"skill": s} for s in topic],
+			"members": [{"employee": e} for e in members],
+			**fields,
+		}
+	).insert()
+
+
+class TestMentoringCircle(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user("Administrator")
+		builders.outgoing_email_account()
+		sales, ops = builders.department("Sales"), builders.department("Operations")
+		cls.boss = builders.employee("cboss", department=ops, designation=designation("Operations Director"))
+		cls.lead = builders.employee("clead", department=sales, designation=designation("Sales Manager"))
+		cls.co = builders.employee("cco", department=sales, designation=designation("Sales Manager"))
+		cls.mentees = [
+			builders.employee(
+				f"cm{i}", department=ops, designation=designation("Associate"), reports_to=cls.boss
+			)
+			for i in range(4)
+		]
+		# managed by the co-mentor: never in a circle the co-mentor mentors
+		cls.report = builders.employee("crep", department=ops, reports_to=cls.co)
+		cls.stranger = builders.employee("cstr", department=ops)
+		cls.manager = builders.user_with_roles("Mentoring Program Manager")
+
+	def setUp(self):
+		frappe.set_user("Administrator")
+		frappe.db.savepoint("circle_test")
+		self.program = builders.program(
+			status="Enrolling", format="Circles", circle_size=3, circle_min_fill=2
+		).name
+		for mentor in (self.lead, self.co):
+			apply(self.program, mentor, "Mentor", ["Negotiation", "Empathy"], capacity=1)
+		for mentee in (*self.mentees, self.report):
+			apply(self.program, mentee, "Mentee", ["Negotiation"])
+		approve_all(self.program, self.manager)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback(save_point="circle_test")
+
+	def members_of(self, name):
+		return [r.employee for r in frappe.get_doc("Mentoring Circle", name).members]
+
+	def test_a_circle_keeps_its_rules_and_says_which(self):
+		m = self.mentees
+		cases = [
+			({"members": [self.stranger]}, "is not an approved mentee of program"),
+			({"members": [m[0], m[0]]}, "listed twice"),
+			({"members": [m[0]], "co_mentor": self.lead}, "co-mentor must be someone other"),
+			({"members": [m[0], m[1], m[2], m[3]]}, "at most 3 members in a circle; this one has 4"),
+			({"members": [m[0], self.report], "co_mentor": self.co}, "same reporting line"),
+		]
+		with as_user(self.manager):
+			for fields, message in cases:
+				with self.subTest(message), self.assertRaisesRegex(frappe.ValidationError, message):
+					circle(self.program, self.lead, **fields)
+			first = circle(self.program, self.lead, [m[0]])
+			with self.assertRaisesRegex(frappe.ValidationError, f"already a member of circle {first.name}"):
+				circle(self.program, self.co, [m[0]])
+			one_to_one = builders.program(status="Enrolling").name
+			with self.assertRaisesRegex(frappe.ValidationError, "set its Format to Circles or Both"):
+				circle(one_to_one, self.lead)
+		self.assertEqual(frappe.db.count("Mentoring Circle", {"program": self.program}), 1)
+
+	def test_matching_places_mentees_publishing_starts_the_full_circles_and_tells_everyone(self):
+		with as_user(self.manager):
+			talks = circle(self.program, self.lead, topic=("Negotiation",), title="Negotiating well")
+			care = circle(self.program, self.co, topic=("Empathy",))
+			result = frappe.get_doc("Mentoring Program", self.program).run_matching()
+		# six places for five mentees, but the co-mentor's report may not join the co-mentor's circle,
+		# and "care" (empathy, sought by nobody) needs two members to go ahead
+		self.assertEqual(care.title, "Empathy circle")
+		placed = result["circles"]["placed"]
+		self.assertEqual(len(placed.get(talks.name, [])), 3)
+		self.assertNotIn(self.report, self.members_of(care.name))
+		everyone = [e for rows in placed.values() for e in rows] + result["circles"]["left"]
+		self.assertEqual(sorted(everyone), sorted([*self.mentees, self.report]))
+		row = frappe.get_doc("Mentoring Circle", talks.name).members[0]
+		self.assertIn("topic covers 1 of 1 skills sought: negotiation", row.match_reasons)
+		left = result["circles"]["left"]
+		self.assertEqual(
+			frappe.get_all(
+				"Mentoring Participant",
+				filters={"program": self.program, "employee": ("in", left)},
+				pluck="waitlist_reason",
+			),
+			["no circle with a free place fits"] * len(left),
+		)
+
+		frappe.db.set_value("Mentoring Program", self.program, "status", "Active")
+		with as_user(self.manager):
+			published = frappe.get_doc("Mentoring Program", self.program).publish_matches()["circles"]
+		self.assertIn(talks.name, published["published"])
+		self.assertEqual(frappe.db.get_value("Mentoring Circle", talks.name, "status"), "Active")
+		member = self.members_of(talks.name)[0]
+		self.assertEqual(
+			frappe.db.get_value(
+				"Mentoring Participant", {"program": self.program, "employee": member}, "status"
+			),
+			"Matched",
+		)
+		for user in (builders.user_of(member), builders.user_of(self.lead), builders.user_of(self.boss)):
+			self.assertTrue(
+				frappe.db.exists("Notification Log", {"for_user": user, "document_name": talks.name}), user
+			)
+
+	def test_who_reads_a_circle(self):
+		with as_user(self.manager):
+			c = circle(self.program, self.lead, [self.mentees[0], self.mentees[1]], co_mentor=self.co)
+		readers = {
+			"lead": (self.lead, True),
+			"co-mentor": (self.co, True),
+			"member": (self.mentees[0], True),
+			"members' manager": (self.boss, True),
+			"stranger": (self.stranger, False),
+			"someone placed in no circle": (self.mentees[2], False),
+		}
+		for label, (employee, reads) in readers.items():
+			user = builders.user_of(employee)
+			with self.subTest(label):
+				self.assertEqual(frappe.has_permission("Mentoring Circle", "read", c.name, user=user), reads)
+				listed = frappe.get_list(
+					"Mentoring Circle", filters={"name": c.name}, pluck="name", user=user
+				)
+				self.assertEqual(listed == [c.name], reads)
+				rows = frappe.get_list(
+					"Mentoring Circle Member",
+					filters={"parent": c.name},
+					pluck="employee",
+					user=user,
+					parent_doctype="Mentoring Circle",
+				)
+				self.assertEqual(len(rows), 2 if reads else 0)
+				# the circle edits its agreement; managers and others only read, if that
+				writes = label in ("lead", "co-mentor", "member")
+				self.assertEqual(
+					frappe.has_permission("Mentoring Circle", "write", c.name, user=user), writes
+				)
+
+	def test_a_program_manager_moves_a_member_and_ends_a_circle_with_a_reason(self):
+		m = self.mentees
+		with as_user(self.manager):
+			a = circle(self.program, self.lead, [m[0], m[1]])
+			b = circle(self.program, self.co, [m[2]])
+			a.move_member(m[1], b.name)
+			self.assertEqual((self.members_of(a.name), self.members_of(b.name)), ([m[0]], [m[2], m[1]]))
+			with self.assertRaisesRegex(frappe.ValidationError, "is not a member of circle"):
+				a.move_member(m[3], b.name)
+			frappe.db.set_value("Mentoring Program", self.program, "status", "Active")
+			a.set_status("Active")
+			with self.assertRaisesRegex(frappe.ValidationError, "Say why the circle ended early"):
+				a.set_status("Ended Early")
+			a.set_status("Ended Early", reason="The topic was covered")
+		self.assertEqual(frappe.db.get_value("Mentoring Circle", a.name, "status"), "Ended Early")
+		with as_user(builders.user_of(m[0])), self.assertRaises(frappe.PermissionError):
+			frappe.get_doc("Mentoring Circle", b.name).move_member(m[2], a.name)

@@ -1,0 +1,72 @@
+"""The lifecycle of a pairing or a circle: its dates, set when it goes live and when it ends and
+always within its program's; why it ended early; and the status moves a program manager makes."""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, today
+
+from mentorship_hr.domain import transitions
+from mentorship_hr.permissions import check_program_manager
+
+ENDED = ("Completed", "Ended Early")
+
+
+class Lifecycle:
+	NOUN = "pairing"  # how messages name the record
+	STATUS_TABLE = transitions.PAIRING
+	MOVED_FROM = ("Proposed", "Active", "Paused")  # the statuses a program manager moves it from
+
+	def set_dates(self):
+		program_start = frappe.db.get_value("Mentoring Program", self.program, "start_date")
+		if self.status == "Active" and not self.start_date:
+			self.start_date = max(getdate(today()), getdate(program_start))
+		if self.status in ENDED and not self.end_date:
+			program_end = frappe.db.get_value("Mentoring Program", self.program, "end_date")
+			self.end_date = min(getdate(today()), getdate(program_end))
+
+	def validate_dates(self):
+		start, end = frappe.db.get_value("Mentoring Program", self.program, ["start_date", "end_date"])
+		for label, value in ((_("Start Date"), self.start_date), (_("End Date"), self.end_date)):
+			if value and not getdate(start) <= getdate(value) <= getdate(end):
+				frappe.throw(
+					_("The {0}'s {1} {2} is outside program {3}, which runs from {4} to {5}.").format(
+						_(self.NOUN),
+						label,
+						frappe.format(value, "Date"),
+						frappe.bold(self.program),
+						frappe.format(start, "Date"),
+						frappe.format(end, "Date"),
+					),
+					title=_("Dates Outside Program"),
+				)
+		if self.start_date and self.end_date and getdate(self.end_date) < getdate(self.start_date):
+			frappe.throw(
+				_("The {0}'s End Date cannot be before its Start Date.").format(_(self.NOUN)),
+				title=_("Invalid Dates"),
+			)
+
+	def validate_end_reason(self):
+		if self.status == "Ended Early" and not (self.end_reason or "").strip():
+			frappe.throw(
+				_("Say why the {0} ended early.").format(_(self.NOUN)), title=_("End Reason Required")
+			)
+
+	@frappe.whitelist()
+	def set_status(self, status: str, reason: str | None = None) -> str:
+		"""Activate, Pause, Resume, Complete or End Early (with the reason): program managers only,
+		on the stored record."""
+		check_program_manager()
+		doc = frappe.get_doc(self.doctype, self.name)
+		if doc.status not in self.MOVED_FROM or not transitions.allowed(
+			self.STATUS_TABLE, doc.status, status, transitions.MANAGER
+		):
+			frappe.throw(
+				_("A {0} {1} cannot be moved to {2}.").format(_(doc.status), _(self.NOUN), _(status)),
+				title=_("Not Allowed"),
+			)
+		doc.status = status
+		if status == "Ended Early":
+			doc.end_reason = (reason or "").strip()
+		doc.flags.actor = transitions.MANAGER
+		doc.save()
+		return doc.status
