@@ -3,6 +3,12 @@
 Run with plain python (no Frappe): `python benchmarks/matching.py [--mentees N --mentors M --capacity C]`.
 Target on 2 cores: 10,000 mentees x 5,000 mentors in <= 10 s and < 2 GB, within 0.5% of the optimum.
 The last line is `match <mentees>x<mentors> cap<capacity>: <s> s, <MB> MB peak, gap <x>%`.
+
+Circles: `python benchmarks/matching.py --circles --mentees 2000 --mentors 350 [--size 6 --minimum 3]`
+places the mentees into one circle per mentor (every third with a co-mentor). Target on 2 cores:
+2,000 mentees into circles of 6 with 350 mentors in under 10 s. The last line is
+`circles <mentees> mentees, <n> circles of <size>: <s> s, <MB> MB peak, placed <p>, dropped <d>, gap <x>%`,
+the gap against the sum of each mentee's best allowed circle (an upper bound on any placement).
 """
 
 import argparse
@@ -16,6 +22,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from mentorship_hr.domain.circles import Circle, fit_matrix, place
 from mentorship_hr.domain.matching import Person, Rules, Weights, assign, score_matrix, top_candidates
 
 SKILLS = [f"skill-{i}" for i in range(40)]
@@ -86,13 +93,50 @@ def dual_bound(mentors, mentees, rules, iterations: int = 300, step: float = 3.0
 	return best
 
 
+def circles_case(args):
+	"""One circle per mentor of the pool, its topic one to three of the lead's skills."""
+	rng = random.Random(11)
+	mentors, mentees, rules = pool(args.mentees, args.mentors, 1)
+	circles = [
+		Circle(
+			name=f"CIRCLE-{j:04d}",
+			mentors=(lead, mentors[(j + 1) % len(mentors)]) if j % 3 == 0 else (lead,),
+			topic=frozenset(rng.sample(sorted(lead.skills), min(len(lead.skills), rng.randint(1, 3)))),
+			places=args.size,
+			min_members=args.minimum,
+		)
+		for j, lead in enumerate(mentors)
+	]
+	start = time.perf_counter()
+	placements, left, dropped = place(circles, mentees, rules)
+	seconds = time.perf_counter() - start
+	peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+	scores, allowed = fit_matrix(circles, mentees, rules)
+	bound = float(np.where(allowed, scores, 0.0).max(axis=1).sum())
+	index = {c.name: j for j, c in enumerate(circles)}
+	row = {m.employee: i for i, m in enumerate(mentees)}
+	total = sum(float(scores[row[p.mentee], index[p.circle]]) for p in placements)
+	gap = (bound - total) / bound * 100 if bound else 0.0
+	print(f"placed {len(placements)}, left {len(left)}, total fit {total:.1f}, bound {bound:.1f}")
+	print(
+		f"circles {args.mentees} mentees, {len(circles)} circles of {args.size}: {seconds:.2f} s, "
+		f"{peak_mb:.0f} MB peak, placed {len(placements)}, dropped {len(dropped)}, gap {gap:.3f}%"
+	)
+
+
 def main():
 	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 	parser.add_argument("--mentees", type=int, default=1000)
 	parser.add_argument("--mentors", type=int, default=500)
 	parser.add_argument("--capacity", type=int, default=2)
 	parser.add_argument("--sparse", action="store_true", help="take the sparse path whatever the size")
+	parser.add_argument("--circles", action="store_true", help="place the mentees into mentors' circles")
+	parser.add_argument("--size", type=int, default=6, help="circles: the most members of a circle")
+	parser.add_argument("--minimum", type=int, default=3, help="circles: the members a circle needs")
 	args = parser.parse_args()
+	if args.circles:
+		circles_case(args)
+		return
 
 	mentors, mentees, rules = pool(args.mentees, args.mentors, args.capacity)
 	options = {"exact_up_to": 0} if args.sparse else {}

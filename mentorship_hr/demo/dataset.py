@@ -1,6 +1,7 @@
 """A demo data set (README, "Quick start"): a company of 62 people, a program with enrollment
-done, matching run and its launch workshop held, pairings in every state, and an appraisal cycle
-carrying the Mentoring KRA with synced scores.
+done, matching run and its launch workshop held, pairings in every state, a reverse-mentoring
+program with a pairing and a circle, and an appraisal cycle carrying the Mentoring KRA with synced
+scores.
 
 On a site whose setup wizard has not run, `make()` completes it as ERPNext's own setup does. It
 refuses a site that holds real employees unless forced. It does nothing when the demo is there;
@@ -22,7 +23,8 @@ COMPANY = "Mentoring Demo Co"
 ABBR = "MDC"
 PROGRAM = "Grow Together 2026"
 OPEN_PROGRAM = "Lead the Way 2027"  # open for enrollment: the specialists are in no program yet
-PROGRAMS = (PROGRAM, OPEN_PROGRAM)
+BETA_PROGRAM = "Leaders in Beta 2026"  # reverse mentoring: associates mentor the heads, in a circle too
+PROGRAMS = (PROGRAM, OPEN_PROGRAM, BETA_PROGRAM)
 DOMAIN = "mentoring-demo.example"
 MANIFEST = "mentoring_demo_manifest"
 WORKSPACE = "Mentoring"
@@ -329,6 +331,66 @@ def _open_program(made) -> str:
 	return f"{OPEN_PROGRAM}, open for enrollment, with {len(DEPARTMENTS)} mentors approved"
 
 
+def _leaders_in_beta(made) -> str:
+	"""Reverse mentoring in both formats: associates mentor heads of department on new ways of
+	working, one head one-to-one and two others in a circle led by two associates."""
+	program = frappe.get_doc(
+		{
+			"doctype": "Mentoring Program",
+			"program_name": BETA_PROGRAM,
+			"company": COMPANY,
+			"status": "Active",
+			"format": "Both",
+			"reverse_mentoring": 1,
+			"reverse_level_gap": 2,
+			"circle_size": 6,
+			"circle_min_fill": 2,
+			"start_date": add_days(today(), -30),
+			"end_date": add_days(today(), 150),
+			"checkin_frequency_days": 21,
+			"max_mentees_per_mentor": 1,
+			"program_manager": f"hr.admin@{DOMAIN}",
+			"sponsor": made["ceo"],
+			"description": "Associates mentor heads of department on digital tools and how a new "
+			"generation works, one-to-one and in a circle.",
+		}
+	).insert()
+	made["beta_program"] = _add(made, "Mentoring Program", program.name)
+	engineering, sales, operations, people = (made["staff"][d] for d in DEPARTMENTS)
+	# associates mentor (level 1), heads are mentored (level 6); never within a reporting line
+	for mentor in (engineering[14], sales[14], operations[14]):
+		_participant(program.name, mentor, "Mentor", "Communication", None)
+	for head in (engineering[0], operations[0], people[0]):
+		_participant(program.name, head, "Mentee", None, "Communication")
+	pairing = frappe.get_doc(
+		{
+			"doctype": "Mentoring Pairing",
+			"program": program.name,
+			"mentor": operations[14],
+			"mentee": engineering[0],
+			"status": "Active",
+			"source": "Manual",
+			"agreement": "Every three weeks: one tool tried together, one habit questioned.",
+		}
+	).insert()
+	made["reverse_pairing"] = pairing.name
+	circle = frappe.get_doc(
+		{
+			"doctype": "Mentoring Circle",
+			"program": program.name,
+			"title": "Working the new way",
+			"status": "Active",
+			"lead_mentor": engineering[14],
+			"co_mentor": sales[14],
+			"topic_skills": [{"skill": "Communication"}],
+			"members": [{"employee": operations[0]}, {"employee": people[0]}],
+			"agreement": "Monthly, an hour, what is said stays in the circle.",
+		}
+	).insert()
+	made["circle"] = circle.name
+	return f"{BETA_PROGRAM}, reverse mentoring: 1 pairing and circle {circle.name} of 2 heads"
+
+
 def _participant(program, employee, role, offers, seeks):
 	# a participant's landing is My Mentoring (the app they are given on enrolling), not a workspace
 	frappe.db.set_value(
@@ -633,6 +695,7 @@ STEPS = (
 	("skill maps", _skill_maps),
 	("matching", _matching),
 	("open program", _open_program),
+	("leaders in beta", _leaders_in_beta),
 	("activity", _activity),
 	("launch workshop", _workshop),
 	("appraisals", _appraisals),

@@ -10,6 +10,7 @@ from mentorship_hr import access_policy
 PARENTS = {
 	"Mentoring Check-in Goal Update": "Mentoring Check-in",
 	"Mentoring Skill Item": "Mentoring Participant",
+	"Mentoring Circle Member": "Mentoring Circle",
 }
 
 

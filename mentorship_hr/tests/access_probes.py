@@ -26,6 +26,12 @@ SPECIAL = {
 	("Mentoring Pairing", "mentee"): lambda w, doc: w.employees["spare"],
 	("Mentoring Pairing", "start_date"): lambda w, doc: add_days(_program(doc).start_date, 1),
 	("Mentoring Pairing", "end_date"): lambda w, doc: add_days(_program(doc).end_date, -1),
+	("Mentoring Circle", "program"): lambda w, doc: w.name("program_open"),
+	# the program's other approved mentor than the circle's lead
+	("Mentoring Circle", "lead_mentor"): lambda w, doc: _other_mentor(w, doc),
+	("Mentoring Circle", "co_mentor"): lambda w, doc: _other_mentor(w, doc),
+	("Mentoring Circle", "start_date"): lambda w, doc: add_days(_program(doc).start_date, 1),
+	("Mentoring Circle", "end_date"): lambda w, doc: add_days(_program(doc).end_date, -1),
 	("Mentoring Goal", "pairing"): lambda w, doc: w.name("pairing_b"),
 	("Mentoring Goal", "target_date"): lambda w, doc: add_days(today(), 40),
 	("Mentoring Goal", "project"): lambda w, doc: w.project,
@@ -56,6 +62,8 @@ TABLE_ROWS = {
 	"skills_offered": lambda w: [{"skill": w.skill}],
 	"skills_sought": lambda w: [{"skill": w.skill}],
 	"focus_skills": lambda w: [{"skill": w.skill}],
+	"topic_skills": lambda w: [{"skill": w.skill}],
+	"members": lambda w: [{"employee": w.employees["mentee_d"]}],
 	"skill_growth": lambda w: [{"skill": w.skill, "baseline": 1, "agreed": 1, "written_on": "2026-01-01"}],
 	"skill_ratings": lambda w: [{"skill": w.skill, "proficiency": 0.8}],
 }
@@ -68,6 +76,10 @@ WITH = {  # (field, value), or (field, None) for any value
 	("reference_doctype", "Mentoring Program"): lambda w: {"reference_name": w.name("program")},
 	("reference_name", None): lambda w: {"reference_doctype": "Mentoring Pairing"},
 }
+
+
+def _other_mentor(world, doc) -> str:
+	return world.employees["mentor" if doc.get("lead_mentor") != world.employees["mentor"] else "mentor_b"]
 
 
 def extra(world, fieldname, value) -> dict:

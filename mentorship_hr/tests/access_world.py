@@ -94,6 +94,7 @@ class World:
 		self._people()
 		self._programs()
 		self._pairings()
+		self._circles()
 		self._activity()
 		self._system_records()
 		frappe.db.commit()
@@ -148,7 +149,7 @@ class World:
 
 	def _programs(self):
 		e = self.employees
-		program = self._program("program", "Active")
+		program = self._program("program", "Active", format="Both")
 		pool = self._program("program_pool", "Enrolling")
 		self._program("program_enrolling", "Enrolling")
 		self._program("program_open", "Enrolling")  # nobody enrolled: where the matrix applies
@@ -212,6 +213,40 @@ class World:
 			requested_on=today(),
 			request_expires_on=add_days(today(), 7),
 		)
+
+	def _circles(self):
+		"""A running circle of the pair's program (the mentor leads, the mentee and other_pair are
+		members; no co-mentor yet, so mentor_b can be given as one), and a proposed one that nobody
+		acting is in. Its topic is not the matrix's skill, so writing that one is a change."""
+		doc = frappe.get_doc(
+			{
+				"doctype": "Mentoring Circle",
+				"program": self.name("program"),
+				"title": "Matrix circle",
+				"status": "Active",
+				"lead_mentor": self.employees["mentor"],
+				"topic_skills": [{"skill": "Negotiation"}],
+				"members": [{"employee": self.employees[e]} for e in ("mentee", "other_pair")],
+			}
+		).insert()
+		relations = {
+			"mentor": {p.MENTOR},
+			"mentee": {p.MENTEE},
+			"other_pair": {p.MENTEE},
+			"mentor_manager": {p.MENTOR_MANAGER},
+			"mentee_manager": {p.MENTEE_MANAGER},
+		}
+		self.add("circle", doc, relations)
+		proposed = frappe.get_doc(
+			{
+				"doctype": "Mentoring Circle",
+				"program": self.name("program"),
+				"title": "Matrix circle forming",
+				"lead_mentor": self.employees["mentor_b"],
+				"members": [{"employee": self.employees["mentee_c"]}],
+			}
+		).insert()
+		self.add("circle_proposed", proposed)
 
 	def _checkin(self, key, logger, days_ago, submit=True, relations=None, **fields):
 		with builders.as_user(self.users[logger]):
@@ -517,6 +552,11 @@ class World:
 				"item_key": builders.unique("matrix"),
 			},
 			"Mentoring Check-in Note": lambda a: {"checkin": self.name("checkin_draft"), "notes": "matrix"},
+			"Mentoring Circle": lambda a: {
+				"program": self.name("program"),
+				"lead_mentor": self.employees["mentor_b"],
+				"title": builders.unique("Matrix new circle"),
+			},
 		}
 
 	def new_relations(self, doctype, doc, actor) -> frozenset:
@@ -562,6 +602,13 @@ class World:
 			("Mentoring Pairing", "pairing", "acknowledge", {}),
 			("Mentoring Pairing", "pairing", "feedback_ratings", {}),
 			("Mentoring Pairing", "pairing", "schedule_checkin", {"starts_on": starts}),
+			("Mentoring Circle", "circle", "set_status", {"status": "Paused"}),
+			(
+				"Mentoring Circle",
+				"circle",
+				"move_member",
+				{"employee": self.employees["other_pair"], "to_circle": self.name("circle_proposed")},
+			),
 			("Mentoring Participant", "application", "withdraw", {}),
 			("Mentoring Participant", "invitation", "respond_to_invitation", {"accept": 1}),
 			("Mentoring Participant", "application", "review_application", {"approve": 1}),

@@ -40,6 +40,8 @@ WRITE_TARGETS = {
 	"pairing": None,
 	"proposal": ("mentor", "mentee", "status"),
 	"request": ("status",),
+	"circle": None,
+	"circle_proposed": ("lead_mentor", "status"),
 	"goal": None,
 	"goal_rated": ("mentor_rating", "status"),
 	"checkin_draft": None,
@@ -56,6 +58,7 @@ DELETE_TARGETS = (
 	"program_open",
 	"application",
 	"proposal_b",
+	"circle_proposed",
 	"goal_spare",
 	"goal_rated",
 	"checkin_draft",
@@ -72,6 +75,7 @@ CHILD_READS = {  # child DocType: the record whose rows are read
 	"Mentoring Skill Item": "participant",
 	"Mentoring Skill Growth": "pairing",
 	"Mentoring Skill Rating": "feedback_skills",
+	"Mentoring Circle Member": "circle",
 }
 
 

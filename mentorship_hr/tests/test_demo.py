@@ -20,6 +20,7 @@ def footprint() -> dict:
 		"User": frappe.db.count("User", {"name": ("like", f"%@{dataset.DOMAIN}")}),
 		"Project": frappe.db.count("Project", company),
 		"Mentoring Pairing": frappe.db.count("Mentoring Pairing", {"program": ("in", programs)}),
+		"Mentoring Circle": frappe.db.count("Mentoring Circle", {"program": ("in", programs)}),
 		"Mentoring Check-in": frappe.db.count("Mentoring Check-in", {"program": ("in", programs)}),
 		"Mentoring Goal": frappe.db.count("Mentoring Goal", {"program": ("in", programs)}),
 		"Mentoring Score": frappe.db.count("Mentoring Score", {"program": ("in", programs)}),
@@ -56,7 +57,18 @@ class TestDemo(FrappeTestCase):
 		self.assertIn("people: 62 employees, each with a user", lines)
 		built = footprint()
 		self.assertEqual((built["Company"], built["Employee"], built["User"]), (1, 62, 62))
-		self.assertEqual(built["Mentoring Pairing"], 20)
+		self.assertEqual((built["Mentoring Pairing"], built["Mentoring Circle"]), (21, 1))
+		# reverse mentoring: an associate mentors a head of department, one-to-one and in a circle
+		made = dataset.manifest()
+		mentor, mentee = frappe.db.get_value(
+			"Mentoring Pairing", made["reverse_pairing"], ["mentor", "mentee"]
+		)
+		self.assertEqual(
+			[frappe.db.get_value("Employee", e, "designation") for e in (mentor, mentee)],
+			["Associate", "Head of Department"],
+		)
+		circle = frappe.get_doc("Mentoring Circle", made["circle"])
+		self.assertEqual((circle.status, len(circle.members)), ("Active", 2))
 		# a second program is open for enrollment, with nobody enrolled yet
 		self.assertEqual(
 			frappe.db.get_value("Mentoring Program", {"program_name": dataset.OPEN_PROGRAM}, "status"),

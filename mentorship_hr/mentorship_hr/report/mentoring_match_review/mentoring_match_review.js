@@ -54,9 +54,7 @@ frappe.query_reports["Mentoring Match Review"] = {
 				frappe.confirm(
 					__("Match the approved mentees who have no mentor yet? Proposals and live pairings stay as they are."),
 					() =>
-						run("Mentoring Program", program(), "run_matching", {}, (r) =>
-							__("{0} pairs proposed, {1} mentees waitlisted.", [r.proposed.length, r.waitlisted.length])
-						)
+						run("Mentoring Program", program(), "run_matching", {}, matching_summary)
 				)
 			)
 		);
@@ -94,16 +92,35 @@ frappe.query_reports["Mentoring Match Review"] = {
 						);
 					}
 					frappe.confirm(__("Make every proposed pairing Active and notify the pairs and their managers?"), () =>
-						run("Mentoring Program", program(), "publish_matches", {}, (r) =>
-							__("{0} pairings published.", [r.published.length]) +
-							(r.failed.length
-								? "<br><br>" +
-								  r.failed.map((f) => frappe.utils.escape_html(`${f.pairing}: ${f.reason}`)).join("<br>")
-								: "")
-						)
+						run("Mentoring Program", program(), "publish_matches", {}, publish_summary)
 					);
 				})
 			)
 		);
 	},
 };
+
+// What matching did: pairs proposed, and (in a Circles or Both program) mentees placed in circles.
+function matching_summary(r) {
+	const lines = [];
+	if (r.proposed) lines.push(__("{0} pairs proposed, {1} mentees waitlisted.", [r.proposed.length, r.waitlisted.length]));
+	if (r.circles) {
+		const placed = Object.values(r.circles.placed).reduce((n, rows) => n + rows.length, 0);
+		lines.push(__("{0} mentees placed in {1} circles, {2} left.", [placed, Object.keys(r.circles.placed).length, r.circles.left.length]));
+		if (r.circles.short.length) {
+			lines.push(__("Short of their minimum of members: {0}", [r.circles.short.map(frappe.utils.escape_html).join(", ")]));
+		}
+	}
+	return lines.join("<br>");
+}
+
+function publish_summary(r) {
+	const failed = (r.failed || []).map((f) => `${f.pairing}: ${f.reason}`);
+	const lines = [];
+	if (r.published) lines.push(__("{0} pairings published.", [r.published.length]));
+	if (r.circles) {
+		lines.push(__("{0} circles started.", [r.circles.published.length]));
+		failed.push(...r.circles.failed.map((f) => `${f.circle}: ${f.reason}`));
+	}
+	return lines.join("<br>") + (failed.length ? "<br><br>" + failed.map(frappe.utils.escape_html).join("<br>") : "");
+}
