@@ -348,7 +348,7 @@ def _leaders_in_beta(made) -> str:
 			"start_date": add_days(today(), -30),
 			"end_date": add_days(today(), 150),
 			"checkin_frequency_days": 21,
-			"max_mentees_per_mentor": 1,
+			"max_mentees_per_mentor": 2,
 			"program_manager": f"hr.admin@{DOMAIN}",
 			"sponsor": made["ceo"],
 			"description": "Associates mentor heads of department on digital tools and how a new "
@@ -356,18 +356,25 @@ def _leaders_in_beta(made) -> str:
 		}
 	).insert()
 	made["beta_program"] = _add(made, "Mentoring Program", program.name)
-	engineering, sales, operations, people = (made["staff"][d] for d in DEPARTMENTS)
-	# associates mentor (level 1), heads are mentored (level 6); never within a reporting line
-	for mentor in (engineering[14], sales[14], operations[14]):
+	# the heads of the three departments other than the demo mentee's manager's (who stays a manager
+	# only, landing in the workspace); associates (level 1) mentor them (level 6), never in their line
+	manager = frappe.db.get_value("Employee", {"user_id": users().get("Mentee's manager")}, "name")
+	kept = [d for d in DEPARTMENTS if made["staff"][d][0] != manager]
+	other = next(d for d in DEPARTMENTS if d not in kept) if len(kept) < len(DEPARTMENTS) else kept.pop()
+	paired, (circle_a, circle_b) = kept[0], kept[1:3]
+	head = {d: made["staff"][d][0] for d in DEPARTMENTS}
+	associate = {d: made["staff"][d][14] for d in DEPARTMENTS}
+	mentors = (associate[circle_a], associate[paired], associate[other])
+	for mentor in mentors:
 		_participant(program.name, mentor, "Mentor", "Communication", None)
-	for head in (engineering[0], operations[0], people[0]):
-		_participant(program.name, head, "Mentee", None, "Communication")
+	for mentee in (head[paired], head[circle_a], head[circle_b]):
+		_participant(program.name, mentee, "Mentee", None, "Communication")
 	pairing = frappe.get_doc(
 		{
 			"doctype": "Mentoring Pairing",
 			"program": program.name,
-			"mentor": operations[14],
-			"mentee": engineering[0],
+			"mentor": associate[circle_a],
+			"mentee": head[paired],
 			"status": "Active",
 			"source": "Manual",
 			"agreement": "Every three weeks: one tool tried together, one habit questioned.",
@@ -380,15 +387,18 @@ def _leaders_in_beta(made) -> str:
 			"program": program.name,
 			"title": "Working the new way",
 			"status": "Active",
-			"lead_mentor": engineering[14],
-			"co_mentor": sales[14],
+			"lead_mentor": associate[paired],
+			"co_mentor": associate[other],
 			"topic_skills": [{"skill": "Communication"}],
-			"members": [{"employee": operations[0]}, {"employee": people[0]}],
+			"members": [{"employee": head[circle_a]}, {"employee": head[circle_b]}],
 			"agreement": "Monthly, an hour, what is said stays in the circle.",
 		}
 	).insert()
 	made["circle"] = circle.name
-	return f"{BETA_PROGRAM}, reverse mentoring: 1 pairing and circle {circle.name} of 2 heads"
+	return (
+		f"{BETA_PROGRAM}, reverse mentoring: an associate mentors the head of {paired}, and circle "
+		f"{circle.name} the heads of {circle_a} and {circle_b}"
+	)
 
 
 def _participant(program, employee, role, offers, seeks):
@@ -695,9 +705,9 @@ STEPS = (
 	("skill maps", _skill_maps),
 	("matching", _matching),
 	("open program", _open_program),
-	("leaders in beta", _leaders_in_beta),
 	("activity", _activity),
 	("launch workshop", _workshop),
+	("leaders in beta", _leaders_in_beta),
 	("appraisals", _appraisals),
 )
 
