@@ -356,6 +356,8 @@ POLICY: dict[str, Policy] = {
 		delete=act({LOGGER, *STAFF}, When("docstatus", (0, 2), "draft or cancelled")),
 		fields={
 			"pairing": once(PARTY_OR_STAFF),
+			"circle": once(PARTY_OR_STAFF),  # of a circle: its mentors and members are the pair
+			"attendance": edit(PARTY_OR_STAFF, DRAFT),
 			"logged_by_role": once(PARTY_OR_STAFF),  # the pair: their own side, whatever they send
 			**{f: edit(PARTY_OR_STAFF, DRAFT) for f in CHECKIN_MEETING},
 			"mentee_rating": edit({MENTEE, *STAFF}, NOT_CANCELLED),
@@ -387,11 +389,22 @@ POLICY: dict[str, Policy] = {
 			"applied": server(),
 		},
 	),
+	"Mentoring Check-in Attendee": Policy(
+		summary="Rows of a circle's check-in: who of the circle was there. Its readers.",
+		read=PARTY_OR_STAFF,
+		fields={
+			# the logger ticks who was there; the app keeps one row for each of the circle, no one else
+			"employee": edit(PARTY_OR_STAFF, DRAFT),
+			"present": edit(PARTY_OR_STAFF, DRAFT),
+			"employee_name": derived(),
+			"role": derived(),
+		},
+	),
 	"Mentoring Check-in Note": Policy(
-		summary="Nobody opens these directly: the pair reads and writes them as the check-in's private "
-		"notes.",
+		summary="Nobody opens these directly: the pair (of a circle, its mentors and members) reads and "
+		"writes them as the check-in's private notes.",
 		read=NOBODY,
-		fields={"checkin": server(), "notes": server(), "pairing": derived()},
+		fields={"checkin": server(), "notes": server(), "pairing": derived(), "circle": derived()},
 	),
 	"Mentoring Feedback": Policy(
 		summary="The respondent, and program managers and HR. The other side sees the ratings only; "

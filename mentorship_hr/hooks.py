@@ -46,6 +46,7 @@ permission_query_conditions = {
 	"Mentoring Skill Rating": "mentorship_hr.permissions.skill_rating_query",
 	"Mentoring Circle": "mentorship_hr.permissions.circle_query",
 	"Mentoring Circle Member": "mentorship_hr.permissions.circle_member_query",
+	"Mentoring Check-in Attendee": "mentorship_hr.permissions.attendee_query",
 }
 
 # Frappe's count endpoint reads without row rules; the app's DocTypes are counted by them

@@ -179,8 +179,11 @@ def record_relations(doc, user: str) -> set[str]:
 		return set() if doc.is_new() else pairing_relations(doc.name, user)
 	if doctype == "Mentoring Circle":
 		return set() if doc.is_new() else circle_relations(doc.name, user)
-	if doctype in ("Mentoring Goal", "Mentoring Check-in Note"):
+	if doctype == "Mentoring Goal":
 		return pairing_relations(stored(doc, "pairing"), user)
+	if doctype == "Mentoring Check-in Note":
+		circle = stored(doc, "circle")
+		return circle_relations(circle, user) if circle else pairing_relations(stored(doc, "pairing"), user)
 	if doctype == "Mentoring Check-in":
 		return _checkin_relations(doc, user)
 	if doctype == "Mentoring Feedback":
@@ -196,12 +199,22 @@ def record_relations(doc, user: str) -> set[str]:
 
 
 def _checkin_relations(doc, user: str) -> set[str]:
-	relations = pairing_relations(stored(doc, "pairing"), user)
+	circle = stored(doc, "circle")
+	relations = circle_relations(circle, user) if circle else pairing_relations(stored(doc, "pairing"), user)
 	if doc.is_new():
 		return relations
 	state = frappe.db.get_value(doc.doctype, doc.name, ["logged_by", "logged_by_role"], as_dict=True) or {}
 	if state.get("logged_by") == user:
 		relations.add(LOGGER)
+	if circle:  # in a circle, whoever attended other than the logger
+		present = frappe.get_all(
+			"Mentoring Check-in Attendee",
+			filters={"parent": doc.name, "parenttype": doc.doctype, "present": 1},
+			pluck="employee",
+		)
+		if state.get("logged_by") != user and set(present) & set(employees_of(user)):
+			relations.add(COUNTERPART)
+		return relations
 	counterpart = MENTEE if state.get("logged_by_role") == transitions.MENTOR else MENTOR
 	if counterpart in relations:
 		relations.add(COUNTERPART)
@@ -309,6 +322,15 @@ def _circle_rows(table: str, user: str, readers) -> list[str]:
 	return [sql[r]() for r in sorted(readers) if r in sql]
 
 
+def _checkins_read_by(user: str, readers) -> str:
+	"""The check-ins of the pairings, and of the circles, these relations of the user read."""
+	circles = " or ".join(_circle_rows("c", user, readers)) or "1=0"
+	return (
+		f"(select k.name from `tabMentoring Check-in` k where k.pairing in {_pairings_read_by(user, readers)} "
+		f"or k.circle in (select c.name from `tabMentoring Circle` c where {circles}))"
+	)
+
+
 def _row_condition(doctype: str, user: str, readers) -> str:
 	table = f"`tab{doctype}`"
 	if doctype == "Mentoring Pairing":
@@ -319,14 +341,14 @@ def _row_condition(doctype: str, user: str, readers) -> str:
 		circle_readers = policy.POLICY["Mentoring Circle"].read - set(policy.ROLES)
 		rows = " or ".join(_circle_rows("c", user, circle_readers)) or "1=0"
 		return f"{table}.parent in (select c.name from `tabMentoring Circle` c where {rows})"
-	if doctype in ("Mentoring Goal", "Mentoring Check-in", "Mentoring Check-in Note"):
+	if doctype == "Mentoring Goal":
 		return f"{table}.pairing in {_pairings_read_by(user, readers)}"
-	if doctype == "Mentoring Check-in Goal Update":
+	if doctype in ("Mentoring Check-in", "Mentoring Check-in Note"):
+		key = "name" if doctype == "Mentoring Check-in" else "checkin"
+		return f"{table}.{key} in {_checkins_read_by(user, readers)}"
+	if doctype in ("Mentoring Check-in Goal Update", "Mentoring Check-in Attendee"):
 		checkin_readers = policy.POLICY["Mentoring Check-in"].read - set(policy.ROLES)
-		return (
-			f"{table}.parent in (select c.name from `tabMentoring Check-in` c where c.pairing in "
-			f"{_pairings_read_by(user, checkin_readers)})"
-		)
+		return f"{table}.parent in {_checkins_read_by(user, checkin_readers)}"
 	if doctype == "Mentoring Feedback" and RESPONDENT in readers:
 		return f"{table}.respondent = {frappe.db.escape(user)}"
 	if doctype == "Mentoring Skill Growth":
@@ -382,6 +404,7 @@ skill_growth_query = _query_hook("Mentoring Skill Growth")
 skill_rating_query = _query_hook("Mentoring Skill Rating")
 circle_query = _query_hook("Mentoring Circle")
 circle_member_query = _query_hook("Mentoring Circle Member")
+attendee_query = _query_hook("Mentoring Check-in Attendee")
 
 
 # The field guard: who may change which field, on every save

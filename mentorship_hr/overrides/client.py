@@ -11,6 +11,7 @@ PARENTS = {
 	"Mentoring Check-in Goal Update": "Mentoring Check-in",
 	"Mentoring Skill Item": "Mentoring Participant",
 	"Mentoring Circle Member": "Mentoring Circle",
+	"Mentoring Check-in Attendee": "Mentoring Check-in",
 }
 
 

@@ -38,6 +38,7 @@ SPECIAL = {
 	("Mentoring Goal", "aligned_goal"): lambda w, doc: w.aligned_goal,
 	("Mentoring Goal", "status"): lambda w, doc: "Dropped",
 	("Mentoring Check-in", "pairing"): lambda w, doc: w.name("pairing_b"),
+	("Mentoring Check-in", "circle"): lambda w, doc: w.name("circle"),
 	("Mentoring Check-in", "checkin_date"): lambda w, doc: add_days(today(), -2),
 	("Mentoring Check-in", "amended_from"): lambda w, doc: w.name("checkin_cancelled"),
 	("Mentoring Check-in", "logged_by"): lambda w, doc: w.users["stranger"],
@@ -63,7 +64,8 @@ TABLE_ROWS = {
 	"skills_sought": lambda w: [{"skill": w.skill}],
 	"focus_skills": lambda w: [{"skill": w.skill}],
 	"topic_skills": lambda w: [{"skill": w.skill}],
-	"members": lambda w: [{"employee": w.employees["mentee_d"]}],
+	"attendance": lambda w: [{"employee": w.employees[e], "present": 1} for e in ("mentee_d", "mentee")],
+	"members": lambda w: [{"employee": w.employees["other_pair"]}],
 	"skill_growth": lambda w: [{"skill": w.skill, "baseline": 1, "agreed": 1, "written_on": "2026-01-01"}],
 	"skill_ratings": lambda w: [{"skill": w.skill, "proficiency": 0.8}],
 }
@@ -75,6 +77,13 @@ WITH = {  # (field, value), or (field, None) for any value
 	("skill_ratings", None): lambda w: {"survey_type": "Mid-point"},  # skills are rated there only
 	("reference_doctype", "Mentoring Program"): lambda w: {"reference_name": w.name("program")},
 	("reference_name", None): lambda w: {"reference_doctype": "Mentoring Pairing"},
+	# attendance is a circle's: a check-in of the circle instead of the pairing (the same two people)
+	("attendance", None): lambda w: {"pairing": None, "circle": w.name("circle")},
+	# a check-in of the circle instead of the pairing (the same two people), with who attended
+	("circle", None): lambda w: {
+		"pairing": None,
+		"attendance": [{"employee": w.employees[e], "present": 1} for e in ("mentor", "mentee")],
+	},
 }
 
 

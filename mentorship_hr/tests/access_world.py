@@ -215,7 +215,7 @@ class World:
 		)
 
 	def _circles(self):
-		"""A running circle of the pair's program (the mentor leads, the mentee and other_pair are
+		"""A running circle of the pair's program (the mentor leads, the mentee and mentee_d are
 		members; no co-mentor yet, so mentor_b can be given as one), and a proposed one that nobody
 		acting is in. Its topic is not the matrix's skill, so writing that one is a change."""
 		doc = frappe.get_doc(
@@ -224,19 +224,13 @@ class World:
 				"program": self.name("program"),
 				"title": "Matrix circle",
 				"status": "Active",
+				"start_date": add_days(today(), -30),
 				"lead_mentor": self.employees["mentor"],
 				"topic_skills": [{"skill": "Negotiation"}],
-				"members": [{"employee": self.employees[e]} for e in ("mentee", "other_pair")],
+				"members": [{"employee": self.employees[e]} for e in ("mentee", "mentee_d")],
 			}
 		).insert()
-		relations = {
-			"mentor": {p.MENTOR},
-			"mentee": {p.MENTEE},
-			"other_pair": {p.MENTEE},
-			"mentor_manager": {p.MENTOR_MANAGER},
-			"mentee_manager": {p.MENTEE_MANAGER},
-		}
-		self.add("circle", doc, relations)
+		self.add("circle", doc, self.pair_relations)
 		proposed = frappe.get_doc(
 			{
 				"doctype": "Mentoring Circle",
@@ -247,6 +241,44 @@ class World:
 			}
 		).insert()
 		self.add("circle_proposed", proposed)
+
+	def _circle_checkins(self):
+		"""The circle's meetings: one logged by the mentee (a member), the mentor there, mentee_d
+		not, with notes; and a draft logged by the mentor with the mentee there."""
+		e = self.employees
+
+		def log(key, logger, present, submit, relations, **fields):
+			with builders.as_user(self.users[logger]):
+				doc = frappe.get_doc(
+					{
+						"doctype": "Mentoring Check-in",
+						"circle": self.name("circle"),
+						"checkin_date": add_days(today(), -3),
+						"agenda": "Matrix circle agenda",
+						"attendance": [{"employee": e[p], "present": 1} for p in present],
+						**fields,
+					}
+				).insert()
+				if submit:
+					doc.submit()
+			self.add(key, doc, relations)
+
+		self.circle_secret = f"MATRIX-CIRCLE-SECRET-{frappe.generate_hash(length=10)}"
+		log(
+			"circle_checkin",
+			"mentee",
+			["mentor"],
+			True,
+			{"mentee": {p.MENTEE, p.LOGGER}, "mentor": {p.MENTOR, p.COUNTERPART}},
+			private_notes=self.circle_secret,
+		)
+		log(
+			"circle_checkin_draft",
+			"mentor",
+			["mentee"],
+			False,
+			{"mentor": {p.MENTOR, p.LOGGER}, "mentee": {p.MENTEE, p.COUNTERPART}},
+		)
 
 	def _checkin(self, key, logger, days_ago, submit=True, relations=None, **fields):
 		with builders.as_user(self.users[logger]):
@@ -331,6 +363,7 @@ class World:
 			self.event = frappe.get_doc("Mentoring Pairing", pairing).schedule_checkin(
 				str(add_days(now_datetime(), 3))
 			)
+		self._circle_checkins()
 
 	def _system_records(self):
 		from hrms.tests.test_utils import create_company
@@ -470,6 +503,7 @@ class World:
 			"Training Program": self.training_program,
 			"KRA": "Quality",
 			"Mentoring Pairing": self.name("pairing_b"),
+			"Mentoring Circle": self.name("circle_proposed"),
 			"Mentoring Program": self.name("program_open"),
 			"Mentoring Check-in": self.name("checkin_draft"),
 			"Appraisal Cycle": self.cycle,
@@ -607,7 +641,7 @@ class World:
 				"Mentoring Circle",
 				"circle",
 				"move_member",
-				{"employee": self.employees["other_pair"], "to_circle": self.name("circle_proposed")},
+				{"employee": self.employees["mentee_d"], "to_circle": self.name("circle_proposed")},
 			),
 			("Mentoring Participant", "application", "withdraw", {}),
 			("Mentoring Participant", "invitation", "respond_to_invitation", {"accept": 1}),
@@ -615,6 +649,7 @@ class World:
 			("Mentoring Check-in", "checkin", "confirm", {}),
 			("Mentoring Check-in", "checkin_disputed", "confirm", {}),
 			("Mentoring Check-in", "checkin", "dispute", {"reason": "matrix"}),
+			("Mentoring Check-in", "circle_checkin", "confirm", {}),
 		]
 
 	def module_calls(self) -> list[tuple]:

@@ -44,7 +44,10 @@ WRITE_TARGETS = {
 	"circle_proposed": ("lead_mentor", "status"),
 	"goal": None,
 	"goal_rated": ("mentor_rating", "status"),
-	"checkin_draft": None,
+	# a pairing's check-in has no attendance (the server clears it): a circle's has
+	"checkin_draft": tuple(f for f in policy.POLICY["Mentoring Check-in"].fields if f != "attendance"),
+	"circle_checkin_draft": ("attendance",),
+	"circle_checkin": ("private_notes", "mentee_rating", "mentor_rating", "circle"),
 	"checkin": None,
 	# a fit check has no skill ratings: those are written on the mid-point answer
 	"feedback": tuple(f for f in policy.POLICY["Mentoring Feedback"].fields if f != "skill_ratings"),
@@ -76,6 +79,7 @@ CHILD_READS = {  # child DocType: the record whose rows are read
 	"Mentoring Skill Growth": "pairing",
 	"Mentoring Skill Rating": "feedback_skills",
 	"Mentoring Circle Member": "circle",
+	"Mentoring Check-in Attendee": "circle_checkin",
 }
 
 

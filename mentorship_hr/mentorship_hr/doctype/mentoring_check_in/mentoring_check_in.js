@@ -10,8 +10,11 @@ frappe.ui.form.on("Mentoring Check-in", {
 
 	pairing: (frm) => frm.is_new() && mentorship_hr.apply_form_rules(frm),
 
+	circle: (frm) => list_the_circle(frm),
+
 	refresh(frm) {
 		mentorship_hr.apply_form_rules(frm);
+		if (frm.is_new() && frm.doc.circle && !(frm.doc.attendance || []).length) list_the_circle(frm);
 		// the server says who may read the notes and how this user may answer (see onload)
 		const onload = frm.doc.__onload || {};
 		const party = frm.is_new() || Boolean(onload.is_party);
@@ -38,3 +41,18 @@ frappe.ui.form.on("Mentoring Check-in", {
 		}
 	},
 });
+
+// A circle's check-in lists everyone of the circle, to tick who came (the server keeps only them).
+function list_the_circle(frm) {
+	if (!frm.is_new() || !frm.doc.circle) return;
+	frappe.db.get_doc("Mentoring Circle", frm.doc.circle).then((circle) => {
+		frm.clear_table("attendance");
+		[circle.lead_mentor, circle.co_mentor]
+			.filter(Boolean)
+			.forEach((employee) => frm.add_child("attendance", { employee, role: "Mentor" }));
+		(circle.members || []).forEach((row) =>
+			frm.add_child("attendance", { employee: row.employee, employee_name: row.employee_name, role: "Member" })
+		);
+		frm.refresh_field("attendance");
+	});
+}

@@ -7,12 +7,12 @@ from frappe.utils import flt, getdate, today
 
 from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
-from mentorship_hr.engagement import health_service, surveys
+from mentorship_hr.engagement import group_checkins, health_service, surveys
 from mentorship_hr.mentorship_hr.doctype.mentoring_goal.mentoring_goal import validate_progress
 from mentorship_hr.mentorship_hr.doctype.mentoring_pairing.mentoring_pairing import validate_active_pairing
 from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import notify, program_manager_users
-from mentorship_hr.permissions import is_program_manager, pairing_role, relations_of, stored, stored_state
+from mentorship_hr.permissions import is_program_manager, pairing_role, relations_of, stored_state
 
 NOTE = "Mentoring Check-in Note"
 
@@ -46,22 +46,64 @@ class MentoringCheckin(PolicyDocument):
 			self.set_onload("confirmation_moves", moves)
 
 	def is_party(self, user=None) -> bool:
-		"""Mentor or mentee of the stored pairing, as the Employee records say now."""
-		role = pairing_role(stored(self, "pairing"), user or frappe.session.user)
-		return role in (transitions.MENTOR, transitions.MENTEE)
+		"""Mentor or mentee of the stored pairing (of a circle: one of its mentors or members), as the
+		Employee records say now."""
+		return bool(relations_of(self, user) & access_policy.PAIR)
+
+	def side_of(self, user: str) -> str | None:
+		"""MENTOR or MENTEE: the user's side of the pairing, or of the circle (a member is MENTEE)."""
+		if self.circle:
+			return group_checkins.circle_role(frappe.get_doc("Mentoring Circle", self.circle), user)
+		role = pairing_role(self.pairing, user)
+		return role if role in (transitions.MENTOR, transitions.MENTEE) else None
 
 	def before_validate(self):
 		super().before_validate()
 		self.take_private_notes()
 
 	def validate(self):
-		validate_active_pairing(self.pairing)
-		self.set_logged_by()
-		self.validate_dates()
-		self.validate_goal_updates()
+		if bool(self.pairing) == bool(self.circle):
+			frappe.throw(_("A check-in is of one pairing or of one circle."), title=_("Pairing or Circle"))
+		if self.circle:
+			circle = frappe.get_doc("Mentoring Circle", self.circle)
+			group_checkins.check(self, circle)
+			self.set_logged_by()
+			self.set_people(circle.program, circle.lead_mentor, None)
+		else:
+			validate_active_pairing(self.pairing)
+			self.set("attendance", [])  # a pairing's check-in is the pair's: nobody else attends
+			self.set_logged_by()
+			self.validate_dates()
+			self.validate_goal_updates()
+			pairing = frappe.db.get_value("Mentoring Pairing", self.pairing, ["program", "mentor", "mentee"])
+			self.set_people(*pairing)
 		self.title = _("{0} on {1}").format(
-			frappe.db.get_value("Mentoring Pairing", self.pairing, "title"),
+			frappe.db.get_value(
+				"Mentoring Circle" if self.circle else "Mentoring Pairing",
+				self.circle or self.pairing,
+				"title",
+			),
 			frappe.format(self.checkin_date, "Date"),
+		)
+
+	def set_people(self, program: str, mentor: str | None, mentee: str | None):
+		"""The program and the people, from the pairing or the circle (its lead mentor)."""
+		users = dict(
+			frappe.get_all(
+				"Employee",
+				filters={"name": ("in", [mentor or "", mentee or ""])},
+				fields=["name", "user_id"],
+				as_list=True,
+			)
+		)
+		self.update(
+			{
+				"program": program,
+				"mentor": mentor,
+				"mentor_user": users.get(mentor),
+				"mentee": mentee,
+				"mentee_user": users.get(mentee),
+			}
 		)
 
 	def before_update_after_submit(self):
@@ -90,7 +132,7 @@ class MentoringCheckin(PolicyDocument):
 			return
 		name = frappe.db.get_value(NOTE, {"checkin": self.name})
 		note = frappe.get_doc(NOTE, name) if name else frappe.new_doc(NOTE)
-		note.update({"checkin": self.name, "pairing": self.pairing, "notes": text})
+		note.update({"checkin": self.name, "pairing": self.pairing, "circle": self.circle, "notes": text})
 		note.save(ignore_permissions=True)
 
 	def on_trash(self):
@@ -100,8 +142,8 @@ class MentoringCheckin(PolicyDocument):
 		if not self.is_new():
 			return
 		self.logged_by = frappe.session.user
-		role = pairing_role(self.pairing, self.logged_by)
-		if role in (transitions.MENTOR, transitions.MENTEE):
+		role = self.side_of(self.logged_by)
+		if role:
 			self.logged_by_role = role
 		elif not self.logged_by_role:
 			frappe.throw(_("Say whether the mentor or the mentee held this check-in (Logged By Role)."))
@@ -146,6 +188,9 @@ class MentoringCheckin(PolicyDocument):
 
 	def on_submit(self):
 		self.db_set({"submitted_on": today(), "confirmation_status": "Pending"})
+		if self.circle:
+			self.ask_attendees_to_confirm()
+			return
 		if self.logged_by_role == transitions.MENTEE and pairing_role(self.pairing, self.logged_by) == (
 			transitions.MENTEE
 		):
@@ -168,6 +213,18 @@ class MentoringCheckin(PolicyDocument):
 			logged_by=frappe.utils.get_fullname(self.logged_by),
 		)
 
+	def ask_attendees_to_confirm(self):
+		"""In a circle, whoever attended (other than the logger) may confirm; never with the notes."""
+		notify(
+			group_checkins.confirmers(self),
+			_("Please confirm your mentoring circle's check-in of {0}").format(
+				frappe.format(self.checkin_date, "Date")
+			),
+			self,
+			"mentoring_checkin_to_confirm",
+			logged_by=frappe.utils.get_fullname(self.logged_by),
+		)
+
 	def invite_to_fit_check(self, pairing):
 		"""After the first check-in, both sides are asked whether the pairing is a good fit."""
 		if frappe.db.count(self.doctype, {"pairing": pairing.name, "docstatus": 1}) == 1:
@@ -175,7 +232,8 @@ class MentoringCheckin(PolicyDocument):
 
 	def on_cancel(self):
 		self.undo_goal_updates()
-		health_service.refresh([self.pairing])
+		if self.pairing:
+			health_service.refresh([self.pairing])
 
 	def apply_goal_updates(self):
 		"""Set each goal's progress as the check-in says, remembering what it was. Applied once: by
@@ -221,6 +279,8 @@ class MentoringCheckin(PolicyDocument):
 		"""How the session user may answer this check-in: Manager, Counterpart or None."""
 		if is_program_manager():
 			return transitions.MANAGER
+		if self.circle:
+			return transitions.COUNTERPART if frappe.session.user in group_checkins.confirmers(self) else None
 		counterpart = transitions.MENTEE if self.logged_by_role == transitions.MENTOR else transitions.MENTOR
 		return (
 			transitions.COUNTERPART
@@ -234,7 +294,11 @@ class MentoringCheckin(PolicyDocument):
 		actor = self.responder()
 		if not actor:
 			frappe.throw(
-				_("Only the other side of the pairing can confirm or dispute this check-in."),
+				_(
+					"Only someone of the circle who attended, other than whoever logged it, can confirm or dispute this check-in."
+				)
+				if self.circle
+				else _("Only the other side of the pairing can confirm or dispute this check-in."),
 				frappe.PermissionError,
 			)
 		if not transitions.allowed(transitions.CONFIRMATION, self.confirmation_status, status, actor):
@@ -255,7 +319,8 @@ class MentoringCheckin(PolicyDocument):
 			self.apply_goal_updates()
 		else:
 			self.undo_goal_updates()
-		health_service.refresh([self.pairing])
+		if self.pairing:
+			health_service.refresh([self.pairing])
 		if reason:
 			self.add_comment("Info", _("Disputed the check-in: {0}").format(frappe.utils.escape_html(reason)))
 			notify(

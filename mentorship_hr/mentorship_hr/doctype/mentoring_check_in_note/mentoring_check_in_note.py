@@ -10,4 +10,6 @@ class MentoringCheckinNote(PolicyDocument):
 	"""Written only through the check-in's `private_notes` field, by the pair."""
 
 	def validate(self):
-		self.pairing = frappe.db.get_value("Mentoring Check-in", self.checkin, "pairing")
+		self.pairing, self.circle = frappe.db.get_value(
+			"Mentoring Check-in", self.checkin, ["pairing", "circle"]
+		) or (None, None)

@@ -17,6 +17,13 @@ frappe.ui.form.on("Mentoring Circle", {
 				mentorship_hr.HEALTH_COLOURS[frm.doc.health]
 			);
 		}
+		if ((frm.doc.__onload || {}).can_log) {
+			frm.add_custom_button(
+				__("Log Check-in"),
+				() => frappe.new_doc("Mentoring Check-in", { circle: frm.doc.name }),
+				__("Create")
+			);
+		}
 		if (!frm.is_new() && mentorship_hr.is_program_manager() && (frm.doc.members || []).length
 			&& ["Proposed", "Active", "Paused"].includes(frm.doc.status)) {
 			frm.add_custom_button(__("Move Member"), () => move_member(frm));

@@ -6,12 +6,13 @@
 import frappe
 from frappe import _
 
+from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
 from mentorship_hr.matching.circle_rules import OPEN_CIRCLE_STATUSES, check_circle_rules, mentors_of
 from mentorship_hr.mixins.lifecycle import Lifecycle
 from mentorship_hr.mixins.policy_document import PolicyDocument
 from mentorship_hr.notifications import manager_users, notify
-from mentorship_hr.permissions import check_program_manager, is_program_manager
+from mentorship_hr.permissions import check_program_manager, is_program_manager, relations_of
 
 
 class MentoringCircle(Lifecycle, PolicyDocument):
@@ -24,6 +25,9 @@ class MentoringCircle(Lifecycle, PolicyDocument):
 		if is_program_manager() and self.status in self.MOVED_FROM:
 			moves = transitions.moves_for(transitions.CIRCLE, self.status, transitions.MANAGER)
 		self.set_onload("status_moves", moves)
+		# its mentors and members log the circle's check-ins (and program managers)
+		in_circle = bool(relations_of(self) & access_policy.PAIR) or is_program_manager()
+		self.set_onload("can_log", self.status == "Active" and in_circle)
 
 	def validate(self):
 		if not (self.title or "").strip():

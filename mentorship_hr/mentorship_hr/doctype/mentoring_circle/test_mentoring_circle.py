@@ -5,6 +5,7 @@ moving members, and who reads them (docs/design.md §4b)."""
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils import today
 
 from mentorship_hr.mentorship_hr.doctype.mentoring_participant.test_matching_flow import (
 	apply,
@@ -182,3 +183,115 @@ class TestMentoringCircle(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value("Mentoring Circle", a.name, "status"), "Ended Early")
 		with as_user(builders.user_of(m[0])), self.assertRaises(frappe.PermissionError):
 			frappe.get_doc("Mentoring Circle", b.name).move_member(m[2], a.name)
+
+
+class TestCircleCheckins(FrappeTestCase):
+	"""A circle meets as a group: who attended, confirmed by another attendee, notes for the circle."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user("Administrator")
+		builders.outgoing_email_account()
+		ops = builders.department("Operations")
+		cls.boss = builders.employee("gboss", department=ops)
+		cls.lead = builders.employee("glead", department=builders.department("Sales"))
+		cls.members = [builders.employee(f"gm{i}", department=ops, reports_to=cls.boss) for i in range(3)]
+		cls.stranger = builders.employee("gstr", department=ops)
+		cls.manager = builders.user_with_roles("Mentoring Program Manager")
+
+	def setUp(self):
+		frappe.set_user("Administrator")
+		frappe.db.savepoint("circle_checkin_test")
+		program = builders.program(
+			status="Enrolling", format="Circles", circle_size=4, circle_min_fill=2
+		).name
+		apply(program, self.lead, "Mentor", ["Negotiation"], capacity=1)
+		for member in self.members:
+			apply(program, member, "Mentee", ["Negotiation"])
+		approve_all(program, self.manager)
+		frappe.db.set_value("Mentoring Program", program, "status", "Active")
+		with as_user(self.manager):
+			self.circle = circle(program, self.lead, self.members, status="Active").name
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback(save_point="circle_checkin_test")
+
+	def log(self, by, present, submit=True, **fields):
+		with as_user(builders.user_of(by)):
+			doc = frappe.get_doc(
+				{
+					"doctype": "Mentoring Check-in",
+					"circle": self.circle,
+					"checkin_date": today(),
+					"attendance": [{"employee": e, "present": 1} for e in present],
+					**fields,
+				}
+			).insert()
+			if submit:
+				doc.submit()
+		return doc
+
+	def test_the_logger_ticks_who_came_and_another_who_came_confirms(self):
+		m = self.members
+		# the logger (a member) was there; the stranger ticked by mistake is no row at all
+		doc = self.log(m[0], [self.lead, m[1], self.stranger], private_notes="What stays in the circle")
+		rows = {r.employee: (r.role, r.present) for r in doc.attendance}
+		self.assertEqual(
+			rows,
+			{self.lead: ("Mentor", 1), m[0]: ("Member", 1), m[1]: ("Member", 1), m[2]: ("Member", 0)},
+		)
+		self.assertEqual(
+			(doc.logged_by_role, doc.mentor, doc.confirmation_status), ("Mentee", self.lead, "Pending")
+		)
+		# the absent member and the logger cannot confirm; someone who came can
+		for who in (m[2], m[0]):
+			with (
+				as_user(builders.user_of(who)),
+				self.assertRaisesRegex(frappe.PermissionError, "who attended"),
+			):
+				frappe.get_doc("Mentoring Check-in", doc.name).confirm()
+		with as_user(builders.user_of(m[1])):
+			frappe.get_doc("Mentoring Check-in", doc.name).confirm()
+		self.assertEqual(
+			frappe.db.get_value("Mentoring Check-in", doc.name, "confirmation_status"), "Confirmed"
+		)
+		# those who came were asked to confirm; the absent member and the logger were not
+		asked = set(frappe.get_all("Notification Log", filters={"document_name": doc.name}, pluck="for_user"))
+		self.assertEqual(asked, {builders.user_of(self.lead), builders.user_of(m[1])})
+
+	def test_notes_are_the_circles_and_nobody_elses(self):
+		doc = self.log(self.members[0], [self.lead], private_notes="Only for the circle")
+		readers = {
+			"lead": (self.lead, True),
+			"a member who was absent": (self.members[2], True),
+			"the members' manager": (self.boss, False),
+			"stranger": (self.stranger, False),
+		}
+		for label, (employee, reads) in readers.items():
+			user = builders.user_of(employee)
+			with self.subTest(label), as_user(user):
+				self.assertEqual(
+					frappe.has_permission("Mentoring Check-in", "read", doc.name, user=user), reads
+				)
+				listed = frappe.get_list("Mentoring Check-in", filters={"name": doc.name}, pluck="name")
+				self.assertEqual(listed == [doc.name], reads)
+				if reads:
+					self.assertEqual(
+						frappe.get_doc("Mentoring Check-in", doc.name).private_notes, "Only for the circle"
+					)
+
+	def test_a_circle_check_in_needs_a_live_circle_two_people_and_no_goal_updates(self):
+		with self.assertRaisesRegex(frappe.ValidationError, "at least two people there"):
+			self.log(self.members[0], [], submit=False)
+		with self.assertRaisesRegex(frappe.ValidationError, "one pairing or of one circle"):
+			with as_user(self.manager):
+				frappe.get_doc(
+					{"doctype": "Mentoring Check-in", "checkin_date": today(), "logged_by_role": "Mentor"}
+				).insert()
+		with as_user(self.manager):
+			frappe.get_doc("Mentoring Circle", self.circle).set_status("Paused")
+		with self.assertRaisesRegex(frappe.ValidationError, "Check-ins need an Active circle"):
+			self.log(self.members[0], [self.lead], submit=False)
+		self.assertFalse(frappe.db.exists("Mentoring Check-in", {"circle": self.circle}))
