@@ -314,6 +314,9 @@ POLICY: dict[str, Policy] = {
 		methods={
 			"set_status": act(STAFF, status_in("Proposed", "Active", "Paused")),
 			"move_member": act(STAFF, status_in("Proposed", "Active", "Paused")),
+			"schedule_checkin": act(
+				PARTY_OR_STAFF, status_in("Active"), note="one Event shared with them all"
+			),
 		},
 	),
 	"Mentoring Circle Member": Policy(
@@ -484,9 +487,10 @@ HRMS_RULES = {
 	"manager holds a program's launch workshop session from the program, which the app makes and "
 	"submits for them. Only the app sets a session's Mentoring Program.",
 	"Goal": "A Goal under a mentoring program's KRA is made, changed and deleted by the score sync only.",
-	"Event": "An Event may reference a pairing only if its author reads the pairing; only events the "
+	"Event": "An Event may reference a pairing or a circle only if its author reads it; only events the "
 	"pair or a program manager made count as the next check-in. A scheduled check-in is one Event "
-	"for each of the pair; when one of them moves, cancels or deletes theirs, the other's follows.",
+	"for each of the pair; when one of them moves, cancels or deletes theirs, the other's follows. A "
+	"circle's is one Event shared with each of its mentors and members.",
 }
 EVENT_COUNTS_FOR = PARTY_OR_STAFF  # whose scheduled events set a pairing's next check-in
 

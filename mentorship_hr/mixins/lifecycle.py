@@ -3,7 +3,7 @@ always within its program's; why it ended early; and the status moves a program 
 
 import frappe
 from frappe import _
-from frappe.utils import getdate, today
+from frappe.utils import add_to_date, cint, get_datetime, getdate, now_datetime, today
 
 from mentorship_hr.domain import transitions
 from mentorship_hr.permissions import check_program_manager
@@ -70,3 +70,33 @@ class Lifecycle:
 		doc.flags.actor = transitions.MANAGER
 		doc.save()
 		return doc.status
+
+	def check_schedule(self, starts_on: str, duration_minutes) -> tuple:
+		"""A check-in to schedule: the record Active, a time ahead, 5 minutes to 8 hours. Returns
+		when it starts and ends."""
+		if self.status != "Active":
+			frappe.throw(
+				_("Only an Active {0} has check-ins to schedule.").format(_(self.NOUN)), title=_("Not Active")
+			)
+		starts = get_datetime(starts_on)
+		if not starts or starts < now_datetime():
+			frappe.throw(_("Pick a time in the future for the check-in."), title=_("Invalid Time"))
+		minutes = cint(duration_minutes)
+		if not 5 <= minutes <= 480:
+			frappe.throw(_("A check-in lasts between 5 minutes and 8 hours."), title=_("Invalid Duration"))
+		return starts, add_to_date(starts, minutes=minutes)
+
+	def calendar_entry(self, subject: str, starts, ends, agenda: str | None):
+		"""The check-in as a Frappe Event (Meeting) that refers to this record."""
+		return frappe.get_doc(
+			{
+				"doctype": "Event",
+				"subject": subject,
+				"event_category": "Meeting",
+				"event_type": "Private",
+				"starts_on": starts,
+				"ends_on": ends,
+				"description": frappe.utils.escape_html(agenda or ""),
+				"event_participants": [{"reference_doctype": self.doctype, "reference_docname": self.name}],
+			}
+		).insert(ignore_permissions=True)

@@ -1,5 +1,5 @@
-"""Frappe's Event as a scheduled check-in: an Event may reference a pairing only if whoever saves it
-reads the pairing. A check-in is one Event for each of the pair (Frappe's Event list shows a user
+"""Frappe's Event as a scheduled check-in: an Event may reference a pairing or a circle only if
+whoever saves it reads it (a circle's check-in is one Event shared with each of its people). A check-in is one Event for each of the pair (Frappe's Event list shows a user
 only their own events); when one of the pair moves, renames or cancels theirs, or deletes it, the
 other's follows. Which events count as a pairing's next check-in (the pair's and program
 managers') is health_service's."""
@@ -8,6 +8,7 @@ import frappe
 from frappe import _
 
 PAIRING = "Mentoring Pairing"
+REFERENCED = (PAIRING, "Mentoring Circle")  # what an Event may refer to only if its author reads it
 
 
 def validate(doc, method=None):
@@ -20,13 +21,15 @@ def validate(doc, method=None):
 	}
 	for row in doc.event_participants:
 		reference = (row.reference_doctype, row.reference_docname)
-		if row.reference_doctype != PAIRING or not row.reference_docname or reference in known:
+		if row.reference_doctype not in REFERENCED or not row.reference_docname or reference in known:
 			continue
-		if not frappe.db.exists(PAIRING, row.reference_docname) or not frappe.has_permission(
-			PAIRING, "read", row.reference_docname
+		if not frappe.db.exists(row.reference_doctype, row.reference_docname) or not frappe.has_permission(
+			row.reference_doctype, "read", row.reference_docname
 		):
 			frappe.throw(
-				_("Row {0}: you can refer only to mentoring pairings you can open.").format(row.idx),
+				_("Row {0}: you can refer only to mentoring pairings and circles you can open.").format(
+					row.idx
+				),
 				frappe.PermissionError,
 				title=_("Not Allowed"),
 			)

@@ -637,6 +637,7 @@ class World:
 			("Mentoring Pairing", "pairing", "feedback_ratings", {}),
 			("Mentoring Pairing", "pairing", "schedule_checkin", {"starts_on": starts}),
 			("Mentoring Circle", "circle", "set_status", {"status": "Paused"}),
+			("Mentoring Circle", "circle", "schedule_checkin", {"starts_on": starts}),
 			(
 				"Mentoring Circle",
 				"circle",
@@ -775,6 +776,26 @@ class World:
 				"refers to a pairing",
 				reads,
 				lambda u=user, e=event: t.forged(u, "Event", e),
+				world=True,
+			)
+			circle_event = {
+				**event,
+				"subject": builders.unique("Matrix circle event"),
+				"event_participants": [
+					{"reference_doctype": "Mentoring Circle", "reference_docname": self.name("circle")}
+				],
+			}
+			reads_circle = actor == "administrator" or p.may_read(
+				"Mentoring Circle", self.relations_of("circle", actor)
+			)
+			yield Case(
+				"hrms",
+				"Event",
+				None,
+				actor,
+				"refers to a circle",
+				reads_circle,
+				lambda u=user, e=circle_event: t.forged(u, "Event", e),
 				world=True,
 			)
 			yield from self.training_event_cases(t, actor, user)

@@ -39,7 +39,7 @@ class TestIntegrityHoles(MentoringTestCase):
 
 	def test_an_event_cannot_refer_to_a_pairing_its_author_cannot_open(self):
 		stranger = builders.user_of(self.stranger)
-		with self.assertRaisesRegex(frappe.PermissionError, "pairings you can open"):
+		with self.assertRaisesRegex(frappe.PermissionError, "pairings and circles you can open"):
 			self.event(stranger, "2099-01-01 10:00:00")
 		self.assertFalse(frappe.db.exists("Event Participants", {"reference_docname": self.pairing.name}))
 

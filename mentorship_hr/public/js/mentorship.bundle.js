@@ -158,3 +158,25 @@ mentorship_hr.add_status_actions = (frm, noun, told) => {
 		);
 	});
 };
+
+// A check-in as a Frappe Event: for a pairing, one in each of the pair's calendars; for a circle, one
+// shared with all of it. `told` is what the alert says, with {0} for the link to the event.
+mentorship_hr.schedule_checkin = (frm, told) => {
+	frappe.prompt(
+		[
+			{ fieldname: "starts_on", fieldtype: "Datetime", label: __("When"), reqd: 1 },
+			{ fieldname: "duration_minutes", fieldtype: "Int", label: __("Minutes"), default: 60, reqd: 1 },
+			{ fieldname: "agenda", fieldtype: "Small Text", label: __("Agenda") },
+		],
+		(values) =>
+			frm.call("schedule_checkin", values).then(({ message: event }) => {
+				frm.reload_doc();
+				frappe.show_alert({
+					message: __(told, [`<a href="/app/event/${encodeURIComponent(event)}">${__("Open the event")}</a>`]),
+					indicator: "green",
+				});
+			}),
+		__("Schedule Check-in"),
+		__("Schedule")
+	);
+};

@@ -18,6 +18,9 @@ frappe.ui.form.on("Mentoring Circle", {
 			);
 		}
 		if ((frm.doc.__onload || {}).can_log) {
+			frm.add_custom_button(__("Schedule Check-in"), () =>
+				mentorship_hr.schedule_checkin(frm, __("Check-in scheduled: it is in the calendar of everyone in the circle. {0}"))
+			);
 			frm.add_custom_button(
 				__("Log Check-in"),
 				() => frappe.new_doc("Mentoring Check-in", { circle: frm.doc.name }),

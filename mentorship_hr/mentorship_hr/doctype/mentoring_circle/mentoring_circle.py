@@ -77,6 +77,35 @@ class MentoringCircle(Lifecycle, PolicyDocument):
 	# Actions. Each acts on the stored circle, never on a copy that a client sent.
 
 	@frappe.whitelist()
+	def schedule_checkin(self, starts_on: str, duration_minutes: int = 60, agenda: str | None = None) -> str:
+		"""The circle's next meeting as one Frappe Event (Meeting) shared with each of its mentors and
+		members, in their calendars, with the circle as its reference. Returns the event."""
+		doc = frappe.get_doc(self.doctype, self.name)
+		if not (relations_of(doc) & access_policy.PAIR or is_program_manager()):
+			frappe.throw(
+				_("Only the circle's mentors and members, or a program manager, schedule its check-ins."),
+				frappe.PermissionError,
+			)
+		starts, ends = doc.check_schedule(starts_on, duration_minutes)
+		event = doc.calendar_entry(_("Mentoring circle: {0}").format(doc.title), starts, ends, agenda)
+		users = [u for u in frappe.get_all("Employee", {"name": ("in", doc.people())}, pluck="user_id") if u]
+		for user in users:
+			if user != event.owner:
+				frappe.share.add_docshare(
+					"Event", event.name, user, read=1, flags={"ignore_share_permission": True}
+				)
+		notify(
+			[u for u in users if u != frappe.session.user],
+			_("Mentoring circle check-in scheduled for {0}").format(frappe.format(starts, "Datetime")),
+			doc,
+			"mentoring_checkin_scheduled",
+			opens=event,
+			event=event,
+			scheduled_by=frappe.utils.get_fullname(frappe.session.user),
+		)
+		return event.name
+
+	@frappe.whitelist()
 	def move_member(self, employee: str, to_circle: str) -> str:
 		"""Move a member to another open circle of the same program; both keep every rule."""
 		check_program_manager()

@@ -4,8 +4,9 @@
 moving members, and who reads them (docs/design.md §4b)."""
 
 import frappe
+from frappe.desk.doctype.event.event import get_events
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import today
+from frappe.utils import add_to_date, now_datetime, today
 
 from mentorship_hr.mentorship_hr.doctype.mentoring_participant.test_matching_flow import (
 	apply,
@@ -295,3 +296,42 @@ class TestCircleCheckins(FrappeTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "Check-ins need an Active circle"):
 			self.log(self.members[0], [self.lead], submit=False)
 		self.assertFalse(frappe.db.exists("Mentoring Check-in", {"circle": self.circle}))
+
+	def test_scheduling_makes_one_event_in_everyones_calendar(self):
+		starts = add_to_date(now_datetime(), days=2)
+		with as_user(builders.user_of(self.members[1])):
+			event = frappe.get_doc("Mentoring Circle", self.circle).schedule_checkin(
+				str(starts), 45, "Pitches"
+			)
+		self.assertEqual(frappe.db.count("Event", {"name": event}), 1)
+		refs = frappe.get_all(
+			"Event Participants", filters={"parent": event}, fields=["reference_doctype", "reference_docname"]
+		)
+		self.assertEqual(
+			[(r.reference_doctype, r.reference_docname) for r in refs], [("Mentoring Circle", self.circle)]
+		)
+		# in the calendar of each of the circle (Frappe's calendar lists events shared with a user)
+		end = add_to_date(starts, days=1)
+		for employee in (self.lead, *self.members):
+			user = builders.user_of(employee)
+			with self.subTest(employee), as_user(user):
+				self.assertIn(event, [e.name for e in get_events(str(now_datetime()), str(end))])
+		with as_user(builders.user_of(self.stranger)):
+			self.assertNotIn(event, [e.name for e in get_events(str(now_datetime()), str(end))])
+			with self.assertRaises(frappe.PermissionError):
+				frappe.get_doc("Mentoring Circle", self.circle).schedule_checkin(str(starts))
+			# nor may anyone outside the circle make an Event that claims it
+			with self.assertRaisesRegex(frappe.PermissionError, "pairings and circles you can open"):
+				frappe.get_doc(
+					{
+						"doctype": "Event",
+						"subject": "Forged",
+						"starts_on": starts,
+						"event_type": "Private",
+						"event_participants": [
+							{"reference_doctype": "Mentoring Circle", "reference_docname": self.circle}
+						],
+					}
+				).insert()
+		with as_user(self.manager), self.assertRaisesRegex(frappe.ValidationError, "5 minutes and 8 hours"):
+			frappe.get_doc("Mentoring Circle", self.circle).schedule_checkin(str(starts), 600)

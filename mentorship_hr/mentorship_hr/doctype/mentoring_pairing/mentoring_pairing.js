@@ -43,7 +43,9 @@ frappe.ui.form.on("Mentoring Pairing", {
 			);
 		}
 		if ((frm.doc.__onload || {}).can_schedule) {
-			frm.add_custom_button(__("Schedule Check-in"), () => schedule_checkin(frm));
+			frm.add_custom_button(__("Schedule Check-in"), () =>
+				mentorship_hr.schedule_checkin(frm, __("Check-in scheduled: it is in both of your calendars. {0}"))
+			);
 		}
 		if ([frm.doc.mentor_user, frm.doc.mentee_user].includes(frappe.session.user)) {
 			frm.add_custom_button(
@@ -105,28 +107,6 @@ function add_skill_settling(frm) {
 	);
 }
 
-// A Frappe Event in both people's calendars; the pairing's next check-in follows it.
-function schedule_checkin(frm) {
-	frappe.prompt(
-		[
-			{ fieldname: "starts_on", fieldtype: "Datetime", label: __("When"), reqd: 1 },
-			{ fieldname: "duration_minutes", fieldtype: "Int", label: __("Minutes"), default: 60, reqd: 1 },
-			{ fieldname: "agenda", fieldtype: "Small Text", label: __("Agenda") },
-		],
-		(values) =>
-			frm.call("schedule_checkin", values).then(({ message: event }) => {
-				frm.reload_doc();
-				frappe.show_alert({
-					message: __("Check-in scheduled: it is in both of your calendars. {0}", [
-						`<a href="/app/event/${encodeURIComponent(event)}">${__("Open the event")}</a>`,
-					]),
-					indicator: "green",
-				});
-			}),
-		__("Schedule Check-in"),
-		__("Schedule")
-	);
-}
 
 // The other side's survey ratings (never their comments), from the server.
 function show_counterpart_ratings(frm) {

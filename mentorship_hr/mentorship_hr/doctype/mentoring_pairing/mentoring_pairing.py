@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.query_builder import Case
-from frappe.utils import add_to_date, cint, get_datetime, now_datetime
+from frappe.utils import now_datetime
 
 from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
@@ -215,20 +215,10 @@ class MentoringPairing(Lifecycle, PolicyDocument):
 			frappe.throw(
 				_("Only the pair or a program manager can schedule its check-ins."), frappe.PermissionError
 			)
-		if doc.status != "Active":
-			frappe.throw(_("Only an Active pairing has check-ins to schedule."), title=_("Not Active"))
-		starts = get_datetime(starts_on)
-		if not starts or starts < now_datetime():
-			frappe.throw(_("Pick a time in the future for the check-in."), title=_("Invalid Time"))
-		minutes = cint(duration_minutes)
-		if not 5 <= minutes <= 480:
-			frappe.throw(_("A check-in lasts between 5 minutes and 8 hours."), title=_("Invalid Duration"))
+		starts, ends = doc.check_schedule(starts_on, duration_minutes)
 		# one Event per person: Frappe lists only a user's own events (overrides.event keeps them as one)
 		owners = [u for u in (doc.mentor_user, doc.mentee_user) if u] or [frappe.session.user]
-		events = {
-			user: doc._calendar_entry(user, starts, add_to_date(starts, minutes=minutes), agenda)
-			for user in owners
-		}
+		events = {user: doc._calendar_entry(user, starts, ends, agenda) for user in owners}
 		if frappe.session.user not in events:
 			# a program manager who scheduled it sees it in their calendar too
 			frappe.share.add_docshare(
@@ -256,18 +246,7 @@ class MentoringPairing(Lifecycle, PolicyDocument):
 
 	def _calendar_entry(self, user: str, starts, ends, agenda: str | None):
 		"""The check-in as the user's own Event."""
-		event = frappe.get_doc(
-			{
-				"doctype": "Event",
-				"subject": _("Mentoring check-in: {0}").format(self.title),
-				"event_category": "Meeting",
-				"event_type": "Private",
-				"starts_on": starts,
-				"ends_on": ends,
-				"description": frappe.utils.escape_html(agenda or ""),
-				"event_participants": [{"reference_doctype": self.doctype, "reference_docname": self.name}],
-			}
-		).insert(ignore_permissions=True)
+		event = self.calendar_entry(_("Mentoring check-in: {0}").format(self.title), starts, ends, agenda)
 		if event.owner != user:
 			# Frappe makes the session user the owner of what they insert
 			event.db_set("owner", user, update_modified=False)
