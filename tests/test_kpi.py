@@ -290,3 +290,92 @@ def test_effective_weights_sum_to_100_when_anything_applies(weights, applies):
 	got = kpi.effective_weights(weights, applies)
 	shares = [v for v in got.values() if v is not None]
 	assert sum(shares) == pytest.approx(100) if shares else not shares
+
+
+# Circles (docs/design.md §3): the same components, read from a group's sessions and attendance
+
+
+def circle(checkins=(), attended=(), logged_by=None, **kw):
+	return kpi.Circle(
+		"C1",
+		("LEAD", "CO"),
+		("M1", "M2", "M3"),
+		WINDOW[0],
+		None,
+		tuple(checkins),
+		tuple(frozenset(a) for a in attended),
+		tuple(logged_by or ["M1"] * len(checkins)),
+		**kw,
+	)
+
+
+def circle_score(c, employee, role, weights=None, frequency=14):
+	return kpi.score_circle(c, employee, role, WINDOW, frequency, weights or kpi.DEFAULT_WEIGHTS[role], TODAY)
+
+
+class TestCircles:
+	def test_a_member_is_scored_on_the_sessions_they_attended_a_mentor_on_those_held(self):
+		# 60 days at 14: 4 sessions expected; 3 held, M2 at one of them
+		sessions = [checkin(d, mentee_rating=0.8, mentor_rating=0.6) for d in (5, 20, 35)]
+		c = circle(sessions, [{"LEAD", "M1", "M2"}, {"CO", "M1"}, {"LEAD", "M1"}], ["M1", "M1", "LEAD"])
+		lead = components(circle_score(c, "LEAD", MENTOR))
+		assert lead["cadence"] == 0.75  # 3 of 4 held
+		assert lead["goal_progress"] is None  # goals stay with pairings: shared out
+		assert lead["mentee_feedback"] == pytest.approx(0.8)  # pooled over the sessions held
+		m2 = components(circle_score(c, "M2", MENTEE))
+		assert m2["cadence"] == 0.25  # attended 1 of 4
+		assert m2["ownership"] == 0.0  # logged none, no agenda
+		assert m2["mentor_assessment"] is None  # one session's rating alone is never shown
+		m1 = components(circle_score(c, "M1", MENTEE))
+		assert (m1["cadence"], m1["ownership"]) == (0.75, pytest.approx(2 / 3))
+		assert m1["mentor_assessment"] == pytest.approx(0.6)
+
+	def test_a_participant_in_a_pairing_and_a_circle_gets_one_score_by_active_days(self):
+		p = kpi.Pairing("P1", "LEAD", "X", WINDOW[0], None, tuple(checkin(d) for d in (1, 15, 29, 43)))
+		c = circle([checkin(d) for d in (1, 15)], [{"LEAD", "M1"}] * 2)
+		weights = {MENTOR: kpi.DEFAULT_WEIGHTS[MENTOR], MENTEE: kpi.DEFAULT_WEIGHTS[MENTEE]}
+		scores = kpi.score_cycle([p], WINDOW, WINDOW, 14, weights, TODAY, circles=[c])
+		lead = [s for s in scores if s.employee == "LEAD" and s.role == MENTOR]
+		assert len(lead) == 1 and [x.pairing for x in lead[0].pairings] == ["C1", "P1"]
+		# both were active the whole window: the plain mean of the two
+		assert lead[0].raw == pytest.approx((lead[0].pairings[0].raw + lead[0].pairings[1].raw) / 2)
+		assert {s.employee for s in scores if s.role == MENTEE} == {"X", "M1", "M2", "M3"}
+
+
+circle_st = st.builds(
+	lambda sessions, attendance, loggers, surveys: circle(
+		sessions,
+		attendance[: len(sessions)] + [set()] * (len(sessions) - len(attendance)),
+		(loggers * len(sessions))[: len(sessions)] if loggers else None,
+		member_survey_ratings=tuple(surveys),
+	),
+	checkins_st,
+	st.lists(st.sets(st.sampled_from(["LEAD", "CO", "M1", "M2", "M3"])), max_size=12),
+	st.lists(st.sampled_from(["LEAD", "M1", "M2", None]), max_size=3),
+	st.lists(st.floats(0, 1), max_size=3),
+)
+people = st.sampled_from([("LEAD", MENTOR), ("CO", MENTOR), ("M1", MENTEE), ("M2", MENTEE), ("M3", MENTEE)])
+
+
+@settings(max_examples=300)
+@given(circle_st, people, weights_st, frequencies)
+def test_circle_scores_stay_in_0_100_and_renormalise_what_does_not_apply(c, person, weights, frequency):
+	employee, role = person
+	result = circle_score(c, employee, role, weights, frequency)
+	final = kpi.role_score(employee, role, [result])
+	assert 0 <= final.score <= 100
+	applied = [x for x in result.components if x.applies]
+	if applied:
+		by_hand = sum(x.value * x.weight for x in applied) / sum(x.weight for x in applied)
+		assert result.raw == pytest.approx(by_hand)
+	assert not next(x for x in result.components if x.name == "goal_progress").applies
+
+
+@settings(max_examples=200)
+@given(circle_st, weights_st, frequencies)
+def test_a_members_cadence_never_exceeds_the_sessions_held(c, weights, frequency):
+	held = components(circle_score(c, "LEAD", MENTOR, weights, frequency))["cadence"]
+	for member in ("M1", "M2", "M3"):
+		attended = components(circle_score(c, member, MENTEE, weights, frequency))["cadence"]
+		assert (attended is None) == (held is None)
+		assert attended is None or attended <= held

@@ -66,6 +66,21 @@ class Pairing:
 
 
 @dataclass(frozen=True)
+class Circle:
+	"""A mentoring circle as the KPI reads it: its check-ins, and who attended each."""
+
+	name: str
+	mentors: tuple[str, ...]
+	members: tuple[str, ...]
+	start_date: date
+	end_date: date | None = None
+	checkins: tuple[CheckIn, ...] = ()
+	attended: tuple[frozenset[str], ...] = ()  # for each check-in, the employees who were there
+	logged_by: tuple[str | None, ...] = ()  # for each check-in, the employee who logged it
+	member_survey_ratings: tuple[float, ...] = ()  # 0..1, the members' answers pooled
+
+
+@dataclass(frozen=True)
 class Component:
 	name: str
 	value: float | None  # None: not applicable
@@ -186,6 +201,53 @@ def score_pairing(
 	)
 
 
+def score_circle(
+	circle: Circle,
+	employee: str,
+	role: str,
+	window: tuple[date, date],
+	frequency_days: int,
+	weights: dict[str, float],
+	today: date,
+	confirmation_days: int = 7,
+) -> PairingScore:
+	"""One mentor's or member's score in a circle (docs/design.md §3). A mentor: cadence is the
+	sessions held against those expected, feedback the members' ratings pooled (never one alone);
+	a member: cadence is the sessions they attended, ownership the share of those they logged or
+	that had an agenda, the assessment the mentors' session ratings pooled. Goals stay with
+	pairings, so goal progress does not apply and its weight is shared out."""
+	active_days = (window[1] - window[0]).days + 1
+	expected = active_days // frequency_days if frequency_days > 0 else 0
+	held = [i for i, c in enumerate(circle.checkins) if is_counted(c, window, today, confirmation_days)]
+	mine = held if role == MENTOR else [i for i in held if employee in circle.attended[i]]
+	sessions = [circle.checkins[i] for i in mine]
+	values = {
+		CADENCE: min(1.0, len(mine) / expected) if expected else None,
+		GOAL_PROGRESS: None,
+		MENTEE_FEEDBACK: _pooled([c.mentee_rating for c in sessions] + list(circle.member_survey_ratings)),
+		OWNERSHIP: (
+			sum(1 for i in mine if circle.logged_by[i] == employee or circle.checkins[i].has_agenda)
+			/ len(mine)
+			if mine
+			else None
+		),
+		MENTOR_ASSESSMENT: _pooled([c.mentor_rating for c in sessions]),
+	}
+	components = [Component(name, values[name], float(weights.get(name) or 0)) for name in COMPONENTS[role]]
+	return PairingScore(
+		pairing=circle.name,
+		role=role,
+		window_start=window[0],
+		window_end=window[1],
+		active_days=active_days,
+		expected_checkins=expected,
+		counted_checkins=len(mine),
+		components=components,
+		raw=weighted_mean((c.value, c.weight) for c in components if c.applies),
+		first_period_end=window[0] + timedelta(days=frequency_days - 1) if frequency_days > 0 else None,
+	)
+
+
 def weighted_mean(pairs) -> float | None:
 	pairs = list(pairs)
 	total = sum(w for _, w in pairs)
@@ -253,9 +315,21 @@ def score_cycle(
 	weights: dict[str, dict[str, float]],
 	today: date,
 	confirmation_days: int = 7,
+	circles: list[Circle] = (),
 ) -> list[RoleScore]:
-	"""Every employee's score in every role they hold in one program, over one appraisal cycle."""
+	"""Every employee's score in every role they hold in one program, over one appraisal cycle: in
+	pairings and circles alike, each weighted by the days it was active in the window."""
 	by_employee: dict[tuple[str, str], list[PairingScore]] = {}
+	for circle in circles:
+		window = scoring_window(cycle, program, (circle.start_date, circle.end_date), today=today)
+		if not window:
+			continue
+		for role, people in ((MENTOR, circle.mentors), (MENTEE, circle.members)):
+			for employee in people:
+				result = score_circle(
+					circle, employee, role, window, frequency_days, weights[role], today, confirmation_days
+				)
+				by_employee.setdefault((employee, role), []).append(result)
 	for pairing in pairings:
 		window = scoring_window(cycle, program, (pairing.start_date, pairing.end_date), today=today)
 		if not window:
