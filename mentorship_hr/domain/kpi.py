@@ -164,8 +164,7 @@ def score_pairing(
 	today: date,
 	confirmation_days: int = 7,
 ) -> PairingScore:
-	active_days = (window[1] - window[0]).days + 1
-	expected = active_days // frequency_days if frequency_days > 0 else 0
+	_active_days, expected = _expected(window, frequency_days)
 	counted = [c for c in pairing.checkins if is_counted(c, window, today, confirmation_days)]
 	goals = [g for g in pairing.goals if g.status != DROPPED]
 
@@ -186,19 +185,7 @@ def score_pairing(
 			+ list(pairing.mentor_survey_ratings)
 		),
 	}
-	components = [Component(name, values[name], float(weights.get(name) or 0)) for name in COMPONENTS[role]]
-	return PairingScore(
-		pairing=pairing.name,
-		role=role,
-		window_start=window[0],
-		window_end=window[1],
-		active_days=active_days,
-		expected_checkins=expected,
-		counted_checkins=len(counted),
-		components=components,
-		raw=weighted_mean((c.value, c.weight) for c in components if c.applies),
-		first_period_end=window[0] + timedelta(days=frequency_days - 1) if frequency_days > 0 else None,
-	)
+	return _scored(pairing.name, role, window, frequency_days, len(counted), values, weights)
 
 
 def score_circle(
@@ -216,8 +203,7 @@ def score_circle(
 	a member: cadence is the sessions they attended, ownership the share of those they logged or
 	that had an agenda, the assessment the mentors' session ratings pooled. Goals stay with
 	pairings, so goal progress does not apply and its weight is shared out."""
-	active_days = (window[1] - window[0]).days + 1
-	expected = active_days // frequency_days if frequency_days > 0 else 0
+	_active_days, expected = _expected(window, frequency_days)
 	held = [i for i, c in enumerate(circle.checkins) if is_counted(c, window, today, confirmation_days)]
 	mine = held if role == MENTOR else [i for i in held if employee in circle.attended[i]]
 	sessions = [circle.checkins[i] for i in mine]
@@ -233,15 +219,27 @@ def score_circle(
 		),
 		MENTOR_ASSESSMENT: _pooled([c.mentor_rating for c in sessions]),
 	}
-	components = [Component(name, values[name], float(weights.get(name) or 0)) for name in COMPONENTS[role]]
+	return _scored(circle.name, role, window, frequency_days, len(mine), values, weights)
+
+
+def _expected(window: tuple[date, date], frequency_days: int) -> tuple[int, int]:
+	"""Days active in the window, and the check-ins expected in them (whole periods)."""
+	active_days = (window[1] - window[0]).days + 1
+	return active_days, active_days // frequency_days if frequency_days > 0 else 0
+
+
+def _scored(name, role, window, frequency_days, counted: int, values: dict, weights) -> PairingScore:
+	"""A pairing's or a circle's score in one role, from its component values."""
+	active_days, expected = _expected(window, frequency_days)
+	components = [Component(c, values[c], float(weights.get(c) or 0)) for c in COMPONENTS[role]]
 	return PairingScore(
-		pairing=circle.name,
+		pairing=name,
 		role=role,
 		window_start=window[0],
 		window_end=window[1],
 		active_days=active_days,
 		expected_checkins=expected,
-		counted_checkins=len(mine),
+		counted_checkins=counted,
 		components=components,
 		raw=weighted_mean((c.value, c.weight) for c in components if c.applies),
 		first_period_end=window[0] + timedelta(days=frequency_days - 1) if frequency_days > 0 else None,
