@@ -165,7 +165,7 @@ SETTINGS_FIELDS = (
 
 SCORE_FIELDS = (
 	"employee employee_name role score not_yet_scored first_period_ends weights_note program appraisal_cycle "
-	"hrms_goal computed_on window_start window_end pairings expected_checkins counted_checkins cadence "
+	"hrms_goal computed_on window_start window_end pairings circles expected_checkins counted_checkins cadence "
 	"cadence_weight cadence_applies goal_progress goal_progress_weight goal_progress_applies mentee_feedback "
 	"mentee_feedback_weight mentee_feedback_applies ownership ownership_weight ownership_applies "
 	"mentor_assessment mentor_assessment_weight mentor_assessment_applies"

@@ -28,6 +28,9 @@ DEFAULT_WEIGHTS = {
 # person's answer to whoever reads the score (a manager reads their report's).
 MIN_RATINGS = 2
 
+# the states of a pairing's or a circle's lifecycle that are scored: it has started
+SCORED_STATUSES = ("Active", "Paused", "Completed", "Ended Early")
+
 CONFIRMED = "Confirmed"
 PENDING = "Pending"
 DROPPED = "Dropped"
@@ -103,6 +106,7 @@ class PairingScore:
 	components: list[Component]
 	raw: float | None  # 0..1, None when no applicable component carries weight
 	first_period_end: date | None = None  # the day the window first holds one full check-in period
+	circle: bool = False  # a circle's score rather than a pairing's
 
 	@property
 	def scored(self) -> bool:
@@ -219,7 +223,7 @@ def score_circle(
 		),
 		MENTOR_ASSESSMENT: _pooled([c.mentor_rating for c in sessions]),
 	}
-	return _scored(circle.name, role, window, frequency_days, len(mine), values, weights)
+	return _scored(circle.name, role, window, frequency_days, len(mine), values, weights, circle=True)
 
 
 def _expected(window: tuple[date, date], frequency_days: int) -> tuple[int, int]:
@@ -228,7 +232,9 @@ def _expected(window: tuple[date, date], frequency_days: int) -> tuple[int, int]
 	return active_days, active_days // frequency_days if frequency_days > 0 else 0
 
 
-def _scored(name, role, window, frequency_days, counted: int, values: dict, weights) -> PairingScore:
+def _scored(
+	name, role, window, frequency_days, counted: int, values: dict, weights, circle=False
+) -> PairingScore:
 	"""A pairing's or a circle's score in one role, from its component values."""
 	active_days, expected = _expected(window, frequency_days)
 	components = [Component(c, values[c], float(weights.get(c) or 0)) for c in COMPONENTS[role]]
@@ -243,6 +249,7 @@ def _scored(name, role, window, frequency_days, counted: int, values: dict, weig
 		components=components,
 		raw=weighted_mean((c.value, c.weight) for c in components if c.applies),
 		first_period_end=window[0] + timedelta(days=frequency_days - 1) if frequency_days > 0 else None,
+		circle=circle,
 	)
 
 

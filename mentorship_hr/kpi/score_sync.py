@@ -6,16 +6,17 @@ only what changed, so running it twice changes nothing.
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Coalesce, Length
 from frappe.utils import flt, getdate, now_datetime, nowdate
 
 from mentorship_hr.domain import chunks, kpi
 from mentorship_hr.kpi import bulk_writes
+from mentorship_hr.kpi.checkin_reads import submitted_checkins
+from mentorship_hr.kpi.circle_scores import load_circles
 from mentorship_hr.kpi.mentoring_kra import apply_to_cycle
 from mentorship_hr.kpi.weights import weights_of
 
 CHUNK = 500  # scores written per transaction
-SCORED_PAIRING_STATUSES = ("Active", "Paused", "Completed", "Ended Early")
+SCORED_PAIRING_STATUSES = kpi.SCORED_STATUSES
 SCORED_PROGRAM_STATUSES = ("Active", "Completed")
 COMPONENT_NAMES = (kpi.CADENCE, kpi.GOAL_PROGRESS, kpi.MENTEE_FEEDBACK, kpi.OWNERSHIP, kpi.MENTOR_ASSESSMENT)
 COMPONENT_FIELDS = tuple(f"{c}{suffix}" for c in COMPONENT_NAMES for suffix in ("", "_weight", "_applies"))
@@ -23,6 +24,7 @@ SCORE_FIELDS = (
 	"window_start",
 	"window_end",
 	"pairings",
+	"circles",
 	"expected_checkins",
 	"counted_checkins",
 	"score",
@@ -130,6 +132,7 @@ def _plans(prog, cycle, data, summary, today) -> list[frappe._dict]:
 		weights_of(prog),
 		today,
 		data.confirmation_days,
+		circles=data.circles_by_program.get(prog.name, ()),
 	)
 	if prog.kra not in data.kras:
 		# the bulk writes check no links, so a missing KRA stops this program here
@@ -278,7 +281,8 @@ def _score_values(score: kpi.RoleScore) -> dict:
 	values = {
 		"window_start": score.window_start,
 		"window_end": score.window_end,
-		"pairings": len(score.pairings),
+		"pairings": sum(1 for p in score.pairings if not p.circle),
+		"circles": sum(1 for p in score.pairings if p.circle),
 		"expected_checkins": sum(p.expected_checkins for p in score.pairings),
 		"counted_checkins": sum(p.counted_checkins for p in score.pairings),
 		"score": score.score,
@@ -322,6 +326,7 @@ def _load(program: str | None, appraisal_cycle: str | None) -> frappe._dict:
 		),
 		cycles_by_company={},
 		pairings_by_program={},
+		circles_by_program={},
 		employee_status={},
 		employee_names={},
 		appraisals={},
@@ -342,7 +347,8 @@ def _load(program: str | None, appraisal_cycle: str | None) -> frappe._dict:
 	):
 		data.cycles_by_company.setdefault(cycle.company, []).append(cycle)
 	pairings = _load_pairings(programs, data)
-	_load_people(pairings, data)
+	people = {e for p in pairings for e in (p.mentor, p.mentee)} | load_circles(programs, data)
+	_load_people(people, data)
 	_load_scores(programs, data)
 	return data
 
@@ -376,9 +382,9 @@ def _load_pairings(programs, data) -> list:
 	return pairings
 
 
-def _load_people(pairings, data):
-	"""The pair's Employee status and name, their appraisals in the cycles and those appraisals' KRAs."""
-	employees = list({e for p in pairings for e in (p.mentor, p.mentee)})
+def _load_people(people: set[str], data):
+	"""The people's Employee status and name, their appraisals in the cycles and those appraisals' KRAs."""
+	employees = list(people)
 	cycles = [c.name for cs in data.cycles_by_company.values() for c in cs]
 	if not employees:
 		return
@@ -438,36 +444,9 @@ def _load_scores(programs, data):
 
 
 def _load_checkins(pairings) -> dict[str, list[kpi.CheckIn]]:
-	if not pairings:
-		return {}
-	Checkin = frappe.qb.DocType("Mentoring Check-in")
-	rows = (
-		frappe.qb.from_(Checkin)
-		.select(
-			Checkin.pairing,
-			Checkin.checkin_date,
-			Checkin.submitted_on,
-			Checkin.confirmation_status,
-			Checkin.logged_by_role,
-			Checkin.mentee_rating,
-			Checkin.mentor_rating,
-			Coalesce(Length(Checkin.agenda), 0).as_("agenda_length"),
-		)
-		.where((Checkin.docstatus == 1) & Checkin.pairing.isin([p.name for p in pairings]))
-	).run(as_dict=True)
 	result = {}
-	for r in rows:
-		result.setdefault(r.pairing, []).append(
-			kpi.CheckIn(
-				checkin_date=getdate(r.checkin_date),
-				logged_on=getdate(r.submitted_on or r.checkin_date),
-				confirmation_status=r.confirmation_status,
-				logged_by_role=r.logged_by_role,
-				has_agenda=bool(r.agenda_length),
-				mentee_rating=r.mentee_rating or None,
-				mentor_rating=r.mentor_rating or None,
-			)
-		)
+	for r in submitted_checkins("pairing", [p.name for p in pairings]):
+		result.setdefault(r.link, []).append(r.checkin)
 	return result
 
 

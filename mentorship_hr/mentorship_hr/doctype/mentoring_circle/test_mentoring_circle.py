@@ -6,8 +6,9 @@ moving members, and who reads them (docs/design.md §4b)."""
 import frappe
 from frappe.desk.doctype.event.event import get_events
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import add_to_date, now_datetime, today
+from frappe.utils import add_days, add_to_date, now_datetime, today
 
+from mentorship_hr.kpi.score_sync import sync_scores
 from mentorship_hr.mentorship_hr.doctype.mentoring_participant.test_matching_flow import (
 	apply,
 	approve_all,
@@ -186,8 +187,8 @@ class TestMentoringCircle(FrappeTestCase):
 			frappe.get_doc("Mentoring Circle", b.name).move_member(m[2], a.name)
 
 
-class TestCircleCheckins(FrappeTestCase):
-	"""A circle meets as a group: who attended, confirmed by another attendee, notes for the circle."""
+class CircleOfThree(FrappeTestCase):
+	"""An Active circle of a lead mentor and three members, and check-ins logged in it."""
 
 	@classmethod
 	def setUpClass(cls):
@@ -233,6 +234,10 @@ class TestCircleCheckins(FrappeTestCase):
 			if submit:
 				doc.submit()
 		return doc
+
+
+class TestCircleCheckins(CircleOfThree):
+	"""A circle meets as a group: who attended, confirmed by another attendee, notes for the circle."""
 
 	def test_the_logger_ticks_who_came_and_another_who_came_confirms(self):
 		m = self.members
@@ -335,3 +340,83 @@ class TestCircleCheckins(FrappeTestCase):
 				).insert()
 		with as_user(self.manager), self.assertRaisesRegex(frappe.ValidationError, "5 minutes and 8 hours"):
 			frappe.get_doc("Mentoring Circle", self.circle).schedule_checkin(str(starts), 600)
+
+
+class TestCircleScores(CircleOfThree):
+	"""A circle's sessions become its mentor's and members' scores in their Frappe HR appraisals,
+	combined with a pairing's for a mentor in both formats (docs/design.md §3, "Circles")."""
+
+	def setUp(self):
+		super().setUp()
+		program = frappe.db.get_value("Mentoring Circle", self.circle, "program")
+		frappe.db.set_value("Mentoring Program", program, "format", "Both")
+		started = add_days(today(), -56)  # 57 days at a 14-day cadence: 4 sessions expected
+		frappe.db.set_value("Mentoring Circle", self.circle, "start_date", started)
+		self.solo = builders.employee("gsolo", department=builders.department("Operations"))
+		builders.pairing(program, self.lead, self.solo, start_date=started)
+		self.program = program
+		template = builders.appraisal_template({"Quality": 80, "Mentoring": 20})
+		self.cycle = builders.appraisal_cycle([self.lead, self.solo, *self.members], template).name
+
+	def confirm(self, checkin, by, **rating):
+		with as_user(builders.user_of(by)):
+			doc = frappe.get_doc("Mentoring Check-in", checkin)
+			if rating:
+				doc.update(rating).save()
+			doc.confirm()
+
+	def score(self, employee, role):
+		return frappe.get_doc(
+			"Mentoring Score", {"employee": employee, "role": role, "appraisal_cycle": self.cycle}
+		)
+
+	def test_sessions_held_and_attended_reach_the_appraisals(self):
+		m = self.members
+		# 1: a member logs it with an agenda and her rating; the mentor confirms
+		one = self.log(m[0], [self.lead, m[1]], checkin_date=add_days(today(), -50), agenda="Pricing")
+		frappe.db.set_value("Mentoring Check-in", one.name, "mentee_rating", 0.8)
+		self.confirm(one.name, self.lead)
+		# 2: the mentor logs it with his rating; everyone came; a member confirms and rates it
+		two = self.log(self.lead, [*m], checkin_date=add_days(today(), -36), mentor_rating=0.6)
+		self.confirm(two.name, m[1], mentee_rating=1.0)
+		# 3: disputed by the one member who came, so it does not count
+		three = self.log(self.lead, [m[2]], checkin_date=add_days(today(), -22))
+		with as_user(builders.user_of(m[2])):
+			frappe.get_doc("Mentoring Check-in", three.name).dispute("We did not meet")
+
+		summary = sync_scores(program=self.program)
+		self.assertEqual((summary.created, summary.skipped, summary.failed), (5, [], []))
+
+		# By hand (docs/design.md §3): 4 sessions expected, 1 and 2 counted.
+		# The mentor: the circle's cadence 2/4 and its members' ratings 0.8 and 1.0 pooled, with
+		# goal progress not applying (40 and 30 of 70); the pairing with no check-ins and no goals
+		# scores 0; both were active 57 days, so each weighs half.
+		circle = (0.5 * 40 + 0.9 * 30) / 70
+		self.assertEqual(round(circle / 2 * 100, 1), 33.6)
+		# Members: cadence is what they attended, ownership what they logged or came to with an
+		# agenda; the mentor's one session rating alone does not apply (30 and 15 of 45).
+		expected = {
+			(self.lead, "Mentor"): (33.6, 1, 1),
+			(self.solo, "Mentee"): (0.0, 1, 0),
+			# she logged 1 (2 was the mentor's, without agenda); he came to 1 with its agenda
+			(m[0], "Mentee"): (round((2 / 4 * 30 + 1 / 2 * 15) / 45 * 100, 1), 0, 1),
+			(m[1], "Mentee"): (round((2 / 4 * 30 + 1 / 2 * 15) / 45 * 100, 1), 0, 1),
+			(m[2], "Mentee"): (round((1 / 4 * 30 + 0 * 15) / 45 * 100, 1), 0, 1),
+		}
+		got = {}
+		for employee, role in expected:
+			score = self.score(employee, role)
+			got[(employee, role)] = (score.score, score.pairings, score.circles)
+			goal = frappe.get_doc("Goal", score.hrms_goal)
+			self.assertEqual((goal.kra, goal.employee, goal.progress), ("Mentoring", employee, score.score))
+		self.assertEqual(got, expected)
+		self.assertEqual((expected[(m[0], "Mentee")][0], expected[(m[2], "Mentee")][0]), (50.0, 16.7))
+		self.assertFalse(self.score(m[2], "Mentee").goal_progress_applies)
+
+		# the member's appraisal carries the circle's score under the Mentoring KRA
+		appraisal = builders.appraisal_of(m[1], self.cycle)
+		row = next(r for r in appraisal.appraisal_kra if r.kra == "Mentoring")
+		self.assertAlmostEqual(row.goal_completion, expected[(m[1], "Mentee")][0])
+		# a second run changes nothing
+		again = sync_scores(program=self.program)
+		self.assertEqual((again.created, again.updated, again.unchanged), (0, 0, 5))
