@@ -35,6 +35,8 @@ def get_appraisal_mentoring(appraisal: str) -> dict:
 			"score",
 			"window_start",
 			"window_end",
+			"pairings",
+			"circles",
 			"expected_checkins",
 			"counted_checkins",
 			"computed_on",
@@ -71,6 +73,7 @@ def get_appraisal_mentoring(appraisal: str) -> dict:
 		fields=["name", "pairing", "title", "status", "progress", "target_date", "mentee_name"],
 		order_by="pairing, target_date",
 	)
+	circles = circles_in_cycle(doc.employee, cycle)
 	manual = cycle.kra_evaluation_method == "Manual Rating"
 	by_kra = {}
 	for score in (s for s in scores if not s.not_yet_scored):
@@ -78,10 +81,35 @@ def get_appraisal_mentoring(appraisal: str) -> dict:
 	return {
 		"scores": scores,
 		"pairings": pairings,
+		"circles": circles,
 		"goals": goals,
 		"manual_rating": manual,
 		"suggested_by_kra": {kra: mean_rating(values) for kra, values in by_kra.items()},
 	}
+
+
+def circles_in_cycle(employee: str, cycle) -> list[dict]:
+	"""The circles the employee mentors or is a member of that ran during the cycle, as far as the
+	viewer may read them: their existence and health, never their check-ins."""
+	window = [
+		["status", "in", SCORED_PAIRING_STATUSES],
+		["start_date", "<=", cycle.end_date],
+		["ifnull(end_date, '9999-12-31')", ">=", cycle.start_date],
+	]
+	fields = ["name", "title", "program", "status", "health", "lead_mentor", "lead_mentor_name", "co_mentor"]
+	mentored = frappe.get_list(
+		"Mentoring Circle",
+		filters=window,
+		or_filters={"lead_mentor": employee, "co_mentor": employee},
+		fields=fields,
+	)
+	joined = frappe.get_list(
+		"Mentoring Circle",
+		filters=[*window, ["Mentoring Circle Member", "employee", "=", employee]],
+		fields=fields,
+	)
+	circles = {c.name: c for c in joined} | {c.name: {**c, "role": "Mentor"} for c in mentored}
+	return [frappe._dict({"role": "Member", **c}) for _name, c in sorted(circles.items())]
 
 
 def add_survey_ratings(pairings: list[dict]):

@@ -8,6 +8,7 @@ from frappe.desk.doctype.event.event import get_events
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, now_datetime, today
 
+from mentorship_hr.kpi.appraisal_tools import get_appraisal_mentoring
 from mentorship_hr.kpi.score_sync import sync_scores
 from mentorship_hr.mentorship_hr.doctype.mentoring_participant.test_matching_flow import (
 	apply,
@@ -420,3 +421,23 @@ class TestCircleScores(CircleOfThree):
 		# a second run changes nothing
 		again = sync_scores(program=self.program)
 		self.assertEqual((again.created, again.updated, again.unchanged), (0, 0, 5))
+
+	def test_the_appraisal_section_shows_the_circle_and_its_score(self):
+		m = self.members
+		self.log(m[0], [self.lead, m[1]], checkin_date=add_days(today(), -50), agenda="Secret agenda")
+		sync_scores(program=self.program)
+		appraisal = builders.appraisal_of(m[1], self.cycle).name
+		# the member and her line manager see the circle and the score it makes; never a check-in
+		for user in (builders.user_of(m[1]), builders.user_of(self.boss)):
+			with as_user(user):
+				data = get_appraisal_mentoring(appraisal)
+			self.assertEqual(
+				[(c.name, c.role, c.status) for c in data["circles"]], [(self.circle, "Member", "Active")]
+			)
+			self.assertEqual([(s.role, s.pairings, s.circles) for s in data["scores"]], [("Mentee", 0, 1)])
+			self.assertNotIn("Secret agenda", frappe.as_json(data))
+		# the mentor's appraisal lists the circle he leads
+		with as_user(builders.user_of(self.lead)):
+			data = get_appraisal_mentoring(builders.appraisal_of(self.lead, self.cycle).name)
+		self.assertEqual([(c.name, c.role) for c in data["circles"]], [(self.circle, "Mentor")])
+		self.assertEqual([(s.pairings, s.circles) for s in data["scores"]], [(1, 1)])
