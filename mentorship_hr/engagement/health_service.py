@@ -77,6 +77,56 @@ def refresh_soon(pairing: str):
 		refresh([pairing])
 
 
+def refresh_circles(circles: list[str] | None = None, today=None) -> list[str]:
+	"""Keep each Active circle's health current as a pairing's is (docs/design.md §4b), from its
+	last check-in that is not disputed and its next scheduled one; returns the circles changed."""
+	today = getdate(today or nowdate())
+	filters = {"status": "Active", "start_date": ("is", "set")}
+	if circles is not None:
+		filters["name"] = ("in", circles or [""])
+	rows = frappe.get_all(
+		"Mentoring Circle",
+		filters=filters,
+		fields=["name", "program", "start_date", "lead_mentor", "co_mentor", "health", "health_reason"],
+	)
+	if not rows:
+		return []
+	names = [r.name for r in rows]
+	people = {r.name: {e for e in (r.lead_mentor, r.co_mentor) if e} for r in rows}
+	for m in frappe.get_all(
+		"Mentoring Circle Member",
+		filters={"parenttype": "Mentoring Circle", "parent": ("in", names)},
+		fields=["parent", "employee"],
+	):
+		people[m.parent].add(m.employee)
+	last = dict(
+		frappe.get_all(
+			"Mentoring Check-in",
+			filters={"circle": ("in", names), "docstatus": 1, "confirmation_status": ("!=", "Disputed")},
+			fields=["circle", "max(checkin_date) as last"],
+			group_by="circle",
+			as_list=True,
+		)
+	)
+	frequency = frequencies({r.program for r in rows})
+	scheduled = _scheduled(rows, today, "Mentoring Circle", people)
+	updates = {}
+	for row in rows:
+		h = health.assess(
+			getdate(row.start_date),
+			frequency.get(row.program) or 14,
+			today,
+			last_counted=getdate(last[row.name]) if last.get(row.name) else None,
+			scheduled=scheduled.get(row.name),
+		)
+		values = {"health": h.status, "health_reason": reason_text(h)}
+		changed = {f: v for f, v in values.items() if differs(row.get(f), v)}
+		if changed:
+			updates[row.name] = changed
+	frappe.db.bulk_update("Mentoring Circle", updates, chunk_size=200, update_modified=False)
+	return list(updates)
+
+
 def frequencies(programs) -> dict[str, int]:
 	"""Each program's check-in frequency in days."""
 	return dict(
@@ -136,10 +186,11 @@ def _refresh_chunk(rows, today, result):
 	result.stale += [row.name for row in stale]
 
 
-def _scheduled(rows, today) -> dict:
-	"""Each pairing's next scheduled check-in: the earliest open Event from today on that the pair
-	(as the Employee records say now) or a program manager made (access_policy.EVENT_COUNTS_FOR).
-	Anyone else's Event that refers to the pairing does not move its due date."""
+def _scheduled(rows, today, doctype="Mentoring Pairing", people=None) -> dict:
+	"""Each pairing's (or circle's) next scheduled check-in: the earliest open Event from today on
+	that its people (as the Employee records say now; `people` maps each row to its employees,
+	for a pairing its mentor and mentee) or a program manager made (access_policy.EVENT_COUNTS_FOR).
+	Anyone else's Event that refers to it does not move its due date."""
 	Event, Participant = frappe.qb.DocType("Event"), frappe.qb.DocType("Event Participants")
 	found = (
 		frappe.qb.from_(Participant)
@@ -147,7 +198,7 @@ def _scheduled(rows, today) -> dict:
 		.on(Event.name == Participant.parent)
 		.select(Participant.reference_docname, Event.owner, Min(Event.starts_on))
 		.where(
-			(Participant.reference_doctype == "Mentoring Pairing")
+			(Participant.reference_doctype == doctype)
 			& Participant.reference_docname.isin([r.name for r in rows] or [""])
 			& (Event.status == "Open")
 			& (Event.starts_on >= today)
@@ -156,7 +207,7 @@ def _scheduled(rows, today) -> dict:
 	).run()
 	if not found:
 		return {}
-	pair_users = _pair_users(rows)
+	pair_users = _users_of(people or {r.name: {r.mentor, r.mentee} for r in rows})
 	staff = _staff({owner for _, owner, _ in found})
 	scheduled = {}
 	for name, owner, starts in found:
@@ -165,18 +216,17 @@ def _scheduled(rows, today) -> dict:
 	return scheduled
 
 
-def _pair_users(rows) -> dict[str, set]:
-	"""Each pairing's mentor and mentee users, from the Employee records now."""
-	people = {e for r in rows for e in (r.mentor, r.mentee)}
+def _users_of(people: dict[str, set]) -> dict[str, set]:
+	"""Each row's people as users, from the Employee records now."""
 	user_of = dict(
 		frappe.get_all(
 			"Employee",
-			filters={"name": ("in", list(people) or [""])},
+			filters={"name": ("in", list({e for es in people.values() for e in es}) or [""])},
 			fields=["name", "user_id"],
 			as_list=True,
 		)
 	)
-	return {r.name: {user_of.get(r.mentor), user_of.get(r.mentee)} - {None} for r in rows}
+	return {name: {user_of.get(e) for e in es} - {None} for name, es in people.items()}
 
 
 def _staff(users) -> set[str]:

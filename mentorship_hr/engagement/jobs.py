@@ -6,7 +6,7 @@ from frappe import _
 
 from mentorship_hr.engagement import digests, health_service, reminders
 
-DAILY = (health_service.refresh, reminders.send_daily_reminders)
+DAILY = (health_service.refresh, health_service.refresh_circles, reminders.send_daily_reminders)
 WEEKLY = (digests.send_manager_digests, digests.send_leader_briefings)
 
 

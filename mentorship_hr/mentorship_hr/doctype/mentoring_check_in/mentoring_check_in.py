@@ -190,15 +190,22 @@ class MentoringCheckin(PolicyDocument):
 		self.db_set({"submitted_on": today(), "confirmation_status": "Pending"})
 		if self.circle:
 			self.ask_attendees_to_confirm()
+			self.refresh_health()
 			return
 		if self.logged_by_role == transitions.MENTEE and pairing_role(self.pairing, self.logged_by) == (
 			transitions.MENTEE
 		):
 			self.apply_goal_updates()  # the mentee's own hand; the mentor's updates wait for the mentee
-		health_service.refresh([self.pairing])
+		self.refresh_health()
 		pairing = frappe.get_doc("Mentoring Pairing", self.pairing)
 		self.ask_counterpart_to_confirm(pairing)
 		self.invite_to_fit_check(pairing)
+
+	def refresh_health(self):
+		if self.circle:
+			health_service.refresh_circles([self.circle])
+		elif self.pairing:
+			health_service.refresh([self.pairing])
 
 	def ask_counterpart_to_confirm(self, pairing):
 		"""The other side of the pair is asked to confirm; never with the notes."""
@@ -232,8 +239,7 @@ class MentoringCheckin(PolicyDocument):
 
 	def on_cancel(self):
 		self.undo_goal_updates()
-		if self.pairing:
-			health_service.refresh([self.pairing])
+		self.refresh_health()
 
 	def apply_goal_updates(self):
 		"""Set each goal's progress as the check-in says, remembering what it was. Applied once: by
@@ -319,8 +325,7 @@ class MentoringCheckin(PolicyDocument):
 			self.apply_goal_updates()
 		else:
 			self.undo_goal_updates()
-		if self.pairing:
-			health_service.refresh([self.pairing])
+		self.refresh_health()
 		if reason:
 			self.add_comment("Info", _("Disputed the check-in: {0}").format(frappe.utils.escape_html(reason)))
 			notify(

@@ -8,6 +8,7 @@ from frappe import _
 
 from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
+from mentorship_hr.engagement import health_service
 from mentorship_hr.matching.circle_rules import OPEN_CIRCLE_STATUSES, check_circle_rules, mentors_of
 from mentorship_hr.mixins.lifecycle import Lifecycle
 from mentorship_hr.mixins.policy_document import PolicyDocument
@@ -45,6 +46,9 @@ class MentoringCircle(Lifecycle, PolicyDocument):
 			self.mark_participants_matched()
 			if not before or before.status == "Proposed" or self.is_new():
 				self.announce()
+			health_service.refresh_circles([self.name])
+		elif self.status != "Active" and self.health:
+			self.db_set({"health": None, "health_reason": None})
 
 	def people(self) -> list[str]:
 		return [*mentors_of(self), *(row.employee for row in self.members)]

@@ -8,6 +8,7 @@ from frappe.desk.doctype.event.event import get_events
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, now_datetime, today
 
+from mentorship_hr.engagement import health_service, jobs
 from mentorship_hr.kpi.appraisal_tools import get_appraisal_mentoring
 from mentorship_hr.kpi.score_sync import sync_scores
 from mentorship_hr.mentorship_hr.doctype.mentoring_participant.test_matching_flow import (
@@ -441,3 +442,35 @@ class TestCircleScores(CircleOfThree):
 			data = get_appraisal_mentoring(builders.appraisal_of(self.lead, self.cycle).name)
 		self.assertEqual([(c.name, c.role) for c in data["circles"]], [(self.circle, "Mentor")])
 		self.assertEqual([(s.pairings, s.circles) for s in data["scores"]], [(1, 1)])
+
+
+class TestCircleHealth(CircleOfThree):
+	"""A circle's health follows its meetings as a pairing's does, daily and when a check-in moves."""
+
+	def health(self):
+		return frappe.db.get_value("Mentoring Circle", self.circle, ["health", "health_reason"])
+
+	def test_health_follows_the_circles_meetings(self):
+		self.assertEqual(self.health(), ("On Track", "Next check-in due in 14 days"))
+		# started 20 days ago and never met: the daily job finds it 6 days overdue
+		frappe.db.set_value("Mentoring Circle", self.circle, "start_date", add_days(today(), -20))
+		jobs.run(jobs.DAILY)
+		self.assertEqual(self.health(), ("At Risk", "No check-in in the first 20 days"))
+		# a meeting logged today puts it back on track at once
+		checkin = self.log(self.members[0], [self.lead], checkin_date=today())
+		self.assertEqual(self.health(), ("On Track", "Next check-in due in 14 days"))
+		# disputed, it no longer counts
+		with as_user(builders.user_of(self.lead)):
+			frappe.get_doc("Mentoring Check-in", checkin.name).dispute("We did not meet")
+		self.assertEqual(self.health()[0], "At Risk")
+		# a meeting one of them schedules counts as the next one due
+		with as_user(builders.user_of(self.lead)):
+			frappe.get_doc("Mentoring Circle", self.circle).schedule_checkin(
+				str(add_to_date(now_datetime(), days=3))
+			)
+		health_service.refresh_circles([self.circle])
+		self.assertEqual(self.health(), ("On Track", "Next check-in due in 3 days"))
+		# a paused circle has no health
+		with as_user(self.manager):
+			frappe.get_doc("Mentoring Circle", self.circle).set_status("Paused")
+		self.assertEqual(self.health(), (None, None))
