@@ -42,15 +42,7 @@ def reason_text(h: health.Health) -> str:
 def refresh(pairings: list[str] | None = None, today=None) -> dict:
 	"""Refresh these pairings (all Active ones when None); returns what changed."""
 	today = getdate(today or nowdate())
-	filters = {"status": "Active", "start_date": ("is", "set")}
-	if pairings is not None:
-		filters["name"] = ("in", pairings or [""])
-	rows = frappe.get_all(
-		"Mentoring Pairing",
-		filters=filters,
-		fields=["name", "title", "program", "start_date", "mentor", "mentee", *FIELDS],
-		order_by="name",
-	)
+	rows = _active("Mentoring Pairing", pairings, ["title", "mentor", "mentee", *FIELDS])
 	result = frappe._dict(changed=[], stale=[])
 	for start in range(0, len(rows), CHUNK):
 		_refresh_chunk(rows[start : start + CHUNK], today, result)
@@ -77,18 +69,21 @@ def refresh_soon(pairing: str):
 		refresh([pairing])
 
 
+def _active(doctype: str, names: list[str] | None, fields: list[str]) -> list[frappe._dict]:
+	"""The started Active pairings or circles named (all of them when None)."""
+	filters = {"status": "Active", "start_date": ("is", "set")}
+	if names is not None:
+		filters["name"] = ("in", names or [""])
+	return frappe.get_all(
+		doctype, filters=filters, fields=["name", "program", "start_date", *fields], order_by="name"
+	)
+
+
 def refresh_circles(circles: list[str] | None = None, today=None) -> list[str]:
 	"""Keep each Active circle's health current as a pairing's is (docs/design.md §4b), from its
 	last check-in that is not disputed and its next scheduled one; returns the circles changed."""
 	today = getdate(today or nowdate())
-	filters = {"status": "Active", "start_date": ("is", "set")}
-	if circles is not None:
-		filters["name"] = ("in", circles or [""])
-	rows = frappe.get_all(
-		"Mentoring Circle",
-		filters=filters,
-		fields=["name", "program", "start_date", "lead_mentor", "co_mentor", "health", "health_reason"],
-	)
+	rows = _active("Mentoring Circle", circles, ["lead_mentor", "co_mentor", "health", "health_reason"])
 	if not rows:
 		return []
 	names = [r.name for r in rows]
