@@ -81,15 +81,16 @@ class Field:
 	kind: str = VALUE
 	read: frozenset | None = None  # who reads it, where fewer than the record's readers
 	moves: dict | None = None  # a transitions table: the status moves by its rules
+	administrator: bool = True  # False where only a relation gives it, whoever asks
 
 
 def edit(who, when: When | None = None, read=None) -> Field:
 	return Field(frozenset(who), frozenset(who), when, read=None if read is None else frozenset(read))
 
 
-def once(who) -> Field:
+def once(who, administrator=True) -> Field:
 	"""Given when the record is made, fixed after."""
-	return Field(frozenset(who), NOBODY)
+	return Field(frozenset(who), NOBODY, administrator=administrator)
 
 
 def server() -> Field:
@@ -332,13 +333,17 @@ POLICY: dict[str, Policy] = {
 	),
 	"Mentoring Goal": Policy(
 		summary="The pair, both their managers, and program managers and HR. The mentee writes the "
-		"goal; the mentor writes only the assessment.",
-		refusal="Goals are the mentee's: only the mentee of a pairing (or a program manager) sets them.",
+		"goal; the mentor writes only the assessment. In a circle, a member's own goal: that member "
+		"and their manager, the circle's mentors and theirs; never the other members.",
+		refusal="Goals are the mentee's: only the mentee of a pairing or a member of a circle (or a "
+		"program manager, in a pairing) sets them.",
 		read=READERS_OF_PAIRING,
 		create=frozenset({MENTEE}) | STAFF,
 		delete=act(STAFF, also=[({MENTEE}, UNRATED)], note="the mentee, until the mentor has rated it"),
 		fields={
 			"pairing": once({MENTEE, *STAFF}),
+			# a member sets their own goals in a circle: nobody sets one for them
+			"circle": once({MENTEE}, administrator=False),
 			**{f: edit({MENTEE, *STAFF}) for f in GOAL_TEXT},
 			"mentor_rating": Field(STAFF, frozenset({MENTOR}) | STAFF),
 			"mentor_comment": Field(STAFF, frozenset({MENTOR}) | STAFF),

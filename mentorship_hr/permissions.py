@@ -163,6 +163,22 @@ def is_party(pairing: str | None, user: str | None = None) -> bool:
 	return bool(pairing_relations(pairing, user or frappe.session.user) & policy.PAIR)
 
 
+def circle_goal_relations(circle: str, member: str | None, user: str, new=False) -> set[str]:
+	"""A member's own goal in a circle: MENTEE is that member (for a new goal, any member, who will
+	be its member), MENTEE_MANAGER their manager; the circle's mentors and their managers as in the
+	circle. Other members have none."""
+	relations = circle_relations(circle, user)
+	if new:
+		return relations
+	mine = employees_of(user)
+	relations -= {MENTEE, MENTEE_MANAGER}
+	if member in mine:
+		relations.add(MENTEE)
+	elif member in reports_of(mine):
+		relations.add(MENTEE_MANAGER)
+	return relations
+
+
 def _employee_relations(employee: str | None, user: str, manager_too: bool) -> set[str]:
 	mine = employees_of(user)
 	if employee and employee in mine:
@@ -180,6 +196,9 @@ def record_relations(doc, user: str) -> set[str]:
 	if doctype == "Mentoring Circle":
 		return set() if doc.is_new() else circle_relations(doc.name, user)
 	if doctype == "Mentoring Goal":
+		circle = stored(doc, "circle")
+		if circle:
+			return circle_goal_relations(circle, stored(doc, "mentee"), user, new=doc.is_new())
 		return pairing_relations(stored(doc, "pairing"), user)
 	if doctype == "Mentoring Check-in Note":
 		circle = stored(doc, "circle")
@@ -322,6 +341,20 @@ def _circle_rows(table: str, user: str, readers) -> list[str]:
 	return [sql[r]() for r in sorted(readers) if r in sql]
 
 
+def _goal_rows(table: str, user: str, readers) -> list[str]:
+	"""A pairing's goals as its pairing reads; a circle goal by the circle's mentors (and their
+	managers), and by its own member (and their manager)."""
+	rows = [f"{table}.pairing in {_pairings_read_by(user, readers)}"]
+	mentors = " or ".join(_circle_rows("c", user, readers & {MENTOR, MENTOR_MANAGER}))
+	if mentors:
+		rows.append(f"{table}.circle in (select c.name from `tabMentoring Circle` c where {mentors})")
+	mine = employees_of(user)
+	members = [*(mine if MENTEE in readers else []), *(reports_of(mine) if MENTEE_MANAGER in readers else [])]
+	if members:
+		rows.append(f"(ifnull({table}.circle, '') != '' and {table}.mentee in ({_in(members)}))")
+	return rows
+
+
 def _checkins_read_by(user: str, readers) -> str:
 	"""The check-ins of the pairings, and of the circles, these relations of the user read."""
 	circles = " or ".join(_circle_rows("c", user, readers)) or "1=0"
@@ -342,7 +375,7 @@ def _row_condition(doctype: str, user: str, readers) -> str:
 		rows = " or ".join(_circle_rows("c", user, circle_readers)) or "1=0"
 		return f"{table}.parent in (select c.name from `tabMentoring Circle` c where {rows})"
 	if doctype == "Mentoring Goal":
-		return f"{table}.pairing in {_pairings_read_by(user, readers)}"
+		return " or ".join(_goal_rows(table, user, readers))
 	if doctype in ("Mentoring Check-in", "Mentoring Check-in Note"):
 		key = "name" if doctype == "Mentoring Check-in" else "checkin"
 		return f"{table}.{key} in {_checkins_read_by(user, readers)}"

@@ -320,7 +320,7 @@ class TestCircles:
 		c = circle(sessions, [{"LEAD", "M1", "M2"}, {"CO", "M1"}, {"LEAD", "M1"}], ["M1", "M1", "LEAD"])
 		lead = components(circle_score(c, "LEAD", MENTOR))
 		assert lead["cadence"] == 0.75  # 3 of 4 held
-		assert lead["goal_progress"] is None  # goals stay with pairings: shared out
+		assert lead["goal_progress"] == 0.0  # no member has set a goal: a duty left undone
 		assert lead["mentee_feedback"] == pytest.approx(0.8)  # pooled over the sessions held
 		m2 = components(circle_score(c, "M2", MENTEE))
 		assert m2["cadence"] == 0.25  # attended 1 of 4
@@ -329,6 +329,24 @@ class TestCircles:
 		m1 = components(circle_score(c, "M1", MENTEE))
 		assert (m1["cadence"], m1["ownership"]) == (0.75, pytest.approx(2 / 3))
 		assert m1["mentor_assessment"] == pytest.approx(0.6)
+
+	def test_members_own_goals_make_their_progress_and_the_mentors_is_the_mean_over_members(self):
+		goals = (
+			("M1", Goal(50, mentor_rating=0.9)),
+			("M1", Goal(100, "Achieved")),
+			("M2", Goal(20, "Dropped", mentor_rating=0.2)),  # dropped: no progress, its rating stays
+			("M2", Goal(40)),
+		)
+		sessions = [checkin(d, mentor_rating=0.5) for d in (5, 20)]
+		c = circle(sessions, [{"LEAD", "M1", "M2"}] * 2, goals=goals)
+		m1, m2, m3 = (components(circle_score(c, m, MENTEE)) for m in ("M1", "M2", "M3"))
+		assert (m1["goal_progress"], m2["goal_progress"], m3["goal_progress"]) == (0.75, 0.4, 0.0)
+		# the mentors' ratings of the member's sessions and of their own goals, pooled
+		assert m1["mentor_assessment"] == pytest.approx((0.5 + 0.5 + 0.9) / 3)
+		assert m2["mentor_assessment"] == pytest.approx((0.5 + 0.5 + 0.2) / 3)
+		# a member with no goals counts as 0 in the mentors' mean: helping set them is the duty
+		lead = components(circle_score(c, "LEAD", MENTOR))
+		assert lead["goal_progress"] == pytest.approx((0.75 + 0.4 + 0.0) / 3)
 
 	def test_a_participant_in_a_pairing_and_a_circle_gets_one_score_by_active_days(self):
 		p = kpi.Pairing("P1", "LEAD", "X", WINDOW[0], None, tuple(checkin(d) for d in (1, 15, 29, 43)))
@@ -343,16 +361,21 @@ class TestCircles:
 
 
 circle_st = st.builds(
-	lambda sessions, attendance, loggers, surveys: circle(
+	lambda sessions, attendance, loggers, surveys, goals: circle(
 		sessions,
 		attendance[: len(sessions)] + [set()] * (len(sessions) - len(attendance)),
 		(loggers * len(sessions))[: len(sessions)] if loggers else None,
 		member_survey_ratings=tuple(surveys),
+		goals=tuple(goals),
 	),
 	checkins_st,
 	st.lists(st.sets(st.sampled_from(["LEAD", "CO", "M1", "M2", "M3"])), max_size=12),
 	st.lists(st.sampled_from(["LEAD", "M1", "M2", None]), max_size=3),
 	st.lists(st.floats(0, 1), max_size=3),
+	st.lists(
+		st.tuples(st.sampled_from(["M1", "M2", "M3"]), goals_st.map(lambda g: g[0] if g else Goal(0))),
+		max_size=6,
+	),
 )
 people = st.sampled_from([("LEAD", MENTOR), ("CO", MENTOR), ("M1", MENTEE), ("M2", MENTEE), ("M3", MENTEE)])
 
@@ -368,7 +391,12 @@ def test_circle_scores_stay_in_0_100_and_renormalise_what_does_not_apply(c, pers
 	if applied:
 		by_hand = sum(x.value * x.weight for x in applied) / sum(x.weight for x in applied)
 		assert result.raw == pytest.approx(by_hand)
-	assert not next(x for x in result.components if x.name == "goal_progress").applies
+	# goal progress always applies: a member's own goals, a mentor's the mean of the members'
+	progress = components(result)["goal_progress"]
+	if role == MENTOR:
+		members = [components(circle_score(c, m, MENTEE, weights, frequency)) for m in c.members]
+		assert progress == pytest.approx(sum(m["goal_progress"] for m in members) / len(members))
+	assert 0 <= progress <= 1
 
 
 @settings(max_examples=200)

@@ -80,6 +80,7 @@ class Circle:
 	checkins: tuple[CheckIn, ...] = ()
 	attended: tuple[frozenset[str], ...] = ()  # for each check-in, the employees who were there
 	logged_by: tuple[str | None, ...] = ()  # for each check-in, the employee who logged it
+	goals: tuple[tuple[str, Goal], ...] = ()  # (member, goal): each member's own goals
 	member_survey_ratings: tuple[float, ...] = ()  # 0..1, the members' answers pooled
 
 
@@ -159,6 +160,13 @@ def _pooled(ratings) -> float | None:
 	return _mean(ratings) if len(ratings) >= MIN_RATINGS else None
 
 
+def _goal_progress(goals) -> float:
+	"""The mean progress (0..1) of the goals not dropped. Setting goals is a duty: no goals scores
+	0, not "not applicable"."""
+	goals = [g for g in goals if g.status != DROPPED]
+	return _mean(min(100.0, max(0.0, g.progress)) / 100 for g in goals) if goals else 0.0
+
+
 def score_pairing(
 	pairing: Pairing,
 	role: str,
@@ -170,12 +178,9 @@ def score_pairing(
 ) -> PairingScore:
 	_active_days, expected = _expected(window, frequency_days)
 	counted = [c for c in pairing.checkins if is_counted(c, window, today, confirmation_days)]
-	goals = [g for g in pairing.goals if g.status != DROPPED]
-
 	values = {
 		CADENCE: min(1.0, len(counted) / expected) if expected else None,
-		# setting goals is a duty: no goals scores 0, not "not applicable"
-		GOAL_PROGRESS: _mean(min(100.0, max(0.0, g.progress)) / 100 for g in goals) if goals else 0.0,
+		GOAL_PROGRESS: _goal_progress(pairing.goals),
 		MENTEE_FEEDBACK: _pooled([c.mentee_rating for c in counted] + list(pairing.mentee_survey_ratings)),
 		OWNERSHIP: (
 			sum(1 for c in counted if c.logged_by_role == MENTEE or c.has_agenda) / len(counted)
@@ -203,17 +208,22 @@ def score_circle(
 	confirmation_days: int = 7,
 ) -> PairingScore:
 	"""One mentor's or member's score in a circle (docs/design.md §3). A mentor: cadence is the
-	sessions held against those expected, feedback the members' ratings pooled (never one alone);
-	a member: cadence is the sessions they attended, ownership the share of those they logged or
-	that had an agenda, the assessment the mentors' session ratings pooled. Goals stay with
-	pairings, so goal progress does not apply and its weight is shared out."""
+	sessions held against those expected, goal progress the mean of each member's, feedback the
+	members' ratings pooled (never one alone); a member: cadence is the sessions they attended,
+	goal progress that of their own goals, ownership the share of sessions they logged or that had
+	an agenda, the assessment the mentors' ratings of their sessions and goals pooled."""
 	_active_days, expected = _expected(window, frequency_days)
 	held = [i for i, c in enumerate(circle.checkins) if is_counted(c, window, today, confirmation_days)]
 	mine = held if role == MENTOR else [i for i in held if employee in circle.attended[i]]
 	sessions = [circle.checkins[i] for i in mine]
+	goals = {m: [g for who, g in circle.goals if who == m] for m in circle.members}
+	if role == MENTOR:
+		progress = _mean(_goal_progress(goals[m]) for m in circle.members)
+	else:
+		progress = _goal_progress(goals.get(employee, ()))
 	values = {
 		CADENCE: min(1.0, len(mine) / expected) if expected else None,
-		GOAL_PROGRESS: None,
+		GOAL_PROGRESS: progress,
 		MENTEE_FEEDBACK: _pooled([c.mentee_rating for c in sessions] + list(circle.member_survey_ratings)),
 		OWNERSHIP: (
 			sum(1 for i in mine if circle.logged_by[i] == employee or circle.checkins[i].has_agenda)
@@ -221,7 +231,10 @@ def score_circle(
 			if mine
 			else None
 		),
-		MENTOR_ASSESSMENT: _pooled([c.mentor_rating for c in sessions]),
+		MENTOR_ASSESSMENT: _pooled(
+			[c.mentor_rating for c in sessions]
+			+ ([g.mentor_rating for g in goals.get(employee, ())] if role == MENTEE else [])
+		),
 	}
 	return _scored(circle.name, role, window, frequency_days, len(mine), values, weights, circle=True)
 

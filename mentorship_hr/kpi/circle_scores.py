@@ -1,8 +1,9 @@
 """What the score sync reads of a program's circles (docs/design.md §3, "Circles"): the circles,
-their people, and their check-ins with who attended, in a fixed number of queries."""
+their people, their check-ins with who attended, and the members' goals, in a fixed number of
+queries."""
 
 import frappe
-from frappe.utils import getdate
+from frappe.utils import flt, getdate
 
 from mentorship_hr.domain import kpi
 from mentorship_hr.kpi.checkin_reads import submitted_checkins
@@ -32,6 +33,14 @@ def load_circles(programs, data) -> set[str]:
 	):
 		members.setdefault(row.parent, []).append(row.employee)
 	checkins = _checkins(names)
+	goals = {}
+	for g in frappe.get_all(
+		"Mentoring Goal",
+		filters={"circle": ("in", names)},
+		fields=["circle", "mentee", "progress", "status", "mentor_rating"],
+	):
+		goal = kpi.Goal(progress=flt(g.progress), status=g.status, mentor_rating=g.mentor_rating or None)
+		goals.setdefault(g.circle, []).append((g.mentee, goal))
 	people = set()
 	for c in circles:
 		mentors = tuple(e for e in (c.lead_mentor, c.co_mentor) if e)
@@ -46,6 +55,7 @@ def load_circles(programs, data) -> set[str]:
 				checkins=tuple(r.checkin for r in held),
 				attended=tuple(r.attended for r in held),
 				logged_by=tuple(r.logger for r in held),
+				goals=tuple(goals.get(c.name, ())),
 			)
 		)
 		people |= set(mentors) | set(members.get(c.name, ()))

@@ -33,6 +33,7 @@ SPECIAL = {
 	("Mentoring Circle", "start_date"): lambda w, doc: add_days(_program(doc).start_date, 1),
 	("Mentoring Circle", "end_date"): lambda w, doc: add_days(_program(doc).end_date, -1),
 	("Mentoring Goal", "pairing"): lambda w, doc: w.name("pairing_b"),
+	("Mentoring Goal", "circle"): lambda w, doc: w.name("circle"),
 	("Mentoring Goal", "target_date"): lambda w, doc: add_days(today(), 40),
 	("Mentoring Goal", "project"): lambda w, doc: w.project,
 	("Mentoring Goal", "aligned_goal"): lambda w, doc: w.aligned_goal,
@@ -71,7 +72,9 @@ TABLE_ROWS = {
 }
 
 # Some values need another field in the same request to be valid.
-WITH = {  # (field, value), or (field, None) for any value
+WITH = {  # (field, value), or (field, None) for any value; (doctype, field, None) for one DocType
+	# a member's own goal in the circle instead of the pairing's
+	("Mentoring Goal", "circle", None): lambda w: {"pairing": None},
 	("status", "Ended Early"): lambda w: {"end_reason": "probe: ended early"},
 	("role", "Mentor"): lambda w: {"capacity": 1},
 	("skill_ratings", None): lambda w: {"survey_type": "Mid-point"},  # skills are rated there only
@@ -91,8 +94,12 @@ def _other_mentor(world, doc) -> str:
 	return world.employees["mentor" if doc.get("lead_mentor") != world.employees["mentor"] else "mentor_b"]
 
 
-def extra(world, fieldname, value) -> dict:
-	make = (WITH.get((fieldname, value)) if isinstance(value, str) else None) or WITH.get((fieldname, None))
+def extra(world, fieldname, value, doctype=None) -> dict:
+	make = (
+		WITH.get((doctype, fieldname, None))
+		or (WITH.get((fieldname, value)) if isinstance(value, str) else None)
+		or WITH.get((fieldname, None))
+	)
 	return make(world) if make else {}
 
 

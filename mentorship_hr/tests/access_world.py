@@ -308,6 +308,26 @@ class World:
 		self.add("goal", goal, self.pair_relations)
 		self.add("goal_rated", rated, self.pair_relations)
 		self.add("goal_spare", spare, self.pair_relations)
+		# members' own goals in the circle: the mentee's, and mentee_d's, which the mentee (a fellow
+		# member) never reads
+		for key, member, relations in (
+			("circle_goal", "mentee", self.pair_relations),
+			(
+				"circle_goal_other",
+				"mentee_d",
+				{"mentor": {p.MENTOR}, "mentor_manager": {p.MENTOR_MANAGER}},
+			),
+		):
+			with builders.as_user(self.users[member]):
+				doc = frappe.get_doc(
+					{
+						"doctype": "Mentoring Goal",
+						"circle": self.name("circle"),
+						"title": f"Matrix circle goal of {member}",
+						"progress": 20,
+					}
+				).insert()
+			self.add(key, doc, relations)
 		frappe.get_doc("Mentoring Participant", self.name("participant")).db_set("bio", "Matrix")
 		frappe.get_doc(
 			{

@@ -44,6 +44,8 @@ WRITE_TARGETS = {
 	"circle_proposed": ("lead_mentor", "status"),
 	"goal": None,
 	"goal_rated": ("mentor_rating", "status"),
+	"circle_goal": ("title", "progress", "mentor_rating", "circle", "pairing"),
+	"circle_goal_other": ("title", "progress", "mentor_rating"),
 	# a pairing's check-in has no attendance (the server clears it): a circle's has
 	"checkin_draft": tuple(f for f in policy.POLICY["Mentoring Check-in"].fields if f != "attendance"),
 	"circle_checkin_draft": ("attendance",),
@@ -521,7 +523,7 @@ class TestAccessMatrix(MentoringAPITestCase):
 	def write(self, key, df, value, actor, path) -> bool:
 		doctype, name = self.world.records[key]
 		user = self.world.users[actor]
-		changes = {df.fieldname: value, **access_probes.extra(self.world, df.fieldname, value)}
+		changes = {df.fieldname: value, **access_probes.extra(self.world, df.fieldname, value, doctype)}
 		if path == "rest":
 			self.client(user).put(resource(doctype, name), changes)
 		elif path == "set_value" and df.fieldtype not in ("Table", "Table MultiSelect"):
@@ -584,7 +586,7 @@ class TestAccessMatrix(MentoringAPITestCase):
 							doctype, df.fieldname, relations, None, value
 						)
 					elif self.is_admin(actor):
-						allowed = rule.kind != policy.DERIVED
+						allowed = rule.kind != policy.DERIVED and rule.administrator
 					else:
 						allowed = policy.may_set(doctype, df.fieldname, relations, None, new=True)
 					yield Case(
@@ -595,7 +597,10 @@ class TestAccessMatrix(MentoringAPITestCase):
 						f"with {df.fieldname}={cstr(value)[:30]}",
 						allowed,
 						lambda d=doctype, v=doc, a=actor, f=df, x=value: self.create(
-							d, {**v, f.fieldname: x, **access_probes.extra(self.world, f.fieldname, x)}, a, f
+							d,
+							{**v, f.fieldname: x, **access_probes.extra(self.world, f.fieldname, x, d)},
+							a,
+							f,
 						),
 						world=True,
 						whole=False,  # the record is made; the field is dropped or refused

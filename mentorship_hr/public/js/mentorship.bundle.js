@@ -96,7 +96,11 @@ mentorship_hr.apply_form_rules = (frm) => {
 		return apply(editable);
 	}
 	frappe
-		.call("mentorship_hr.form_rules.editable_fields", { doctype: frm.doctype, pairing: frm.doc.pairing })
+		.call("mentorship_hr.form_rules.editable_fields", {
+			doctype: frm.doctype,
+			pairing: frm.doc.pairing,
+			circle: frm.doc.circle,
+		})
 		.then(({ message }) => apply(message));
 };
 

@@ -10,7 +10,10 @@ frappe.ui.form.on("Mentoring Check-in", {
 
 	pairing: (frm) => frm.is_new() && mentorship_hr.apply_form_rules(frm),
 
-	circle: (frm) => list_the_circle(frm),
+	circle: (frm) => {
+		list_the_circle(frm);
+		if (frm.is_new()) mentorship_hr.apply_form_rules(frm);
+	},
 
 	refresh(frm) {
 		mentorship_hr.apply_form_rules(frm);

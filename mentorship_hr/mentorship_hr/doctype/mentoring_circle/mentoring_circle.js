@@ -27,6 +27,13 @@ frappe.ui.form.on("Mentoring Circle", {
 				__("Create")
 			);
 		}
+		if ((frm.doc.__onload || {}).can_set_goal) {
+			frm.add_custom_button(
+				__("My Goal"),
+				() => frappe.new_doc("Mentoring Goal", { circle: frm.doc.name }),
+				__("Create")
+			);
+		}
 		if (!frm.is_new() && mentorship_hr.is_program_manager() && (frm.doc.members || []).length
 			&& ["Proposed", "Active", "Paused"].includes(frm.doc.status)) {
 			frm.add_custom_button(__("Move Member"), () => move_member(frm));

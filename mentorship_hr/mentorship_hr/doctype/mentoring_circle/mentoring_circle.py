@@ -29,6 +29,10 @@ class MentoringCircle(Lifecycle, PolicyDocument):
 		# its mentors and members log the circle's check-ins (and program managers)
 		in_circle = bool(relations_of(self) & access_policy.PAIR) or is_program_manager()
 		self.set_onload("can_log", self.status == "Active" and in_circle)
+		# a member sets their own goals in it
+		self.set_onload(
+			"can_set_goal", self.status == "Active" and access_policy.MENTEE in relations_of(self)
+		)
 
 	def validate(self):
 		if not (self.title or "").strip():

@@ -9,6 +9,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, now_datetime, today
 
 from mentorship_hr.engagement import health_service, jobs
+from mentorship_hr.form_rules import editable_fields
 from mentorship_hr.kpi.appraisal_tools import get_appraisal_mentoring
 from mentorship_hr.kpi.score_sync import sync_scores
 from mentorship_hr.mentorship_hr.doctype.mentoring_participant.test_matching_flow import (
@@ -189,6 +190,13 @@ class TestMentoringCircle(FrappeTestCase):
 			frappe.get_doc("Mentoring Circle", b.name).move_member(m[2], a.name)
 
 
+def circle_goal(circle, **fields):
+	"""A member's own goal in the circle, set by the member (the session user)."""
+	return frappe.get_doc(
+		{"doctype": "Mentoring Goal", "circle": circle, "title": builders.unique("Circle goal"), **fields}
+	).insert()
+
+
 class CircleOfThree(FrappeTestCase):
 	"""An Active circle of a lead mentor and three members, and check-ins logged in it."""
 
@@ -367,6 +375,10 @@ class TestCircleScores(CircleOfThree):
 				doc.update(rating).save()
 			doc.confirm()
 
+	def goal(self, member, **fields):
+		with as_user(builders.user_of(member)):
+			return circle_goal(self.circle, **fields).name
+
 	def score(self, employee, role):
 		return frappe.get_doc(
 			"Mentoring Score", {"employee": employee, "role": role, "appraisal_cycle": self.cycle}
@@ -386,25 +398,36 @@ class TestCircleScores(CircleOfThree):
 		with as_user(builders.user_of(m[2])):
 			frappe.get_doc("Mentoring Check-in", three.name).dispute("We did not meet")
 
+		# members' own goals: hers at 50% (the mentor rates it 0.8), his at 100% and 20%, none for m[2]
+		mine = self.goal(m[0], progress=50)
+		self.goal(m[1], progress=100)
+		self.goal(m[1], progress=20)
+		with as_user(builders.user_of(self.lead)):
+			frappe.get_doc("Mentoring Goal", mine).update({"mentor_rating": 0.8}).save()
+
 		summary = sync_scores(program=self.program)
 		self.assertEqual((summary.created, summary.skipped, summary.failed), (5, [], []))
 
 		# By hand (docs/design.md §3): 4 sessions expected, 1 and 2 counted.
-		# The mentor: the circle's cadence 2/4 and its members' ratings 0.8 and 1.0 pooled, with
-		# goal progress not applying (40 and 30 of 70); the pairing with no check-ins and no goals
-		# scores 0; both were active 57 days, so each weighs half.
-		circle = (0.5 * 40 + 0.9 * 30) / 70
-		self.assertEqual(round(circle / 2 * 100, 1), 33.6)
-		# Members: cadence is what they attended, ownership what they logged or came to with an
-		# agenda; the mentor's one session rating alone does not apply (30 and 15 of 45).
+		# The mentor: the circle's cadence 2/4, the members' goal progress (0.5, 0.6 and 0)
+		# averaged, their ratings 0.8 and 1.0 pooled (40, 30 and 30); the pairing with no check-ins
+		# and no goals scores 0; both were active 57 days, so each weighs half.
+		circle = 0.5 * 0.40 + (0.5 + 0.6 + 0) / 3 * 0.30 + 0.9 * 0.30
+		# Members: cadence is what they attended, goal progress their own goals', ownership what
+		# they logged or came to with an agenda (30, 40 and 15); the assessment (15) applies to hers
+		# alone: the session rating 0.6 and her goal's 0.8. She logged 1 (2 was the mentor's,
+		# without agenda); he came to 1 with its agenda.
 		expected = {
-			(self.lead, "Mentor"): (33.6, 1, 1),
+			(self.lead, "Mentor"): (29.0, 1, 1),
 			(self.solo, "Mentee"): (0.0, 1, 0),
-			# she logged 1 (2 was the mentor's, without agenda); he came to 1 with its agenda
-			(m[0], "Mentee"): (round((2 / 4 * 30 + 1 / 2 * 15) / 45 * 100, 1), 0, 1),
-			(m[1], "Mentee"): (round((2 / 4 * 30 + 1 / 2 * 15) / 45 * 100, 1), 0, 1),
-			(m[2], "Mentee"): (round((1 / 4 * 30 + 0 * 15) / 45 * 100, 1), 0, 1),
+			(m[0], "Mentee"): (53.0, 0, 1),
+			(m[1], "Mentee"): (54.7, 0, 1),
+			(m[2], "Mentee"): (8.8, 0, 1),
 		}
+		self.assertEqual(round(circle / 2 * 100, 1), 29.0)
+		self.assertEqual(round((0.5 * 30 + 0.5 * 40 + 0.5 * 15 + 0.7 * 15), 1), 53.0)
+		self.assertEqual(round((0.5 * 30 + 0.6 * 40 + 0.5 * 15) / 85 * 100, 1), 54.7)
+		self.assertEqual(round((0.25 * 30) / 85 * 100, 1), 8.8)
 		got = {}
 		for employee, role in expected:
 			score = self.score(employee, role)
@@ -412,8 +435,7 @@ class TestCircleScores(CircleOfThree):
 			goal = frappe.get_doc("Goal", score.hrms_goal)
 			self.assertEqual((goal.kra, goal.employee, goal.progress), ("Mentoring", employee, score.score))
 		self.assertEqual(got, expected)
-		self.assertEqual((expected[(m[0], "Mentee")][0], expected[(m[2], "Mentee")][0]), (50.0, 16.7))
-		self.assertFalse(self.score(m[2], "Mentee").goal_progress_applies)
+		self.assertFalse(self.score(m[1], "Mentee").mentor_assessment_applies)
 
 		# the member's appraisal carries the circle's score under the Mentoring KRA
 		appraisal = builders.appraisal_of(m[1], self.cycle)
@@ -474,3 +496,92 @@ class TestCircleHealth(CircleOfThree):
 		with as_user(self.manager):
 			frappe.get_doc("Mentoring Circle", self.circle).set_status("Paused")
 		self.assertEqual(self.health(), (None, None))
+
+
+class TestCircleGoals(CircleOfThree):
+	"""Each member keeps their own goals in the circle: theirs to write, the mentors' to rate, their
+	manager's to read; never the other members'."""
+
+	def test_a_member_sets_her_own_goal_and_only_its_people_read_it(self):
+		m = self.members
+		with as_user(builders.user_of(m[0])):
+			goal = circle_goal(self.circle, progress=30)
+		self.assertEqual(
+			(goal.mentee, goal.mentor, goal.program, goal.mentee_name),
+			(
+				m[0],
+				self.lead,
+				frappe.db.get_value("Mentoring Circle", self.circle, "program"),
+				goal.mentee_name,
+			),
+		)
+		self.assertTrue(goal.mentee_name)
+		readers = ((m[0], True), (self.lead, True), (self.boss, True), (m[1], False), (self.stranger, False))
+		for employee, reads in readers:
+			with self.subTest(employee), as_user(builders.user_of(employee)):
+				listed = frappe.get_list("Mentoring Goal", filters={"circle": self.circle}, pluck="name")
+				self.assertEqual(goal.name in listed, reads)
+				self.assertEqual(bool(frappe.has_permission("Mentoring Goal", doc=goal.name)), reads)
+		# the mentor rates it but does not rewrite it; another member cannot touch it
+		with as_user(builders.user_of(self.lead)):
+			frappe.get_doc("Mentoring Goal", goal.name).update({"mentor_rating": 0.8}).save()
+			with self.assertRaises(frappe.PermissionError):
+				frappe.get_doc("Mentoring Goal", goal.name).update({"title": "Mine now"}).save()
+		with as_user(builders.user_of(m[1])), self.assertRaises(frappe.PermissionError):
+			frappe.get_doc("Mentoring Goal", goal.name).update({"progress": 90}).save()
+		# achieved: she, the mentor and her manager hear of it, not the other members
+		with as_user(builders.user_of(m[0])):
+			frappe.get_doc("Mentoring Goal", goal.name).update({"progress": 100}).save()
+		told = set(
+			frappe.get_all(
+				"Notification Log",
+				filters={"document_type": "Mentoring Goal", "document_name": goal.name},
+				pluck="for_user",
+			)
+		)
+		self.assertEqual(told, {builders.user_of(e) for e in (m[0], self.lead, self.boss)})
+
+	def test_the_new_forms_offer_a_member_what_they_may_write(self):
+		with as_user(builders.user_of(self.members[0])):
+			goal = editable_fields("Mentoring Goal", circle=self.circle)
+			checkin = editable_fields("Mentoring Check-in", circle=self.circle)
+		self.assertIn("title", goal)
+		self.assertNotIn("mentor_rating", goal)
+		self.assertTrue({"attendance", "agenda", "mentee_rating"} <= set(checkin))
+		with as_user(builders.user_of(self.lead)):
+			self.assertNotIn("title", editable_fields("Mentoring Goal", circle=self.circle))
+		with as_user(builders.user_of(self.stranger)):
+			self.assertEqual(editable_fields("Mentoring Goal", circle=self.circle), [])
+
+	def test_who_may_set_a_circle_goal_and_where(self):
+		# refused in plain words: neither the circle's mentor, a stranger nor a program manager
+		for user in (builders.user_of(self.stranger), builders.user_of(self.lead), self.manager):
+			with (
+				self.subTest(user),
+				as_user(user),
+				self.assertRaisesRegex(frappe.PermissionError, "mentee|member"),
+			):
+				circle_goal(self.circle)
+		with (
+			as_user(builders.user_of(self.stranger)),
+			self.assertRaisesRegex(frappe.ValidationError, "only a member"),
+		):
+			frappe.get_doc({"doctype": "Mentoring Goal", "circle": self.circle, "title": "Not mine"}).insert(
+				ignore_permissions=True
+			)
+		program = frappe.db.get_value("Mentoring Circle", self.circle, "program")
+		pairing = builders.pairing(program, self.lead, self.stranger).name
+		with (
+			as_user(builders.user_of(self.stranger)),
+			self.assertRaisesRegex(frappe.ValidationError, "not both"),
+		):
+			frappe.get_doc(
+				{"doctype": "Mentoring Goal", "circle": self.circle, "pairing": pairing, "title": "Both"}
+			).insert(ignore_permissions=True)
+		with as_user(self.manager):
+			frappe.get_doc("Mentoring Circle", self.circle).set_status("Paused")
+		with (
+			as_user(builders.user_of(self.members[0])),
+			self.assertRaisesRegex(frappe.ValidationError, "Goals need an Active circle"),
+		):
+			circle_goal(self.circle)

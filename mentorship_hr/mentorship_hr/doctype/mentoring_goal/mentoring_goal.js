@@ -4,7 +4,9 @@
 frappe.ui.form.on("Mentoring Goal", {
 	setup(frm) {
 		frm.set_query("pairing", () => ({ filters: { status: "Active" } }));
+		frm.set_query("circle", () => ({ filters: { status: "Active" } }));
 	},
 	refresh: (frm) => mentorship_hr.apply_form_rules(frm),
 	pairing: (frm) => frm.is_new() && mentorship_hr.apply_form_rules(frm),
+	circle: (frm) => frm.is_new() && mentorship_hr.apply_form_rules(frm),
 });
