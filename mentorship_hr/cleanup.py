@@ -28,11 +28,12 @@ def delete_mentoring_records(programs: list[str]) -> None:
 	roots["Mentoring Pairing"] = set(
 		frappe.get_all("Mentoring Pairing", {"program": ("in", programs)}, pluck="name")
 	)
+	# a pairing's check-ins, and a circle's (which carry the program)
 	roots["Mentoring Check-in"] = set(
 		frappe.get_all(
 			"Mentoring Check-in", {"pairing": ("in", [*roots["Mentoring Pairing"], ""])}, pluck="name"
 		)
-	)
+	) | set(frappe.get_all("Mentoring Check-in", {"program": ("in", programs)}, pluck="name"))
 	doomed = {doctype: set(names) for doctype, names in roots.items()}
 	for doctype in frappe.get_all(
 		"DocType", {"module": MODULE, "istable": 0, "issingle": 0, "is_virtual": 0}, pluck="name"

@@ -395,10 +395,52 @@ def _leaders_in_beta(made) -> str:
 		}
 	).insert()
 	made["circle"] = circle.name
+	_circle_meetings(circle)
 	return (
 		f"{BETA_PROGRAM}, reverse mentoring: an associate mentors the head of {paired}, and circle "
-		f"{circle.name} the heads of {circle_a} and {circle_b}"
+		f"{circle.name} the heads of {circle_a} and {circle_b}, who met twice and set a goal each"
 	)
+
+
+def _circle_meetings(circle):
+	"""The circle started four weeks ago: each member set a goal, and it met twice, everyone there,
+	logged by a member and confirmed by the lead mentor."""
+	frappe.db.set_value("Mentoring Circle", circle.name, "start_date", add_days(today(), -28))
+	user = dict(
+		frappe.get_all(
+			"Employee",
+			filters={"name": ("in", circle.people())},
+			fields=["name", "user_id"],
+			as_list=True,
+		)
+	)
+	members = [row.employee for row in circle.members]
+	for member, (title, progress) in zip(
+		members, (("Run a meeting with no slides", 60), ("Automate my weekly report", 30)), strict=True
+	):
+		frappe.set_user(user[member])
+		frappe.get_doc(
+			{"doctype": "Mentoring Goal", "circle": circle.name, "title": title, "progress": progress}
+		).insert()
+	for ago in (24, 10):
+		frappe.set_user(user[members[0]])
+		checkin = frappe.get_doc(
+			{
+				"doctype": "Mentoring Check-in",
+				"circle": circle.name,
+				"checkin_date": add_days(today(), -ago),
+				"mode": "Video Call",
+				"duration_minutes": 60,
+				"agenda": "One tool each of us tried since last time.",
+				"attendance": [{"employee": e, "present": 1} for e in circle.people()],
+				"mentee_rating": 0.8,
+			}
+		).insert()
+		checkin.submit()
+		frappe.set_user(user[circle.lead_mentor])
+		frappe.get_doc("Mentoring Check-in", checkin.name).confirm()
+	frappe.set_user("Administrator")
+	health_service.refresh_circles([circle.name])
 
 
 def _participant(program, employee, role, offers, seeks):

@@ -69,14 +69,32 @@ class TestDemo(FrappeTestCase):
 		)
 		circle = frappe.get_doc("Mentoring Circle", made["circle"])
 		self.assertEqual((circle.status, len(circle.members)), ("Active", 2))
+		# it met twice and each member set a goal: their scores come from it
+		self.assertEqual(
+			frappe.db.count(
+				"Mentoring Check-in", {"circle": circle.name, "confirmation_status": "Confirmed"}
+			),
+			2,
+		)
+		self.assertEqual(frappe.db.count("Mentoring Goal", {"circle": circle.name}), 2)
+		member = circle.members[0].employee
+		score = frappe.db.get_value(
+			"Mentoring Score",
+			{"employee": member, "program": circle.program},
+			["circles", "counted_checkins", "goal_progress"],
+			as_dict=True,
+		)
+		self.assertEqual((score.circles, score.counted_checkins, score.goal_progress), (1, 2, 60))
+		self.assertEqual(circle.health, "On Track")
 		# a second program is open for enrollment, with nobody enrolled yet
 		self.assertEqual(
 			frappe.db.get_value("Mentoring Program", {"program_name": dataset.OPEN_PROGRAM}, "status"),
 			"Enrolling",
 		)
 		self.assertGreater(built["Mentoring Check-in"], 50)
-		# the 12 matched mentors and 20 mentees, and the reverse pair
-		self.assertEqual(built["Mentoring Score"], 34)
+		# the 12 matched mentors and 20 mentees, the reverse pair, and the circle's two mentors and
+		# two members
+		self.assertEqual(built["Mentoring Score"], 38)
 		# the launch workshop: held with one absentee, the next session ahead for them
 		self.assertEqual((built["Training Event"], built["Training Result"]), (2, 1))
 		self.assertIn(
