@@ -57,6 +57,20 @@ def test_confirmation_reminder_waits_and_stops_when_the_window_closes():
 	assert r.due_items(TODAY, SETTINGS, pending=pending) == []
 
 
+def test_a_circle_reminds_everyone_in_it_of_its_check_in_and_whoever_came_to_confirm():
+	circle = r.Circle("CIR1", ("lead@x", "m1@x", "m2@x"), next_checkin_due=day(-1))
+	items = r.due_items(TODAY, SETTINGS, circles=[circle])
+	assert kinds(items) == [(u, r.CHECKIN_OVERDUE) for u in ("lead@x", "m1@x", "m2@x")]
+	assert {(i.doctype, i.name) for i in items} == {("Mentoring Circle", "CIR1")}
+	assert r.due_items(TODAY, SETTINGS, circles=[replace(circle, next_checkin_due=day(5))]) == []
+	# a check-in of the circle: each attendee other than the logger may confirm it
+	pending = [r.PendingCheckin("K1", "CIR1", u, day(-3)) for u in ("lead@x", "m2@x")]
+	assert kinds(r.due_items(TODAY, SETTINGS, pending=pending)) == [
+		("lead@x", r.CONFIRM),
+		("m2@x", r.CONFIRM),
+	]
+
+
 def test_goal_target_dates_near_and_past():
 	def goal_kinds(target):
 		goals = [r.Goal("G1", "P1", target, ("mentee@x",))]

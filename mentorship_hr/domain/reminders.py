@@ -72,6 +72,15 @@ class Pairing:
 
 
 @dataclass(frozen=True)
+class Circle:
+	"""An Active circle: everyone in it (users) is reminded of its next check-in."""
+
+	name: str
+	users: tuple[str, ...]
+	next_checkin_due: date | None = None
+
+
+@dataclass(frozen=True)
 class PendingCheckin:
 	name: str
 	pairing: str
@@ -120,11 +129,14 @@ def due_items(
 	pending: list[PendingCheckin] = (),
 	goals: list[Goal] = (),
 	surveys: list[Survey] = (),
+	circles: list[Circle] = (),
 ) -> list[Item]:
-	"""Every item due today, for every person, ordered by person and then by urgency."""
+	"""Every item due today, for every person, ordered by person and then by urgency. A circle's
+	check-ins waiting for confirmation come as one PendingCheckin per attendee who may confirm."""
 	items = [
 		*_flow(today, pairings),
 		*_checkins(today, settings, pairings),
+		*_checkins(today, settings, circles, "Mentoring Circle"),
 		*_confirmations(today, settings, pending),
 		*_goals(today, settings, goals),
 		*_missing_goals(today, settings, pairings),
@@ -168,13 +180,13 @@ def _due_or_overdue(day, today, lead_days, due_kind, overdue_kind) -> str | None
 	return due_kind if days <= lead_days else None
 
 
-def _checkins(today, settings, pairings):
+def _checkins(today, settings, pairings, doctype="Mentoring Pairing"):
 	for p in pairings:
 		kind = _due_or_overdue(
 			p.next_checkin_due, today, settings.checkin_lead_days, CHECKIN_DUE, CHECKIN_OVERDUE
 		)
 		for user in p.users if kind else ():
-			yield Item(user, kind, "Mentoring Pairing", p.name, p.next_checkin_due)
+			yield Item(user, kind, doctype, p.name, p.next_checkin_due)
 
 
 def _confirmations(today, settings, pending):

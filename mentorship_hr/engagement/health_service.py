@@ -84,8 +84,23 @@ def refresh_circles(circles: list[str] | None = None, today=None) -> list[str]:
 	last check-in that is not disputed and its next scheduled one; returns the circles changed."""
 	today = getdate(today or nowdate())
 	rows = _active("Mentoring Circle", circles, ["lead_mentor", "co_mentor", "health", "health_reason"])
+	assess_circles(rows, today)  # fills row.assessed and row.people
+	updates = {}
+	for row in rows:
+		values = {"health": row.assessed.status, "health_reason": reason_text(row.assessed)}
+		changed = {f: v for f, v in values.items() if differs(row.get(f), v)}
+		if changed:
+			updates[row.name] = changed
+	frappe.db.bulk_update("Mentoring Circle", updates, chunk_size=200, update_modified=False)
+	return list(updates)
+
+
+def assess_circles(rows, today) -> None:
+	"""Give each Active circle (rows with name, program, start_date, lead_mentor, co_mentor) its
+	`people` (employees) and its health today, `assessed` (domain/health.py), in a fixed number of
+	queries: the daily reminders read its next check-in due from it."""
 	if not rows:
-		return []
+		return
 	names = [r.name for r in rows]
 	people = {r.name: {e for e in (r.lead_mentor, r.co_mentor) if e} for r in rows}
 	for m in frappe.get_all(
@@ -105,21 +120,15 @@ def refresh_circles(circles: list[str] | None = None, today=None) -> list[str]:
 	)
 	frequency = frequencies({r.program for r in rows})
 	scheduled = _scheduled(rows, today, "Mentoring Circle", people)
-	updates = {}
 	for row in rows:
-		h = health.assess(
+		row.people = people[row.name]
+		row.assessed = health.assess(
 			getdate(row.start_date),
 			frequency.get(row.program) or 14,
 			today,
 			last_counted=getdate(last[row.name]) if last.get(row.name) else None,
 			scheduled=scheduled.get(row.name),
 		)
-		values = {"health": h.status, "health_reason": reason_text(h)}
-		changed = {f: v for f, v in values.items() if differs(row.get(f), v)}
-		if changed:
-			updates[row.name] = changed
-	frappe.db.bulk_update("Mentoring Circle", updates, chunk_size=200, update_modified=False)
-	return list(updates)
 
 
 def frequencies(programs) -> dict[str, int]:

@@ -23,7 +23,7 @@ from frappe.utils import (
 from mentorship_hr.domain import reminders as rules
 from mentorship_hr.domain import workshop as workshop_rules
 from mentorship_hr.domain.health import STALE_PERIODS
-from mentorship_hr.engagement import workshop
+from mentorship_hr.engagement import circle_reminders, workshop
 from mentorship_hr.engagement.surveys import midpoint, survey_link
 from mentorship_hr.notifications import (
 	people_users,
@@ -103,16 +103,18 @@ def send_daily_reminders(today=None) -> frappe._dict:
 
 
 def gather(program: str, today, settings: rules.Settings, only: list[str] | None = None):
-	"""The program's due items (of the `only` pairings, if given) and, for each document they are
-	about, its wording facts."""
+	"""The program's due items (of the `only` pairings, if given, and then no circle's) and, for
+	each document they are about, its wording facts."""
 	records = _read(program, today, only)
+	circles = circle_reminders.read(program, today) if only is None else circle_reminders.NONE
 	facts = dict(
 		pairings=_pairing_facts(records),
-		pending=_pending_facts(records),
+		pending=_pending_facts(records) + circles.pending,
 		goals=_goal_facts(records),
 		surveys=list(_surveys(records)),
+		circles=circles.circles,
 	)
-	return rules.due_items(today, settings, **facts), _words(records)
+	return rules.due_items(today, settings, **facts), {**_words(records), **circles.words}
 
 
 PAIRING_FIELDS = [
@@ -142,14 +144,17 @@ def _read(program: str, today, only: list[str] | None = None) -> frappe._dict:
 		filters["name"] = ("in", only or [""])
 	pairings = frappe.get_all("Mentoring Pairing", filters=filters, fields=PAIRING_FIELDS)
 	pairings = [p for p in pairings if p.status == "Active" or _recent(p.end_date, today)]
-	names = [p.name for p in pairings] or [""]
+	names = [p.name for p in pairings]
 	people = people_users({e for p in pairings for e in (p.mentor, p.mentee)})
+
+	def of_pairings(doctype, filters, **kwargs):
+		# none without pairings: "pairing in ('')" would match the circles' records too
+		if not names:
+			return []
+		return frappe.get_all(doctype, filters={"pairing": ("in", names), **filters}, **kwargs)
+
 	answered = {}
-	for row in frappe.get_all(
-		"Mentoring Feedback",
-		filters={"pairing": ("in", names)},
-		fields=["pairing", "survey_type", "respondent"],
-	):
+	for row in of_pairings("Mentoring Feedback", {}, fields=["pairing", "survey_type", "respondent"]):
 		answered.setdefault((row.pairing, row.survey_type), set()).add(row.respondent)
 	return frappe._dict(
 		program=frappe.db.get_value(
@@ -160,20 +165,20 @@ def _read(program: str, today, only: list[str] | None = None) -> frappe._dict:
 		by_name={p.name: p for p in pairings},
 		users={p.name: tuple(people.get(e, {}).get("user") for e in (p.mentor, p.mentee)) for p in pairings},
 		manager_of={e: p.manager_user for e, p in people.items()},
-		goals=frappe.get_all(
+		goals=of_pairings(
 			"Mentoring Goal",
-			filters={"pairing": ("in", names), "status": ("!=", "Dropped")},
+			{"status": ("!=", "Dropped")},
 			fields=["name", "title", "pairing", "status", "target_date"],
 		),
-		pending=frappe.get_all(
+		pending=of_pairings(
 			"Mentoring Check-in",
-			filters={"pairing": ("in", names), "docstatus": 1, "confirmation_status": "Pending"},
+			{"docstatus": 1, "confirmation_status": "Pending"},
 			fields=["name", "pairing", "checkin_date", "logged_by_role", "submitted_on"],
 		),
 		first_checkin=dict(
-			frappe.get_all(
+			of_pairings(
 				"Mentoring Check-in",
-				filters={"pairing": ("in", names), "docstatus": 1},
+				{"docstatus": 1},
 				fields=["pairing", "min(submitted_on) as first"],
 				group_by="pairing",
 				as_list=True,

@@ -67,13 +67,8 @@ def get_appraisal_mentoring(appraisal: str) -> dict:
 	for p in pairings:
 		p.role = "Mentor" if p.mentor == doc.employee else "Mentee"
 	add_survey_ratings(pairings)
-	goals = frappe.get_list(
-		"Mentoring Goal",
-		filters={"pairing": ("in", [p.name for p in pairings] or [""])},
-		fields=["name", "pairing", "title", "status", "progress", "target_date", "mentee_name"],
-		order_by="pairing, target_date",
-	)
 	circles = circles_in_cycle(doc.employee, cycle)
+	goals = goals_of(doc.employee, pairings, circles)
 	manual = cycle.kra_evaluation_method == "Manual Rating"
 	by_kra = {}
 	for score in (s for s in scores if not s.not_yet_scored):
@@ -86,6 +81,30 @@ def get_appraisal_mentoring(appraisal: str) -> dict:
 		"manual_rating": manual,
 		"suggested_by_kra": {kra: mean_rating(values) for kra, values in by_kra.items()},
 	}
+
+
+def goals_of(employee: str, pairings: list[dict], circles: list[dict]) -> list[dict]:
+	"""The goals of the pairings, and in the circles the employee's own (a member) or all of its
+	members' (a mentor), as far as the viewer may read them."""
+	fields = ["name", "pairing", "circle", "title", "status", "progress", "target_date", "mentee_name"]
+	goals = []
+	if pairings:  # never "pairing in ('')": that would match the circles' goals
+		goals += frappe.get_list(
+			"Mentoring Goal",
+			filters={"pairing": ("in", [p.name for p in pairings])},
+			fields=fields,
+			order_by="pairing, target_date",
+		)
+	for role, filters in (("Member", {"mentee": employee}), ("Mentor", {})):
+		names = [c.name for c in circles if c.role == role]
+		if names:
+			goals += frappe.get_list(
+				"Mentoring Goal",
+				filters={"circle": ("in", names), **filters},
+				fields=fields,
+				order_by="circle, target_date",
+			)
+	return goals
 
 
 def circles_in_cycle(employee: str, cycle) -> list[dict]:

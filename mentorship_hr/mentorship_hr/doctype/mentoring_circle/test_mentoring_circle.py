@@ -8,7 +8,7 @@ from frappe.desk.doctype.event.event import get_events
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, now_datetime, today
 
-from mentorship_hr.engagement import health_service, jobs
+from mentorship_hr.engagement import health_service, jobs, reminders
 from mentorship_hr.form_rules import editable_fields
 from mentorship_hr.kpi.appraisal_tools import get_appraisal_mentoring
 from mentorship_hr.kpi.score_sync import sync_scores
@@ -448,6 +448,7 @@ class TestCircleScores(CircleOfThree):
 	def test_the_appraisal_section_shows_the_circle_and_its_score(self):
 		m = self.members
 		self.log(m[0], [self.lead, m[1]], checkin_date=add_days(today(), -50), agenda="Secret agenda")
+		hers, his = self.goal(m[0], title="Her goal"), self.goal(m[1], title="His goal")
 		sync_scores(program=self.program)
 		appraisal = builders.appraisal_of(m[1], self.cycle).name
 		# the member and her line manager see the circle and the score it makes; never a check-in
@@ -459,10 +460,13 @@ class TestCircleScores(CircleOfThree):
 			)
 			self.assertEqual([(s.role, s.pairings, s.circles) for s in data["scores"]], [("Mentee", 0, 1)])
 			self.assertNotIn("Secret agenda", frappe.as_json(data))
+			# his own goal in the circle; never another member's, even to a manager of both
+			self.assertEqual([g.name for g in data["goals"]], [his])
 		# the mentor's appraisal lists the circle he leads
 		with as_user(builders.user_of(self.lead)):
 			data = get_appraisal_mentoring(builders.appraisal_of(self.lead, self.cycle).name)
 		self.assertEqual([(c.name, c.role) for c in data["circles"]], [(self.circle, "Mentor")])
+		self.assertEqual(sorted(g.name for g in data["goals"] if g.circle), sorted([hers, his]))
 		self.assertEqual([(s.pairings, s.circles) for s in data["scores"]], [(1, 1)])
 
 
@@ -585,3 +589,31 @@ class TestCircleGoals(CircleOfThree):
 			self.assertRaisesRegex(frappe.ValidationError, "Goals need an Active circle"),
 		):
 			circle_goal(self.circle)
+
+
+class TestCircleReminders(CircleOfThree):
+	"""The daily reminders reach a circle as they reach a pair."""
+
+	def test_the_daily_reminders_tell_the_circle_its_check_in_is_due_and_who_came_to_confirm(self):
+		m = self.members
+		frappe.db.set_value("Mentoring Circle", self.circle, "start_date", add_days(today(), -20))
+		reminders.send_daily_reminders()
+		self.assertEqual(self.reminded("checkin_overdue"), {builders.user_of(e) for e in (self.lead, *m)})
+		# a check-in logged by a member, the lead and one other member there, waits three days
+		checkin = self.log(m[0], [self.lead, m[1]], checkin_date=add_days(today(), -3))
+		frappe.db.set_value("Mentoring Check-in", checkin.name, "submitted_on", add_days(today(), -3))
+		reminders.send_daily_reminders()
+		self.assertEqual(
+			self.reminded("confirm", checkin.name), {builders.user_of(e) for e in (self.lead, m[1])}
+		)
+		email = builders.queued_emails(builders.user_of(m[1]))[-1]
+		self.assertIn("Confirm or dispute the check-in", email.text)
+
+	def reminded(self, kind, name=None):
+		return set(
+			frappe.get_all(
+				"Mentoring Reminder Log",
+				filters={"kind": kind, "reference_name": name or self.circle},
+				pluck="user",
+			)
+		)
