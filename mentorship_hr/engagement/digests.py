@@ -7,7 +7,7 @@ sent once a week (Mentoring Reminder Log).
 
 import frappe
 from frappe import _
-from frappe.utils import formatdate, get_url_to_form, getdate, nowdate
+from frappe.utils import flt, formatdate, get_url_to_form, getdate, nowdate
 
 from mentorship_hr.domain import briefing
 from mentorship_hr.domain.reminders import Item, week_start
@@ -84,14 +84,7 @@ def send_manager_digests(today=None) -> list[str]:
 		return []
 	pairings = _active_pairings()
 	people = {e for p in pairings for e in (p.mentor, p.mentee)}
-	names = dict(
-		frappe.get_all(
-			"Employee",
-			filters={"name": ("in", list(people) or [""])},
-			fields=["name", "employee_name"],
-			as_list=True,
-		)
-	)
+	names = _employee_names(people)
 	users = people_users(people)
 	facts = pairing_facts(pairings, today)
 	rows_of = {}
@@ -104,6 +97,8 @@ def send_manager_digests(today=None) -> list[str]:
 						report=names[p.get(side)], role=role, facts=facts[p.name], link=_link(p.name)
 					)
 				)
+	for user, row in circle_rows(today):
+		rows_of.setdefault(user, []).append(row)
 	week = week_start(today)
 	items = unsent([Item(user, MANAGER_DIGEST, "User", user, week) for user in rows_of])
 	_send(
@@ -192,6 +187,96 @@ def _skills_grown(programs: list[str]) -> dict[str, list[briefing.SkillGrowth]]:
 		after = stars(r.agreed) if r.written_on else None
 		found.setdefault(r.program, []).append(briefing.SkillGrowth(r.skill, stars(r.baseline), after))
 	return found
+
+
+def circle_rows(today) -> list[tuple[str, frappe._dict]]:
+	"""For the managers' digest, each Active circle's figures for the manager of each of its
+	mentors and members, in a fixed number of queries: the circle's health and sessions held, and
+	for a member their own goals' progress, for a mentor all the members' (never a check-in)."""
+	circles = frappe.get_all(
+		"Mentoring Circle",
+		filters={"status": "Active", "start_date": ("is", "set")},
+		fields=[
+			"name",
+			"title",
+			"program",
+			"start_date",
+			"lead_mentor",
+			"co_mentor",
+			"health",
+			"health_reason",
+		],
+		order_by="title",
+	)
+	if not circles:
+		return []
+	names = [c.name for c in circles]
+	members = {}
+	for m in frappe.get_all(
+		"Mentoring Circle Member",
+		filters={"parenttype": "Mentoring Circle", "parent": ("in", names)},
+		fields=["parent", "employee"],
+	):
+		members.setdefault(m.parent, []).append(m.employee)
+	held = dict(
+		frappe.get_all(
+			"Mentoring Check-in",
+			filters={"circle": ("in", names), "docstatus": 1, "confirmation_status": ("!=", "Disputed")},
+			fields=["circle", "count(name)"],
+			group_by="circle",
+			as_list=True,
+		)
+	)
+	progress = {}
+	for g in frappe.get_all(
+		"Mentoring Goal",
+		filters={"circle": ("in", names), "status": ("!=", "Dropped")},
+		fields=["circle", "mentee", "progress"],
+	):
+		progress.setdefault((g.circle, g.mentee), []).append(flt(g.progress))
+		progress.setdefault((g.circle, None), []).append(flt(g.progress))
+	frequency = frequencies({c.program for c in circles})
+	people = {e for c in circles for e in (c.lead_mentor, c.co_mentor, *members.get(c.name, ())) if e}
+	users, employee_names = people_users(people), _employee_names(people)
+	rows = []
+	for c in circles:
+		expected = briefing.expected_checkins(getdate(c.start_date), today, frequency.get(c.program) or 14)
+		sides = [(e, _("Circle mentor"), None) for e in (c.lead_mentor, c.co_mentor) if e]
+		sides += [(e, _("Circle member"), e) for e in members.get(c.name, ())]
+		for employee, role, member in sides:
+			manager = users.get(employee, {}).get("manager_user")
+			if not manager:
+				continue
+			goals = progress.get((c.name, member))
+			facts = briefing.PairingFacts(
+				c.name,
+				c.title,
+				c.health,
+				c.health_reason or "",
+				int(held.get(c.name) or 0),
+				expected,
+				round(sum(goals) / len(goals), 1) if goals else None,
+			)
+			row = frappe._dict(
+				report=employee_names.get(employee), role=role, facts=facts, link=_circle_link(c.name)
+			)
+			rows.append((manager, row))
+	return rows
+
+
+def _employee_names(employees) -> dict[str, str]:
+	return dict(
+		frappe.get_all(
+			"Employee",
+			filters={"name": ("in", list(employees) or [""])},
+			fields=["name", "employee_name"],
+			as_list=True,
+		)
+	)
+
+
+def _circle_link(circle: str) -> str:
+	return get_url_to_form("Mentoring Circle", circle)
 
 
 def _link(pairing: str) -> str:

@@ -8,7 +8,7 @@ from frappe.desk.doctype.event.event import get_events
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, now_datetime, today
 
-from mentorship_hr.engagement import health_service, jobs, reminders
+from mentorship_hr.engagement import digests, health_service, jobs, reminders
 from mentorship_hr.form_rules import editable_fields
 from mentorship_hr.kpi.appraisal_tools import get_appraisal_mentoring
 from mentorship_hr.kpi.score_sync import sync_scores
@@ -617,3 +617,23 @@ class TestCircleReminders(CircleOfThree):
 				pluck="user",
 			)
 		)
+
+	def test_the_members_manager_reads_the_circles_figures_in_the_weekly_digest(self):
+		m = self.members
+		self.goal_of(m[0], 40)
+		self.goal_of(m[1], 80)
+		self.log(m[0], [self.lead, m[1]], private_notes="Circle secret", agenda="Circle agenda")
+		self.assertIn(builders.user_of(self.boss), digests.send_manager_digests(today()))
+		email = builders.queued_emails(builders.user_of(self.boss))[-1]
+		title = frappe.db.get_value("Mentoring Circle", self.circle, "title")
+		# a row per member: the circle, its health, the sessions held and their own goals' progress
+		self.assertEqual(email.text.count(title), 3)
+		self.assertEqual(email.text.count("Circle member"), 3)
+		for figures in ("40.0%", "80.0%", "1 / 0"):
+			self.assertIn(figures, email.text)
+		for secret in ("Circle secret", "Circle agenda"):
+			self.assertNotIn(secret, email.body)
+
+	def goal_of(self, member, progress):
+		with as_user(builders.user_of(member)):
+			circle_goal(self.circle, progress=progress)
