@@ -5,6 +5,8 @@ summaries or survey answers (the failed fit checks go to program managers and HR
 sent once a week (Mentoring Reminder Log).
 """
 
+from dataclasses import replace
+
 import frappe
 from frappe import _
 from frappe.utils import flt, formatdate, get_url_to_form, getdate, nowdate
@@ -127,6 +129,7 @@ def send_leader_briefings(today=None) -> list[str]:
 	names = [p.name for p in programs] or [""]
 	pairings = _active_pairings({"program": ("in", names)})
 	facts = pairing_facts(pairings, today)
+	circles = circle_facts(today, [p.name for p in programs])
 	statuses = {}
 	for row in frappe.get_all(
 		"Mentoring Participant", filters={"program": ("in", names)}, fields=["program", "status"]
@@ -146,7 +149,8 @@ def send_leader_briefings(today=None) -> list[str]:
 	for program in programs:
 		summaries[program.name] = briefing.summarize(
 			statuses.get(program.name, []),
-			[facts[p.name] for p in pairings if p.program == program.name],
+			[facts[p.name] for p in pairings if p.program == program.name]
+			+ [circles.facts[c.name] for c in circles.circles if c.program == program.name],
 		)
 		readers = {*program_manager_users(program.name), sponsor_user.get(program.sponsor)} - {None}
 		items += [Item(user, BRIEFING, "Mentoring Program", program.name, week) for user in sorted(readers)]
@@ -162,7 +166,7 @@ def send_leader_briefings(today=None) -> list[str]:
 				"skills": briefing.skills_summary(grown.get(item.name, [])),
 				"program": titles[item.name],
 				"link": get_url_to_form("Mentoring Program", item.name),
-				"pairing_link": _link,
+				"pairing_link": lambda name: _circle_link(name) if name in circles.facts else _link(name),
 				# failed fit checks are survey answers: program managers and HR, never the sponsor
 				"show_fit_checks": is_program_manager(item.user),
 			},
@@ -189,13 +193,16 @@ def _skills_grown(programs: list[str]) -> dict[str, list[briefing.SkillGrowth]]:
 	return found
 
 
-def circle_rows(today) -> list[tuple[str, frappe._dict]]:
-	"""For the managers' digest, each Active circle's figures for the manager of each of its
-	mentors and members, in a fixed number of queries: the circle's health and sessions held, and
-	for a member their own goals' progress, for a mentor all the members' (never a check-in)."""
+def circle_facts(today, programs: list[str] | None = None) -> frappe._dict:
+	"""The Active circles (of the programs, if given) with their members, and their figures in a
+	fixed number of queries: `facts` per circle (all its goals), `member_progress` per (circle,
+	member) from their own goals. Never a check-in's content."""
+	filters = {"status": "Active", "start_date": ("is", "set")}
+	if programs is not None:
+		filters["program"] = ("in", programs or [""])
 	circles = frappe.get_all(
 		"Mentoring Circle",
-		filters={"status": "Active", "start_date": ("is", "set")},
+		filters=filters,
 		fields=[
 			"name",
 			"title",
@@ -208,16 +215,16 @@ def circle_rows(today) -> list[tuple[str, frappe._dict]]:
 		],
 		order_by="title",
 	)
+	found = frappe._dict(circles=circles, members={}, facts={}, member_progress={})
 	if not circles:
-		return []
+		return found
 	names = [c.name for c in circles]
-	members = {}
 	for m in frappe.get_all(
 		"Mentoring Circle Member",
 		filters={"parenttype": "Mentoring Circle", "parent": ("in", names)},
 		fields=["parent", "employee"],
 	):
-		members.setdefault(m.parent, []).append(m.employee)
+		found.members.setdefault(m.parent, []).append(m.employee)
 	held = dict(
 		frappe.get_all(
 			"Mentoring Check-in",
@@ -233,34 +240,51 @@ def circle_rows(today) -> list[tuple[str, frappe._dict]]:
 		filters={"circle": ("in", names), "status": ("!=", "Dropped")},
 		fields=["circle", "mentee", "progress"],
 	):
-		progress.setdefault((g.circle, g.mentee), []).append(flt(g.progress))
-		progress.setdefault((g.circle, None), []).append(flt(g.progress))
+		for key in ((g.circle, g.mentee), (g.circle, None)):
+			progress.setdefault(key, []).append(flt(g.progress))
+	mean = {key: round(sum(values) / len(values), 1) for key, values in progress.items()}
+	found.member_progress = mean
 	frequency = frequencies({c.program for c in circles})
-	people = {e for c in circles for e in (c.lead_mentor, c.co_mentor, *members.get(c.name, ())) if e}
+	for c in circles:
+		found.facts[c.name] = briefing.PairingFacts(
+			c.name,
+			c.title,
+			c.health,
+			c.health_reason or "",
+			int(held.get(c.name) or 0),
+			briefing.expected_checkins(getdate(c.start_date), today, frequency.get(c.program) or 14),
+			mean.get((c.name, None)),
+		)
+	return found
+
+
+def circle_rows(today) -> list[tuple[str, frappe._dict]]:
+	"""For the managers' digest, each Active circle's figures for the manager of each of its
+	mentors and members: the circle's health and sessions held, and for a member their own goals'
+	progress, for a mentor all the members'."""
+	found = circle_facts(today)
+	people = {
+		e for c in found.circles for e in (c.lead_mentor, c.co_mentor, *found.members.get(c.name, ())) if e
+	}
 	users, employee_names = people_users(people), _employee_names(people)
 	rows = []
-	for c in circles:
-		expected = briefing.expected_checkins(getdate(c.start_date), today, frequency.get(c.program) or 14)
-		sides = [(e, _("Circle mentor"), None) for e in (c.lead_mentor, c.co_mentor) if e]
-		sides += [(e, _("Circle member"), e) for e in members.get(c.name, ())]
-		for employee, role, member in sides:
+	for c in found.circles:
+		sides = [(e, _("Circle mentor"), found.facts[c.name]) for e in (c.lead_mentor, c.co_mentor) if e]
+		sides += [
+			(
+				e,
+				_("Circle member"),
+				replace(found.facts[c.name], goal_progress=found.member_progress.get((c.name, e))),
+			)
+			for e in found.members.get(c.name, ())
+		]
+		for employee, role, facts in sides:
 			manager = users.get(employee, {}).get("manager_user")
-			if not manager:
-				continue
-			goals = progress.get((c.name, member))
-			facts = briefing.PairingFacts(
-				c.name,
-				c.title,
-				c.health,
-				c.health_reason or "",
-				int(held.get(c.name) or 0),
-				expected,
-				round(sum(goals) / len(goals), 1) if goals else None,
-			)
-			row = frappe._dict(
-				report=employee_names.get(employee), role=role, facts=facts, link=_circle_link(c.name)
-			)
-			rows.append((manager, row))
+			if manager:
+				row = frappe._dict(
+					report=employee_names.get(employee), role=role, facts=facts, link=_circle_link(c.name)
+				)
+				rows.append((manager, row))
 	return rows
 
 

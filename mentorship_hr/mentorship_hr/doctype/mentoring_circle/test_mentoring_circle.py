@@ -637,3 +637,17 @@ class TestCircleReminders(CircleOfThree):
 	def goal_of(self, member, progress):
 		with as_user(builders.user_of(member)):
 			circle_goal(self.circle, progress=progress)
+
+	def test_the_program_briefing_counts_the_circle_and_names_it_when_at_risk(self):
+		program = frappe.db.get_value("Mentoring Circle", self.circle, "program")
+		frappe.db.set_value("Mentoring Program", program, "program_manager", self.manager)
+		frappe.db.set_value("Mentoring Circle", self.circle, "start_date", add_days(today(), -20))
+		health_service.refresh_circles([self.circle])
+		self.goal_of(self.members[0], 40)
+		self.assertIn(self.manager, digests.send_leader_briefings(today()))
+		brief = builders.queued_emails(self.manager)[-1]
+		# a circle only: its health, the one session it was expected to hold and its goals
+		self.assertIn("On Track: 0 · Needs Attention: 0 · At Risk: 1", brief.text)
+		self.assertIn("0 of 1 expected check-ins held (0.0%)", brief.text)
+		self.assertIn("Mean goal progress: 40.0%", brief.text)
+		self.assertIn(f"/app/mentoring-circle/{self.circle}", brief.body)
