@@ -535,6 +535,7 @@ CHARTS = {
 }
 NUMBER_CARDS = {
 	"Active Mentoring Pairings": "Mentoring Pairing",
+	"Active Mentoring Circles": "Mentoring Circle",
 	"At-Risk Mentoring Pairings": "Mentoring Pairing",
 	"Mentoring Check-ins This Month": "Mentoring Check-in",
 	"Mean Mentoring Goal Progress": "Mentoring Goal",

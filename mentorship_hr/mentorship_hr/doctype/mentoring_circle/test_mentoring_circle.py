@@ -591,8 +591,8 @@ class TestCircleGoals(CircleOfThree):
 			circle_goal(self.circle)
 
 
-class TestCircleReminders(CircleOfThree):
-	"""The daily reminders reach a circle as they reach a pair."""
+class TestCircleEngagement(CircleOfThree):
+	"""The daily reminders, the weekly messages and the workspace reach a circle as a pair."""
 
 	def test_the_daily_reminders_tell_the_circle_its_check_in_is_due_and_who_came_to_confirm(self):
 		m = self.members
@@ -651,3 +651,17 @@ class TestCircleReminders(CircleOfThree):
 		self.assertIn("0 of 1 expected check-ins held (0.0%)", brief.text)
 		self.assertIn("Mean goal progress: 40.0%", brief.text)
 		self.assertIn(f"/app/mentoring-circle/{self.circle}", brief.body)
+
+	def test_the_workspace_card_counts_the_active_circles_each_may_read(self):
+		from frappe.desk.doctype.number_card.number_card import get_result
+
+		card = frappe.get_doc("Number Card", "Active Mentoring Circles").as_dict()
+		everyone = frappe.db.count("Mentoring Circle", {"status": "Active"})
+		for user, count in (
+			(self.manager, everyone),
+			(builders.user_of(self.members[0]), 1),
+			(builders.user_of(self.boss), 1),
+			(builders.user_of(self.stranger), 0),
+		):
+			with self.subTest(user), as_user(user):
+				self.assertEqual(get_result(card, "[]"), count)
