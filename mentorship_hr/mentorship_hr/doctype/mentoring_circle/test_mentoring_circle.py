@@ -17,6 +17,7 @@ from mentorship_hr.mentorship_hr.doctype.mentoring_participant.test_matching_flo
 	approve_all,
 	designation,
 )
+from mentorship_hr.mentorship_hr.report.mentoring_kpi import mentoring_kpi
 from mentorship_hr.tests import builders
 from mentorship_hr.tests.builders import as_user
 
@@ -441,6 +442,12 @@ class TestCircleScores(CircleOfThree):
 		appraisal = builders.appraisal_of(m[1], self.cycle)
 		row = next(r for r in appraisal.appraisal_kra if r.kra == "Mentoring")
 		self.assertAlmostEqual(row.goal_completion, expected[(m[1], "Mentee")][0])
+		# the Mentoring KPI report says what each score comes from
+		_columns, rows = mentoring_kpi.execute({"program": self.program})
+		self.assertEqual(
+			{(r["employee"], r["role"]): (r["pairings"], r["circles"]) for r in rows},
+			{key: value[1:] for key, value in expected.items()},
+		)
 		# a second run changes nothing
 		again = sync_scores(program=self.program)
 		self.assertEqual((again.created, again.updated, again.unchanged), (0, 0, 5))

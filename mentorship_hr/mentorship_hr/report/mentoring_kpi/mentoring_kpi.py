@@ -39,6 +39,7 @@ def execute(filters=None):
 		)
 	fields = ["name", "employee", "employee_name", "role", "program", "appraisal_cycle", "score"]
 	fields += ["not_yet_scored", "first_period_ends", "hrms_goal", "counted_checkins", "expected_checkins"]
+	fields += ["pairings", "circles"]
 	for c in COMPONENTS:
 		fields += [c, f"{c}_weight", f"{c}_applies"]
 	scores = frappe.get_list(
@@ -58,6 +59,8 @@ def execute(filters=None):
 			else _("Scored"),
 			# nothing is expected in a first period: the score waits for it (not yet scored)
 			"checkins": f"{s.counted_checkins or 0} / {s.expected_checkins or _('n/a')}",
+			"pairings": s.pairings,
+			"circles": s.circles,
 			"hrms_goal": s.hrms_goal,
 			"appraisal": appraisal.get((s.employee, s.appraisal_cycle)),
 		}
@@ -100,6 +103,8 @@ def columns():
 		column("score", _("Score"), "Float", 80),
 		column("status", _("Status"), width=160),
 		column("checkins", _("Check-ins Counted / Expected"), width=120),
+		column("pairings", _("Pairings"), "Int", 80),
+		column("circles", _("Circles"), "Int", 80),
 		*[column(c, _(LABELS[c]), width=150) for c in COMPONENTS],
 		column("hrms_goal", _("HRMS Goal"), "Link", 120, "Goal"),
 		column("appraisal", _("Appraisal"), "Link", 140, "Appraisal"),
