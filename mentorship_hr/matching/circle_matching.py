@@ -14,47 +14,51 @@ from mentorship_hr.matching.pairing_rules import reporting_map, reverse_gap_of
 PLACED_INTO = ("Proposed", "Active")  # circles that take new members
 
 
-def load_circles(program) -> tuple[list, list[Circle], list[Person]]:
+def load_circles(program) -> tuple[list[Circle], list[Person]]:
 	"""The program's circles that take members, as the placing code reads them, and the approved
-	mentees in no open circle yet."""
-	docs = [
-		frappe.get_doc("Mentoring Circle", name)
-		for name in frappe.get_all(
-			"Mentoring Circle",
-			filters={"program": program.name, "status": ("in", PLACED_INTO)},
-			pluck="name",
-			order_by="name",
-		)
-	]
-	members = {row.employee for doc in docs for row in doc.members}
-	members |= set(
-		frappe.get_all(
-			"Mentoring Circle Member",
-			filters={"parenttype": "Mentoring Circle", "parent": ("in", _paused(program) or [""])},
-			pluck="employee",
-		)
+	mentees in no open circle yet; in a fixed number of queries."""
+	rows = frappe.get_all(
+		"Mentoring Circle",
+		filters={"program": program.name, "status": ("in", PLACED_INTO)},
+		fields=["name", "status", "lead_mentor", "co_mentor"],
+		order_by="name",
 	)
+	names = [r.name for r in rows]
+	members, topics = {}, {}
+	for m in frappe.get_all(
+		"Mentoring Circle Member",
+		filters={"parenttype": "Mentoring Circle", "parent": ("in", (names + _paused(program)) or [""])},
+		fields=["parent", "employee"],
+	):
+		members.setdefault(m.parent, []).append(m.employee)
+	for t in frappe.get_all(
+		"Mentoring Skill Item",
+		filters={"parenttype": "Mentoring Circle", "parent": ("in", names or [""])},
+		fields=["parent", "skill"],
+	):
+		topics.setdefault(t.parent, set()).add(t.skill.lower())
 	participants = frappe.get_all(
 		"Mentoring Participant",
 		filters={"program": program.name, "status": ("in", POOL_STATUSES)},
 		fields=PROFILE_FIELDS,
 	)
 	people = profiles(participants)
-	mentor_ids = {e for doc in docs for e in mentors_of(doc)}
+	mentor_ids = {e for r in rows for e in mentors_of(r)}
 	unenrolled = _plain_profiles(mentor_ids - {e for e, role in people if role == "Mentor"})
 	circles = [
 		Circle(
-			name=doc.name,
-			mentors=tuple(people.get((e, "Mentor")) or unenrolled[e] for e in mentors_of(doc)),
-			topic=frozenset(row.skill.lower() for row in doc.topic_skills),
-			places=max(0, (program.circle_size or 0) - len(doc.members)),
-			members=len(doc.members),
-			min_members=(program.circle_min_fill or 0) if doc.status == "Proposed" else 0,
+			name=r.name,
+			mentors=tuple(people.get((e, "Mentor")) or unenrolled[e] for e in mentors_of(r)),
+			topic=frozenset(topics.get(r.name, ())),
+			places=max(0, (program.circle_size or 0) - len(members.get(r.name, ()))),
+			members=len(members.get(r.name, ())),
+			min_members=(program.circle_min_fill or 0) if r.status == "Proposed" else 0,
 		)
-		for doc in docs
+		for r in rows
 	]
-	mentees = [p for (e, role), p in people.items() if role == "Mentee" and e not in members]
-	return docs, circles, mentees
+	placed = {e for es in members.values() for e in es}
+	mentees = [p for (e, role), p in people.items() if role == "Mentee" and e not in placed]
+	return circles, mentees
 
 
 def _paused(program) -> list[str]:
@@ -77,7 +81,7 @@ def _plain_profiles(employees) -> dict[str, Person]:
 
 def run_circle_matching(program) -> dict:
 	"""Place the program's approved mentees in no circle yet into its Proposed and Active circles."""
-	docs, circles, mentees = load_circles(program)
+	circles, mentees = load_circles(program)
 	rules = Rules(
 		reports_to=reporting_map(
 			[p.employee for c in circles for p in c.mentors] + [m.employee for m in mentees]
@@ -92,15 +96,15 @@ def run_circle_matching(program) -> dict:
 	by_circle = {}
 	for p in placements:
 		by_circle.setdefault(p.circle, []).append(p)
-	for doc in docs:
-		for p in by_circle.get(doc.name, ()):
+	for name in sorted(by_circle):  # only the circles that take someone are saved, each re-checked
+		doc = frappe.get_doc("Mentoring Circle", name)
+		for p in by_circle[name]:
 			doc.append(
 				"members",
 				{"employee": p.mentee, "match_score": p.score, "match_reasons": "; ".join(p.reasons)},
 			)
-		if doc.name in by_circle:
-			doc.flags.actor = transitions.SYSTEM
-			doc.save(ignore_permissions=True)
+		doc.flags.actor = transitions.SYSTEM
+		doc.save(ignore_permissions=True)
 	if program.format == "Circles":  # no one-to-one matching to wait for: those left wait, with why
 		_waitlist(program, left, _("no circle with a free place fits"))
 	return {
