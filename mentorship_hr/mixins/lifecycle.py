@@ -6,7 +6,7 @@ from frappe import _
 from frappe.utils import add_to_date, cint, get_datetime, getdate, now_datetime, today
 
 from mentorship_hr.domain import transitions
-from mentorship_hr.permissions import check_program_manager
+from mentorship_hr.permissions import check_program_manager, is_program_manager
 
 ENDED = ("Completed", "Ended Early")
 
@@ -15,6 +15,13 @@ class Lifecycle:
 	NOUN = "pairing"  # how messages name the record
 	STATUS_TABLE = transitions.PAIRING
 	MOVED_FROM = ("Proposed", "Active", "Paused")  # the statuses a program manager moves it from
+
+	def set_status_moves(self):
+		"""The form's Status menu: the moves a program manager may make from the stored status."""
+		moves = []
+		if is_program_manager() and self.status in self.MOVED_FROM:
+			moves = transitions.moves_for(self.STATUS_TABLE, self.status, transitions.MANAGER)
+		self.set_onload("status_moves", moves)
 
 	def set_dates(self):
 		program_start = frappe.db.get_value("Mentoring Program", self.program, "start_date")

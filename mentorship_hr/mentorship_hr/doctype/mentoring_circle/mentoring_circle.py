@@ -22,10 +22,7 @@ class MentoringCircle(Lifecycle, PolicyDocument):
 
 	def onload(self):
 		super().onload()
-		moves = []
-		if is_program_manager() and self.status in self.MOVED_FROM:
-			moves = transitions.moves_for(transitions.CIRCLE, self.status, transitions.MANAGER)
-		self.set_onload("status_moves", moves)
+		self.set_status_moves()
 		# its mentors and members log the circle's check-ins (and program managers)
 		in_circle = bool(relations_of(self) & access_policy.PAIR) or is_program_manager()
 		self.set_onload("can_log", self.status == "Active" and in_circle)

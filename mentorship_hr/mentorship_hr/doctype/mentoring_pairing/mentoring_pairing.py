@@ -23,10 +23,7 @@ from mentorship_hr.skills import growth
 class MentoringPairing(Lifecycle, PolicyDocument):
 	def onload(self):
 		super().onload()
-		moves = []
-		if is_program_manager() and self.status in self.MOVED_FROM:
-			moves = transitions.moves_for(transitions.PAIRING, self.status, transitions.MANAGER)
-		self.set_onload("status_moves", moves)
+		self.set_status_moves()
 		self.set_onload("can_schedule", self.status == "Active" and self.may_schedule())
 		self.set_onload(
 			"can_acknowledge",
