@@ -55,10 +55,24 @@ def set_attendance(checkin, circle):
 	present = {row.employee for row in checkin.attendance if row.present}
 	present |= set(employees_of(checkin.logged_by or frappe.session.user))
 	people = [(e, "Mentor") for e in mentors_of(circle)] + [(r.employee, "Member") for r in circle.members]
-	checkin.set(
-		"attendance",
-		[{"employee": e, "role": role, "present": int(e in present)} for e, role in people],
+	names = dict(
+		frappe.get_all(
+			"Employee",
+			filters={"name": ("in", [e for e, _role in people] or [""])},
+			fields=["name", "employee_name"],
+			as_list=True,
+		)
 	)
+	wanted = [
+		{"employee": e, "employee_name": names.get(e), "role": role, "present": int(e in present)}
+		for e, role in people
+	]
+	stored = [
+		{"employee": r.employee, "employee_name": r.employee_name, "role": r.role, "present": int(r.present)}
+		for r in checkin.attendance
+	]
+	if stored != wanted:  # rows rebuilt only when they change: no needless entries in the history
+		checkin.set("attendance", wanted)
 	if sum(row.present for row in checkin.attendance) < 2:
 		frappe.throw(
 			_("Tick who attended: a circle's check-in has at least two people there."),

@@ -25,6 +25,10 @@ frappe.ui.form.on("Mentoring Check-in", {
 		// show read-only: the pair writes it (the server keeps what only they send)
 		frm.set_df_property("private_notes", "is_virtual", party ? 0 : 1);
 		frm.toggle_display("private_notes", party);
+		if (frm.doc.circle) {
+			frm.set_df_property("private_section", "description", __("Visible only to the circle's mentors and members."));
+			frm.set_df_property("private_notes", "description", __("Only the circle's mentors and members can read these notes."));
+		}
 		if (frm.doc.docstatus === 1 && !onload.can_cancel) frm.page.clear_secondary_action(); // only the logger
 		const moves = onload.confirmation_moves || [];
 		if (frm.doc.docstatus !== 1 || !moves.length) return;
@@ -50,9 +54,14 @@ function list_the_circle(frm) {
 	if (!frm.is_new() || !frm.doc.circle) return;
 	frappe.db.get_doc("Mentoring Circle", frm.doc.circle).then((circle) => {
 		frm.clear_table("attendance");
-		[circle.lead_mentor, circle.co_mentor]
-			.filter(Boolean)
-			.forEach((employee) => frm.add_child("attendance", { employee, role: "Mentor" }));
+		[
+			[circle.lead_mentor, circle.lead_mentor_name],
+			[circle.co_mentor, circle.co_mentor_name],
+		]
+			.filter(([employee]) => employee)
+			.forEach(([employee, employee_name]) =>
+				frm.add_child("attendance", { employee, employee_name, role: "Mentor" })
+			);
 		(circle.members || []).forEach((row) =>
 			frm.add_child("attendance", { employee: row.employee, employee_name: row.employee_name, role: "Member" })
 		);

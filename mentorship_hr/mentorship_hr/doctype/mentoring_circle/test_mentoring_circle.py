@@ -259,6 +259,9 @@ class TestCircleCheckins(CircleOfThree):
 			rows,
 			{self.lead: ("Mentor", 1), m[0]: ("Member", 1), m[1]: ("Member", 1), m[2]: ("Member", 0)},
 		)
+		# each row names its person, as the form's grid shows them
+		names = dict(frappe.get_all("Employee", fields=["name", "employee_name"], as_list=True))
+		self.assertEqual({r.employee: r.employee_name for r in doc.attendance}, {e: names[e] for e in rows})
 		self.assertEqual(
 			(doc.logged_by_role, doc.mentor, doc.confirmation_status), ("Mentee", self.lead, "Pending")
 		)
