@@ -66,6 +66,7 @@ def pages_for(page, who):
 	checkin = (names(page, "Mentoring Check-in", {"docstatus": 1}) or [None])[0]
 	program = (names(page, "Mentoring Program", {}) or [None])[0]
 	appraisal = (names(page, "Appraisal", {"appraisal_template": ["like", "%+ Mentoring%"]}) or [None])[0]
+	circle = (names(page, "Mentoring Circle", {"status": "Active"}) or [None])[0]
 	pages = [("/app/mentoring", "workspace"), ("/app/mentoring-pairing", None), ("/app/mentoring-goal", None)]
 	if pairing:
 		pages.append((f"/app/mentoring-pairing/{pairing}", "pairing"))
@@ -73,6 +74,8 @@ def pages_for(page, who):
 		pages.append((f"/app/mentoring-check-in/{checkin}", "check-in"))
 	if program:
 		pages.append((f"/app/mentoring-program/{program}", "program"))
+	if circle:
+		pages.append((f"/app/mentoring-circle/{circle}", "circle"))
 	if appraisal:
 		pages.append((f"/app/appraisal/{appraisal}", "appraisal"))
 	pages += [

@@ -166,7 +166,10 @@ def send_leader_briefings(today=None) -> list[str]:
 				"skills": briefing.skills_summary(grown.get(item.name, [])),
 				"program": titles[item.name],
 				"link": get_url_to_form("Mentoring Program", item.name),
-				"pairing_link": lambda name: _circle_link(name) if name in circles.facts else _link(name),
+				"pairing_link": _link,
+				# module functions and plain data only: the email may be built in a background job
+				"circle_link": _circle_link,
+				"circles": sorted(circles.facts),
 				# failed fit checks are survey answers: program managers and HR, never the sponsor
 				"show_fit_checks": is_program_manager(item.user),
 			},
