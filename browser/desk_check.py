@@ -139,6 +139,8 @@ def check(browser, url, user, password, who, shots) -> list[str]:
 			).first.scroll_into_view_if_needed()
 			page.mouse.wheel(0, 250)
 			page.wait_for_timeout(300)
+			if not page.locator(".mentoring-section:visible").count():
+				problems.append(f"{who}: {path} does not show its Mentoring section")
 		if shots and shot and who in ("hr", "mentee") and (who == "hr" or shot in ("pairing", "appraisal")):
 			name = shot if who == "hr" else f"{shot}-mentee"
 			page.screenshot(path=f"{shots}/{name}.png", full_page=False)

@@ -27,6 +27,7 @@ from mentorship_hr.access_policy import (
 	STAFF,
 )
 from mentorship_hr.domain import transitions
+from mentorship_hr.matching.circle_rules import members_by_circle, mentors_of
 
 MANAGER_ROLES = set(STAFF)
 READ_ONLY = {"read", "print", "report", "export", "email", "select"}
@@ -115,23 +116,23 @@ def pairing_relations(pairing: str | None, user: str) -> set[str]:
 def circle_relations(circle: str | None, user: str) -> set[str]:
 	"""In a circle, MENTOR is its lead or co-mentor and MENTEE a member; MENTOR_MANAGER and
 	MENTEE_MANAGER manage one of them. From the stored circle and the live Employee records."""
-	if not circle:
+	return _circle_relations(circle, set(employees_of(user)))
+
+
+def _circle_relations(circle: str | None, mine: set[str]) -> set[str]:
+	if not circle or not mine:
 		return set()
-	mine = set(employees_of(user))
-	if not mine:
-		return set()
-	mentors = [
-		e for e in frappe.db.get_value("Mentoring Circle", circle, ["lead_mentor", "co_mentor"]) or () if e
-	]
-	members = frappe.get_all(
-		"Mentoring Circle Member",
-		filters={"parent": circle, "parenttype": "Mentoring Circle"},
-		pluck="employee",
+	stored_circle = frappe.db.get_value(
+		"Mentoring Circle", circle, ["lead_mentor", "co_mentor"], as_dict=True
 	)
+	if not stored_circle:
+		return set()
+	mentors = mentors_of(stored_circle)
+	members = members_by_circle([circle]).get(circle, [])
 	managers = dict(
 		frappe.get_all(
 			"Employee",
-			filters={"name": ("in", mentors + members or [""])},
+			filters={"name": ("in", mentors + members)},
 			fields=["name", "reports_to"],
 			as_list=True,
 		)
@@ -167,10 +168,10 @@ def circle_goal_relations(circle: str, member: str | None, user: str, new=False)
 	"""A member's own goal in a circle: MENTEE is that member (for a new goal, any member, who will
 	be its member), MENTEE_MANAGER their manager; the circle's mentors and their managers as in the
 	circle. Other members have none."""
-	relations = circle_relations(circle, user)
+	mine = set(employees_of(user))
+	relations = _circle_relations(circle, mine)
 	if new:
 		return relations
-	mine = employees_of(user)
 	relations -= {MENTEE, MENTEE_MANAGER}
 	if member in mine:
 		relations.add(MENTEE)

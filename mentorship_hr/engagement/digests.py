@@ -18,6 +18,7 @@ from mentorship_hr.engagement import workshop
 from mentorship_hr.engagement.health_service import frequencies
 from mentorship_hr.engagement.reminders import log_sent, unsent
 from mentorship_hr.engagement.surveys import failed_fit_checks
+from mentorship_hr.matching.circle_rules import members_by_circle, mentors_of
 from mentorship_hr.notifications import people_users, preferences, program_manager_users, queue_emails
 from mentorship_hr.permissions import is_program_manager
 
@@ -222,12 +223,7 @@ def circle_facts(today, programs: list[str] | None = None) -> frappe._dict:
 	if not circles:
 		return found
 	names = [c.name for c in circles]
-	for m in frappe.get_all(
-		"Mentoring Circle Member",
-		filters={"parenttype": "Mentoring Circle", "parent": ("in", names)},
-		fields=["parent", "employee"],
-	):
-		found.members.setdefault(m.parent, []).append(m.employee)
+	found.members = members_by_circle(names)
 	held = dict(
 		frappe.get_all(
 			"Mentoring Check-in",
@@ -266,13 +262,11 @@ def circle_rows(today) -> list[tuple[str, frappe._dict]]:
 	mentors and members: the circle's health and sessions held, and for a member their own goals'
 	progress, for a mentor all the members'."""
 	found = circle_facts(today)
-	people = {
-		e for c in found.circles for e in (c.lead_mentor, c.co_mentor, *found.members.get(c.name, ())) if e
-	}
+	people = {e for c in found.circles for e in (*mentors_of(c), *found.members.get(c.name, ()))}
 	users, employee_names = people_users(people), _employee_names(people)
 	rows = []
 	for c in found.circles:
-		sides = [(e, _("Circle mentor"), found.facts[c.name]) for e in (c.lead_mentor, c.co_mentor) if e]
+		sides = [(e, _("Circle mentor"), found.facts[c.name]) for e in mentors_of(c)]
 		sides += [
 			(
 				e,

@@ -17,6 +17,7 @@ from mentorship_hr.access_policy import STAFF
 from mentorship_hr.domain import health
 from mentorship_hr.engagement.surveys import failed_fit_checks
 from mentorship_hr.kpi.bulk_writes import differs
+from mentorship_hr.matching.circle_rules import members_by_circle, mentors_of
 
 CHUNK = 1000
 FIELDS = ("health", "health_reason", "last_checkin_date", "next_checkin_due", "stale_alert_sent")
@@ -51,22 +52,32 @@ def refresh(pairings: list[str] | None = None, today=None) -> dict:
 
 @contextmanager
 def deferred():
-	"""Inside the block, pairings that become Active are refreshed together at its end."""
-	frappe.flags.mentoring_health_deferred = names = []
+	"""Inside the block, pairings and circles that become Active are refreshed together at its end."""
+	frappe.flags.mentoring_health_deferred = waiting = frappe._dict(pairings=[], circles=[])
 	try:
 		yield
 	finally:
 		frappe.flags.mentoring_health_deferred = None
-	if names:
-		refresh(names)
+	if waiting.pairings:
+		refresh(waiting.pairings)
+	if waiting.circles:
+		refresh_circles(waiting.circles)
 
 
 def refresh_soon(pairing: str):
 	"""Refresh one pairing now, or with the others at the end of a `deferred()` block."""
 	if frappe.flags.mentoring_health_deferred is not None:
-		frappe.flags.mentoring_health_deferred.append(pairing)
+		frappe.flags.mentoring_health_deferred.pairings.append(pairing)
 	else:
 		refresh([pairing])
+
+
+def refresh_circle_soon(circle: str):
+	"""Refresh one circle now, or with the others at the end of a `deferred()` block."""
+	if frappe.flags.mentoring_health_deferred is not None:
+		frappe.flags.mentoring_health_deferred.circles.append(circle)
+	else:
+		refresh_circles([circle])
 
 
 def _active(doctype: str, names: list[str] | None, fields: list[str]) -> list[frappe._dict]:
@@ -102,13 +113,8 @@ def assess_circles(rows, today) -> None:
 	if not rows:
 		return
 	names = [r.name for r in rows]
-	people = {r.name: {e for e in (r.lead_mentor, r.co_mentor) if e} for r in rows}
-	for m in frappe.get_all(
-		"Mentoring Circle Member",
-		filters={"parenttype": "Mentoring Circle", "parent": ("in", names)},
-		fields=["parent", "employee"],
-	):
-		people[m.parent].add(m.employee)
+	members = members_by_circle(names)
+	people = {r.name: {*mentors_of(r), *members.get(r.name, ())} for r in rows}
 	last = dict(
 		frappe.get_all(
 			"Mentoring Check-in",

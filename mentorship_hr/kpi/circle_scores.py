@@ -7,6 +7,7 @@ from frappe.utils import flt, getdate
 
 from mentorship_hr.domain import kpi
 from mentorship_hr.kpi.checkin_reads import submitted_checkins
+from mentorship_hr.matching.circle_rules import members_by_circle, mentors_of
 
 
 def load_circles(programs, data) -> set[str]:
@@ -24,14 +25,7 @@ def load_circles(programs, data) -> set[str]:
 	if not circles:
 		return set()
 	names = [c.name for c in circles]
-	members = {}
-	for row in frappe.get_all(
-		"Mentoring Circle Member",
-		filters={"parenttype": "Mentoring Circle", "parent": ("in", names)},
-		fields=["parent", "employee"],
-		order_by="idx",
-	):
-		members.setdefault(row.parent, []).append(row.employee)
+	members = members_by_circle(names)
 	checkins = _checkins(names)
 	goals = {}
 	for g in frappe.get_all(
@@ -43,7 +37,7 @@ def load_circles(programs, data) -> set[str]:
 		goals.setdefault(g.circle, []).append((g.mentee, goal))
 	people = set()
 	for c in circles:
-		mentors = tuple(e for e in (c.lead_mentor, c.co_mentor) if e)
+		mentors = tuple(mentors_of(c))
 		held = checkins.get(c.name, [])
 		data.circles_by_program.setdefault(c.program, []).append(
 			kpi.Circle(

@@ -220,19 +220,26 @@ def publish(program: str) -> dict:
 	)
 	with health_service.deferred():
 		for name in names:
-			frappe.db.savepoint("publish_pairing")
-			try:
-				doc = frappe.get_doc("Mentoring Pairing", name)
-				doc.status = "Active"
-				doc.save()
-			except frappe.ValidationError as e:
-				frappe.db.rollback(save_point="publish_pairing")
-				frappe.clear_last_message()
-				failed.append({"pairing": name, "reason": str(e)})
-				continue
-			announce(doc)
-			published.append(name)
+			doc = frappe.get_doc("Mentoring Pairing", name)
+			if made_active(doc, failed, "pairing"):
+				announce(doc)
+				published.append(name)
 	return {"published": published, "failed": failed}
+
+
+def made_active(doc, failed: list, key: str) -> bool:
+	"""Make a Proposed pairing or circle Active, re-checking its rules; if it breaks one, nothing of
+	it is written and `failed` says why."""
+	frappe.db.savepoint("publish")
+	try:
+		doc.status = "Active"
+		doc.save()
+	except frappe.ValidationError as e:
+		frappe.db.rollback(save_point="publish")
+		frappe.clear_last_message()
+		failed.append({key: doc.name, "reason": str(e)})
+		return False
+	return True
 
 
 def announce(pairing):

@@ -7,8 +7,15 @@ from frappe import _
 from mentorship_hr.domain import transitions
 from mentorship_hr.domain.circles import Circle, place
 from mentorship_hr.domain.matching import Person, Rules, level_from_designation
-from mentorship_hr.matching.bulk_matching import POOL_STATUSES, PROFILE_FIELDS, match_weights_of, profiles
-from mentorship_hr.matching.circle_rules import mentors_of
+from mentorship_hr.engagement import health_service
+from mentorship_hr.matching.bulk_matching import (
+	POOL_STATUSES,
+	PROFILE_FIELDS,
+	made_active,
+	match_weights_of,
+	profiles,
+)
+from mentorship_hr.matching.circle_rules import members_by_circle, mentors_of
 from mentorship_hr.matching.pairing_rules import reporting_map, reverse_gap_of
 
 PLACED_INTO = ("Proposed", "Active")  # circles that take new members
@@ -24,13 +31,7 @@ def load_circles(program) -> tuple[list[Circle], list[Person]]:
 		order_by="name",
 	)
 	names = [r.name for r in rows]
-	members, topics = {}, {}
-	for m in frappe.get_all(
-		"Mentoring Circle Member",
-		filters={"parenttype": "Mentoring Circle", "parent": ("in", (names + _paused(program)) or [""])},
-		fields=["parent", "employee"],
-	):
-		members.setdefault(m.parent, []).append(m.employee)
+	members, topics = members_by_circle(names + _paused(program)), {}
 	for t in frappe.get_all(
 		"Mentoring Skill Item",
 		filters={"parenttype": "Mentoring Circle", "parent": ("in", names or [""])},
@@ -131,26 +132,22 @@ def publish_circles(program: str) -> dict:
 	every rule; one that breaks a rule or is short stays Proposed and is reported."""
 	minimum = frappe.db.get_value("Mentoring Program", program, "circle_min_fill") or 1
 	published, failed = [], []
-	for name in frappe.get_all(
-		"Mentoring Circle", filters={"program": program, "status": "Proposed"}, pluck="name", order_by="name"
-	):
-		doc = frappe.get_doc("Mentoring Circle", name)
-		if len(doc.members) < minimum:
-			failed.append(
-				{
-					"circle": name,
-					"reason": _("{0} of the {1} members it needs").format(len(doc.members), minimum),
-				}
-			)
-			continue
-		frappe.db.savepoint("publish_circle")
-		try:
-			doc.status = "Active"
-			doc.save()
-		except frappe.ValidationError as e:
-			frappe.db.rollback(save_point="publish_circle")
-			frappe.clear_last_message()
-			failed.append({"circle": name, "reason": str(e)})
-			continue
-		published.append(name)
+	with health_service.deferred():
+		for name in frappe.get_all(
+			"Mentoring Circle",
+			filters={"program": program, "status": "Proposed"},
+			pluck="name",
+			order_by="name",
+		):
+			doc = frappe.get_doc("Mentoring Circle", name)
+			if len(doc.members) < minimum:
+				failed.append(
+					{
+						"circle": name,
+						"reason": _("{0} of the {1} members it needs").format(len(doc.members), minimum),
+					}
+				)
+				continue
+			if made_active(doc, failed, "circle"):
+				published.append(name)
 	return {"published": published, "failed": failed}

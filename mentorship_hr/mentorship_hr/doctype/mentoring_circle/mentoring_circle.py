@@ -47,7 +47,7 @@ class MentoringCircle(Lifecycle, PolicyDocument):
 			self.mark_participants_matched()
 			if not before or before.status == "Proposed" or self.is_new():
 				self.announce()
-			health_service.refresh_circles([self.name])
+			health_service.refresh_circle_soon(self.name)
 		elif self.status != "Active" and self.health:
 			self.db_set({"health": None, "health_reason": None})
 
