@@ -12,7 +12,10 @@ on any step that does not behave or any console or server error:
 7. an employee in no program applies to the program open for enrollment;
 8. once the program manager approves the application (in the desk), they ask a mentor from the
    directory;
-9. the mentor asked accepts the request on their pairing page.
+9. the mentor asked accepts the request on their pairing page;
+10. a member of the demo's circle opens it from her home, sets a goal of her own and logs the
+    circle's meeting, ticking the lead mentor as there, with a private note;
+11. the lead mentor confirms it from their to-do list, reading the note and the member's goal.
 
 Needs the demo (`bench --site <site> mentoring-demo`, which prints the password of its run), the
 portal built (`bench build --app mentorship_hr`), a running `bench serve` and Debian's chromium:
@@ -135,19 +138,25 @@ def mentee_logs_checkin(mentee: Person, pairing) -> str:
 	return logged.get_attribute("data-checkin")
 
 
-def mentor_confirms_from_todo(mentor: Person, checkin, shots):
-	mentor.log_in_quietly()
-	mentor.open("/")
-	item = mentor.page.locator("[data-todo='confirm'] a")
-	expect(item.count(), "the mentor's to-do list has nothing to confirm")
+def confirm_from_todo(person: Person, checkin, note, page):
+	"""From the home's to-do list to the check-in's page (a pairing or a circle), where the person
+	reads the private note and confirms the check-in."""
+	person.log_in_quietly()
+	person.open("/")
+	item = person.page.locator("[data-todo='confirm'] a")
+	expect(item.count(), f"the {person.who}'s to-do list has nothing to confirm")
 	item.first.click()
-	mentor.page.wait_for_url("**/mentoring/pairing/**")
-	logged = mentor.page.locator(f"[data-checkin='{checkin}']")
+	person.page.wait_for_url(f"**/mentoring/{page}/**")
+	logged = person.page.locator(f"[data-checkin='{checkin}']")
 	logged.wait_for()
-	expect(NOTE in logged.inner_text(), "the mentor does not read the pair's private note")
+	expect(note in logged.inner_text(), f"the {person.who} does not read the private note")
 	logged.get_by_role("button", name="Confirm").click()
-	mentor.toast("Check-in confirmed")
-	mentor.page.locator(f"[data-checkin='{checkin}']", has_text="Confirmed").wait_for()
+	person.toast("Check-in confirmed")
+	person.page.locator(f"[data-checkin='{checkin}']", has_text="Confirmed").wait_for()
+
+
+def mentor_confirms_from_todo(mentor: Person, checkin, shots):
+	confirm_from_todo(mentor, checkin, NOTE, "pairing")
 	if shots:
 		mentor.open("/")
 		mentor.page.screenshot(path=f"{shots}/portal-home-desktop.png", full_page=True)
@@ -288,6 +297,46 @@ def mentor_accepts_the_request(browser, url, password, problems, employee):
 	mentor.page.locator("[data-section='request']").wait_for(state="detached")
 
 
+CIRCLE_SUMMARY = f"Each of us showed one tool tried since last time ({STAMP})."
+CIRCLE_NOTE = f"Private: the board wants the new reports by spring ({STAMP})."
+CIRCLE_GOAL = f"Present once without slides ({STAMP})"
+
+
+def member_logs_a_circle_checkin(member: Person, circle) -> str:
+	"""From the home's circle card: the member sets a goal of her own, then logs the meeting,
+	ticking the lead mentor as there (she counts herself), with a private note."""
+	member.log_in_quietly()
+	member.open("/")
+	member.page.locator(f"[data-circle='{circle['name']}']").click()
+	member.page.wait_for_url("**/mentoring/circle/**")
+	member.field("goal", "title").fill(CIRCLE_GOAL)
+	member.page.locator("[data-form='goal'] button[type='submit']").click()
+	member.toast("Goal added")
+	member.page.locator("[data-goal]", has_text=CIRCLE_GOAL).wait_for()
+	member.page.locator(f"[data-attendance] input[name='present-{circle['lead_mentor']}']").check()
+	member.field("checkin", "summary").fill(CIRCLE_SUMMARY)
+	member.field("checkin", "private_notes").fill(CIRCLE_NOTE)
+	member.page.locator("[data-form='checkin'] button[type='submit']").click()
+	member.toast("Check-in logged")
+	logged = member.page.locator("[data-checkin]", has_text=CIRCLE_SUMMARY)
+	logged.wait_for()
+	expect(CIRCLE_NOTE in logged.inner_text(), "the member does not read back the circle's private note")
+	there = logged.locator("[data-attended]").inner_text()
+	expect(
+		circle["lead_mentor_name"] in there and circle["member_name"] in there,
+		f"the check-in does not show the lead mentor and the member as there: {there}",
+	)
+	return logged.get_attribute("data-checkin")
+
+
+def lead_confirms_the_circle_checkin(lead: Person, checkin):
+	confirm_from_todo(lead, checkin, CIRCLE_NOTE, "circle")
+	expect(
+		CIRCLE_GOAL in lead.page.locator("[data-section='goals']").inner_text(),
+		"the lead mentor does not see the member's new goal",
+	)
+
+
 def demo_people(browser, url, password) -> dict:
 	"""The demo's mentee, mentor, the other people of its pairings (for the surveys) and a specialist
 	in no program."""
@@ -314,9 +363,32 @@ def demo_people(browser, url, password) -> dict:
 		["name", "user_id"],
 	)
 	outsider = next((e["user_id"] for e in staff if e["name"] not in enrolled and e["user_id"]), None)
+	(circle,) = get("Mentoring Circle", {"status": "Active"}, ["name"])
+	circle = page.request.get(f"{url}/api/resource/Mentoring Circle/{circle['name']}").json()["data"]
+	member = circle["members"][0]
+	people = {
+		e["name"]: e
+		for e in get(
+			"Employee",
+			{"name": ["in", [circle["lead_mentor"], member["employee"]]]},
+			["name", "user_id", "employee_name"],
+		)
+	}
 	context.close()
 	expect(outsider, "the demo has no specialist outside the programs")
-	return {**users, "others": sorted(others), "outsider": outsider}
+	return {
+		**users,
+		"others": sorted(others),
+		"outsider": outsider,
+		"circle": {
+			"name": circle["name"],
+			"lead_mentor": circle["lead_mentor"],
+			"lead_mentor_name": people[circle["lead_mentor"]]["employee_name"],
+			"lead_user": people[circle["lead_mentor"]]["user_id"],
+			"member_name": people[member["employee"]]["employee_name"],
+			"member_user": people[member["employee"]]["user_id"],
+		},
+	}
 
 
 FLOWS = (
@@ -330,6 +402,8 @@ FLOWS = (
 	("an employee in no program applies to the open program", "apply"),
 	("once approved, they ask a mentor from the directory", "find"),
 	("the mentor asked accepts on their pairing page", "accept"),
+	("a circle member sets a goal and logs the meeting, ticking who came, with a private note", "circle"),
+	("the circle's lead mentor confirms it from their to-do list and reads the note", "circle_confirm"),
 )
 
 
@@ -347,33 +421,37 @@ def main():
 			Person(browser, args.url, user, args.password, "other participant", problems, PHONE)
 			for user in users["others"]
 		]
-		pairing = checkin = asked = None
+		circle = users["circle"]
+		member = Person(
+			browser, args.url, circle["member_user"], args.password, "circle member", problems, PHONE
+		)
+		lead = Person(browser, args.url, circle["lead_user"], args.password, "circle lead", problems, DESKTOP)
+		# each flow's step; `got` keeps what later flows read (the pairing, check-ins, the request)
+		got = {}
+		shots = args.screenshots
+		steps = {
+			"land": lambda: got.update(pairing=mentee_lands_and_sees_mentor(mentee, shots)),
+			"schedule": lambda: mentee_schedules(mentee, got["pairing"]),
+			"checkin": lambda: got.update(checkin=mentee_logs_checkin(mentee, got["pairing"])),
+			"confirm": lambda: mentor_confirms_from_todo(mentor, got["checkin"], shots),
+			"note": lambda: mentee_edits_the_note(mentee, mentor, got["pairing"], got["checkin"]),
+			"survey": lambda: someone_answers_the_midpoint_survey([mentee, *others]),
+			"fit": lambda: someone_answers_the_fit_check(others),
+			"apply": lambda: outsider_applies(outsider),
+			"find": lambda: got.update(asked=outsider_finds_a_mentor(outsider, admin)),
+			"accept": lambda: mentor_accepts_the_request(
+				browser, args.url, args.password, problems, got["asked"]
+			),
+			"circle": lambda: got.update(circle_checkin=member_logs_a_circle_checkin(member, circle)),
+			"circle_confirm": lambda: lead_confirms_the_circle_checkin(lead, got.get("circle_checkin")),
+		}
 		for heading, flow in FLOWS:
 			try:
-				if flow == "land":
-					pairing = mentee_lands_and_sees_mentor(mentee, args.screenshots)
-				elif flow == "schedule":
-					mentee_schedules(mentee, pairing)
-				elif flow == "checkin":
-					checkin = mentee_logs_checkin(mentee, pairing)
-				elif flow == "confirm":
-					mentor_confirms_from_todo(mentor, checkin, args.screenshots)
-				elif flow == "note":
-					mentee_edits_the_note(mentee, mentor, pairing, checkin)
-				elif flow == "survey":
-					someone_answers_the_midpoint_survey([mentee, *others])
-				elif flow == "fit":
-					someone_answers_the_fit_check(others)
-				elif flow == "apply":
-					outsider_applies(outsider)
-				elif flow == "find":
-					asked = outsider_finds_a_mentor(outsider, admin)
-				else:
-					mentor_accepts_the_request(browser, args.url, args.password, problems, asked)
+				steps[flow]()
 				results.append(f"{heading}: ok")
 			except Exception as e:  # a step that times out or finds the wrong thing fails the flow
 				problems.append(f"{heading}: {str(e).splitlines()[0]}")
-				for person in (mentee, mentor, outsider):
+				for person in (mentee, mentor, outsider, member, lead):
 					person.page.screenshot(
 						path=f"{tempfile.gettempdir()}/portal-check-{flow}-{person.who}.png"
 					)

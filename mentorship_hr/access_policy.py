@@ -515,6 +515,9 @@ MODULE_METHODS: dict[str, Action] = {
 	# the participants' portal reads: each user's own mentoring, through the row rules above
 	"mentorship_hr.portal.api.home": act(EVERYONE, note="the user's own pairings and what they owe"),
 	"mentorship_hr.portal.api.pairing": act(EVERYONE, note="a pairing the user reads; notes for the pair"),
+	"mentorship_hr.portal.api.circle": act(
+		EVERYONE, note="a circle the user reads; notes for its mentors and members"
+	),
 	"mentorship_hr.portal.api.programs": act(
 		EVERYONE, note="programs open for enrollment, one's own enrollments"
 	),
@@ -524,7 +527,7 @@ MODULE_METHODS: dict[str, Action] = {
 }
 
 REPORTS: dict[str, Action] = {
-	"Mentoring Program Health": act(EVERYONE, note="rows as the pairings' row rules"),
+	"Mentoring Program Health": act(EVERYONE, note="rows as the pairings' and circles' row rules"),
 	"Mentoring KPI": act(EVERYONE, note="rows as the scores' row rules"),
 	"Mentoring Match Review": act(STAFF),
 	"Mentoring Program Impact": act(STAFF, note="totals only"),

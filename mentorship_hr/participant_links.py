@@ -5,8 +5,11 @@ from urllib.parse import quote
 
 import frappe
 
+from mentorship_hr.matching.circle_rules import members_by_circle, mentors_of
+
 PORTAL = "/mentoring"
 ON_A_PAIRING = ("Mentoring Pairing", "Mentoring Check-in", "Mentoring Goal", "Mentoring Feedback")
+ON_A_CIRCLE = ("Mentoring Check-in", "Mentoring Goal")
 SURVEY_KINDS = ("survey", "midpoint_survey")  # domain/reminders.py
 
 
@@ -25,13 +28,33 @@ def pairing_of(doctype: str, names: list[str]) -> dict[str, str]:
 	)
 
 
+def circle_of(doctype: str, names: list[str]) -> dict[str, str]:
+	"""The circle each record belongs to (a circle is its own)."""
+	if doctype == "Mentoring Circle":
+		return {n: n for n in names}
+	if doctype not in ON_A_CIRCLE or not names:
+		return {}
+	return {
+		name: circle
+		for name, circle in frappe.get_all(
+			doctype, filters={"name": ("in", names)}, fields=["name", "circle"], as_list=True
+		)
+		if circle
+	}
+
+
 def links_for(users: list[str], doc) -> dict[str, str]:
 	"""The portal link of each of these users who is a participant in what `doc` is about: one of
-	the pair of its pairing, or the employee enrolled (a Mentoring Participant)."""
+	the pair of its pairing, a mentor or member of its circle, or the employee enrolled (a
+	Mentoring Participant)."""
 	if not users or not to_portal():
 		return {}
 	if doc.doctype == "Mentoring Participant":
 		return {u: frappe.utils.get_url(f"{PORTAL}/programs") for u in users if u == doc.get("user")}
+	circle = doc.name if doc.doctype == "Mentoring Circle" else doc.get("circle")
+	if circle and doc.doctype in ("Mentoring Circle", *ON_A_CIRCLE):
+		people = _circle_users(circle)
+		return {u: circle_page(circle) for u in users if u in people}
 	if doc.doctype not in ON_A_PAIRING:
 		return {}
 	# a pairing and a check-in carry the pair's users: no query for the notices sent in bulk
@@ -45,10 +68,12 @@ def links_for(users: list[str], doc) -> dict[str, str]:
 	return {u: frappe.utils.get_url(f"{PORTAL}/pairing/{pairing}") for u in users if u and u in pair}
 
 
-def reminder_link(kind: str, pairing: str | None, detail: str = "") -> str | None:
-	"""The portal page of a reminder to one of the pair, or None for the desk."""
-	if not pairing or not to_portal():
+def reminder_link(kind: str, pairing: str | None, detail: str = "", circle: str | None = None) -> str | None:
+	"""The portal page of a reminder to one of the pair or of the circle, or None for the desk."""
+	if not (pairing or circle) or not to_portal():
 		return None
+	if circle:
+		return circle_page(circle)
 	if kind in SURVEY_KINDS:
 		return survey_page(pairing, detail or "Mid-point")
 	return frappe.utils.get_url(f"{PORTAL}/pairing/{pairing}")
@@ -56,3 +81,16 @@ def reminder_link(kind: str, pairing: str | None, detail: str = "") -> str | Non
 
 def survey_page(pairing: str, survey_type: str) -> str:
 	return frappe.utils.get_url(f"{PORTAL}/survey/{quote(pairing)}/{quote(survey_type)}")
+
+
+def circle_page(circle: str) -> str:
+	return frappe.utils.get_url(f"{PORTAL}/circle/{quote(circle)}")
+
+
+def _circle_users(circle: str) -> set[str]:
+	"""The users of the circle's mentors and members."""
+	stored = frappe.db.get_value("Mentoring Circle", circle, ["lead_mentor", "co_mentor"], as_dict=True)
+	if not stored:
+		return set()
+	people = [*mentors_of(stored), *members_by_circle([circle]).get(circle, [])]
+	return set(frappe.get_all("Employee", filters={"name": ("in", people)}, pluck="user_id")) - {None}

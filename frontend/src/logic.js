@@ -8,6 +8,7 @@ export function todoTarget(item) {
 		const type = item.kind === "midpoint_survey" ? "Mid-point" : item.detail
 		return { name: "Survey", params: { pairing: item.pairing, type } }
 	}
+	if (item.circle) return { name: "Circle", params: { name: item.circle } }
 	return { name: "Pairing", params: { name: item.pairing } }
 }
 

@@ -22,6 +22,9 @@ describe("todoTarget", () => {
 	it("leads anything else to the pairing", () => {
 		expect(todoTarget({ kind: "confirm", pairing: "P2" })).toEqual({ name: "Pairing", params: { name: "P2" } })
 	})
+	it("leads a circle's item to the circle", () => {
+		expect(todoTarget({ kind: "confirm", pairing: null, circle: "C1" })).toEqual({ name: "Circle", params: { name: "C1" } })
+	})
 })
 
 describe("states", () => {

@@ -12,11 +12,15 @@ from mentorship_hr.engagement.health_service import assess_circles
 NONE = frappe._dict(circles=[], pending=[], words={})
 
 
-def read(program: str, today) -> frappe._dict:
-	"""The program's circles and circle check-ins as reminder facts, with their wording."""
+def read(program: str, today, names: list[str] | None = None) -> frappe._dict:
+	"""The program's circles (these, if given) and circle check-ins as reminder facts, with their
+	wording."""
+	filters = {"program": program, "status": "Active", "start_date": ("is", "set")}
+	if names is not None:
+		filters["name"] = ("in", names or [""])
 	circles = frappe.get_all(
 		"Mentoring Circle",
-		filters={"program": program, "status": "Active", "start_date": ("is", "set")},
+		filters=filters,
 		fields=["name", "title", "program", "start_date", "lead_mentor", "co_mentor"],
 		order_by="name",
 	)

@@ -32,7 +32,7 @@ from mentorship_hr.notifications import (
 	queue_emails,
 	ring_bells,
 )
-from mentorship_hr.participant_links import pairing_of, reminder_link
+from mentorship_hr.participant_links import circle_of, pairing_of, reminder_link
 
 # what is owed by one of the pair (the rest go to managers and program managers)
 PAIR_KINDS = (
@@ -102,11 +102,20 @@ def send_daily_reminders(today=None) -> frappe._dict:
 	return result
 
 
-def gather(program: str, today, settings: rules.Settings, only: list[str] | None = None):
-	"""The program's due items (of the `only` pairings, if given, and then no circle's) and, for
-	each document they are about, its wording facts."""
+def gather(
+	program: str,
+	today,
+	settings: rules.Settings,
+	only: list[str] | None = None,
+	only_circles: list[str] | None = None,
+):
+	"""The program's due items (of the `only` pairings and `only_circles` circles, if given) and,
+	for each document they are about, its wording facts."""
 	records = _read(program, today, only)
-	circles = circle_reminders.read(program, today) if only is None else circle_reminders.NONE
+	if only is None or only_circles:
+		circles = circle_reminders.read(program, today, only_circles)
+	else:
+		circles = circle_reminders.NONE
 	facts = dict(
 		pairings=_pairing_facts(records),
 		pending=_pending_facts(records) + circles.pending,
@@ -275,18 +284,23 @@ def _words(r) -> dict:
 	return words
 
 
-def due_for(user: str, pairings: list[frappe._dict], today=None) -> list[frappe._dict]:
-	"""What the user owes now on these pairings (rows with name and program), as the daily reminder
-	would word it, whatever the reminder switches say: for the participants' to-do list."""
+def due_for(user: str, pairings: list[frappe._dict], today=None, circles=()) -> list[frappe._dict]:
+	"""What the user owes now on these pairings and circles (rows with name and program), as the
+	daily reminder would word it, whatever the reminder switches say: for the participants' to-do
+	list."""
 	today = getdate(today or nowdate())
 	# owed is owed: no waiting before a survey or a confirmation shows, whatever is emailed
 	settings = replace(
 		load_settings(), kinds=frozenset(rules.KINDS), survey_after_days=0, confirmation_after_days=0
 	)
 	lines = []
-	for program in sorted({p.program for p in pairings}):
+	for program in sorted({p.program for p in (*pairings, *circles)}):
 		items, words = gather(
-			program, today, settings, only=[p.name for p in pairings if p.program == program]
+			program,
+			today,
+			settings,
+			only=[p.name for p in pairings if p.program == program],
+			only_circles=[c.name for c in circles if c.program == program],
 		)
 		lines += _lines([i for i in items if i.user == user], words)
 	# a survey answered is no longer owed, even before the daily job marks its invitation sent
@@ -419,7 +433,7 @@ def deliver(grouped: dict[str, list[rules.Item]], words: dict, today):
 	)
 
 
-def _line(item: rules.Item, words: dict, pairing: str | None) -> frappe._dict:
+def _line(item: rules.Item, words: dict, pairing: str | None, circle: str | None = None) -> frappe._dict:
 	what = words.get((item.doctype, item.name), item.name)
 	on = formatdate(item.on) if item.on else ""
 	text = {
@@ -448,7 +462,7 @@ def _line(item: rules.Item, words: dict, pairing: str | None) -> frappe._dict:
 		),
 	}[item.kind]()
 	# what the pair owes opens in My Mentoring (Mentoring Settings); the rest in the desk
-	portal_link = reminder_link(item.kind, pairing, item.detail) if item.kind in PAIR_KINDS else None
+	portal_link = reminder_link(item.kind, pairing, item.detail, circle) if item.kind in PAIR_KINDS else None
 	link = portal_link or (
 		survey_link(item.name, item.detail)
 		if item.kind in (rules.SURVEY, rules.MIDPOINT_SURVEY)
@@ -461,6 +475,7 @@ def _line(item: rules.Item, words: dict, pairing: str | None) -> frappe._dict:
 		doctype=item.doctype,
 		name=item.name,
 		pairing=pairing,
+		circle=circle,
 		kind=item.kind,
 		on=item.on,
 		detail=item.detail,
@@ -468,10 +483,11 @@ def _line(item: rules.Item, words: dict, pairing: str | None) -> frappe._dict:
 
 
 def _lines(items: list[rules.Item], words: dict) -> list[frappe._dict]:
-	"""Each item in words, with the pairing it belongs to (an item names a pairing, a goal or a
-	check-in)."""
-	pairing = {}
-	for doctype in ("Mentoring Pairing", "Mentoring Goal", "Mentoring Check-in"):
-		found = pairing_of(doctype, [i.name for i in items if i.doctype == doctype])
-		pairing.update({(doctype, name): p for name, p in found.items()})
-	return [_line(i, words, pairing.get((i.doctype, i.name))) for i in items]
+	"""Each item in words, with the pairing or circle it belongs to (an item names a pairing, a
+	circle, a goal or a check-in)."""
+	pairing, circle = {}, {}
+	for doctype in ("Mentoring Pairing", "Mentoring Goal", "Mentoring Check-in", "Mentoring Circle"):
+		names = [i.name for i in items if i.doctype == doctype]
+		pairing.update({(doctype, name): p for name, p in pairing_of(doctype, names).items()})
+		circle.update({(doctype, name): c for name, c in circle_of(doctype, names).items()})
+	return [_line(i, words, pairing.get((i.doctype, i.name)), circle.get((i.doctype, i.name))) for i in items]

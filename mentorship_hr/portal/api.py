@@ -8,8 +8,11 @@ from frappe.utils import now_datetime, today
 from mentorship_hr import access_policy
 from mentorship_hr.domain import transitions
 from mentorship_hr.engagement import workshop
+from mentorship_hr.engagement.group_checkins import circle_role
 from mentorship_hr.engagement.reminders import due_for
+from mentorship_hr.matching.circle_rules import mentors_of
 from mentorship_hr.matching.self_select import mentor_suggestions
+from mentorship_hr.mentorship_hr.doctype.mentoring_circle.mentoring_circle import circles_of
 from mentorship_hr.permissions import (
 	employees_of,
 	is_program_manager,
@@ -23,11 +26,47 @@ from mentorship_hr.skills import growth
 SHOWN = ("Requested", "Proposed", "Active", "Paused", "Completed")
 DIRECTORY_SIZE = 50  # the best mentors a mentee is shown; the desk's Find a Mentor shows 5
 PAIRING_FIELDS = [*PAIRING_SUMMARY, "title", "last_checkin_date", "next_checkin_due", "request_expires_on"]
+CIRCLE_FIELDS = [
+	"name",
+	"title",
+	"program",
+	"status",
+	"start_date",
+	"end_date",
+	"health",
+	"health_reason",
+	"agreement",
+]
+CIRCLE_SHOWN = ("Proposed", "Active", "Paused", "Completed")
+CHECKIN_FIELDS = [
+	"name",
+	"checkin_date",
+	"mode",
+	"duration_minutes",
+	"summary",
+	"docstatus",
+	"confirmation_status",
+	"logged_by",
+	"logged_by_role",
+	"dispute_reason",
+]
+GOAL_FIELDS = [
+	"name",
+	"title",
+	"description",
+	"success_measure",
+	"status",
+	"progress",
+	"target_date",
+	"mentor_rating",
+	"mentor_comment",
+]
 
 
 @frappe.whitelist()
 def home() -> dict:
-	"""My pairings (as mentor or mentee) with the other person, the next check-in and what I owe."""
+	"""My pairings (as mentor or mentee) with the other person, my circles, the next check-in of
+	each and what I owe."""
 	user = frappe.session.user
 	mine = employees_of(user)
 	pairings = _my_pairings(mine)
@@ -37,7 +76,12 @@ def home() -> dict:
 		p.my_role = transitions.MENTOR if p.mentor in mine else transitions.MENTEE
 		p.other = people.get(_other(p, mine))
 		p.next_event = events.get(p.name)
-	todo = due_for(user, [p for p in pairings if p.status in ("Active", "Completed")])
+	circles = _my_circles(mine, user)
+	todo = due_for(
+		user,
+		[p for p in pairings if p.status in ("Active", "Completed")],
+		circles=[c for c in circles if c.status == "Active"],
+	)
 	invitations = frappe.get_list(
 		"Mentoring Participant",
 		filters={"employee": ("in", mine or [""]), "status": "Invited"},
@@ -47,6 +91,7 @@ def home() -> dict:
 		"employee": mine[0] if mine else None,
 		"staff": is_program_manager(),
 		"pairings": pairings,
+		"circles": circles,
 		"todo": todo,
 		"invitations": invitations,
 		"open_programs": frappe.get_list(
@@ -67,18 +112,7 @@ def pairing(name: str) -> dict:
 	checkins = frappe.get_list(
 		"Mentoring Check-in",
 		filters={"pairing": name, "docstatus": ("<", 2)},
-		fields=[
-			"name",
-			"checkin_date",
-			"mode",
-			"duration_minutes",
-			"summary",
-			"docstatus",
-			"confirmation_status",
-			"logged_by",
-			"logged_by_role",
-			"dispute_reason",
-		],
+		fields=CHECKIN_FIELDS,
 		order_by="checkin_date desc, creation desc",
 	)
 	notes = _notes([c.name for c in checkins]) if pair else {}
@@ -99,17 +133,7 @@ def pairing(name: str) -> dict:
 		"goals": frappe.get_list(
 			"Mentoring Goal",
 			filters={"pairing": name},
-			fields=[
-				"name",
-				"title",
-				"description",
-				"success_measure",
-				"status",
-				"progress",
-				"target_date",
-				"mentor_rating",
-				"mentor_comment",
-			],
+			fields=GOAL_FIELDS,
 			order_by="creation",
 		),
 		"checkins": checkins,
@@ -125,6 +149,66 @@ def pairing(name: str) -> dict:
 			"edit_agreement": "agreement" in _writable("Mentoring Pairing", relations, doc),
 			"edit_goals": access_policy.may_set("Mentoring Goal", "title", relations, None, False),
 			"edit_notes": pair,  # the pair's own notes, while the check-in is not cancelled
+		},
+	}
+
+
+@frappe.whitelist()
+def circle(name: str) -> dict:
+	"""One circle the user reads: its people, goals and check-ins with who attended (through the
+	row rules: a manager gets the goals of their report, never a check-in), the private notes for
+	the circle's mentors and members only, and what the user may do on it."""
+	doc = frappe.get_doc("Mentoring Circle", name)
+	doc.check_permission("read")
+	user = frappe.session.user
+	mine = employees_of(user)
+	role = circle_role(doc, user)
+	checkins = frappe.get_list(
+		"Mentoring Check-in",
+		filters={"circle": name, "docstatus": ("<", 2)},
+		fields=CHECKIN_FIELDS,
+		order_by="checkin_date desc, creation desc",
+	)
+	attendance = _attendance([c.name for c in checkins])
+	notes = _notes([c.name for c in checkins]) if role else {}
+	for c in checkins:
+		c.attendance = attendance.get(c.name, [])
+		c.private_notes = notes.get(c.name)
+		came = {a.employee for a in c.attendance if a.present}
+		c.may_confirm = bool(
+			c.docstatus == 1
+			and c.confirmation_status == "Pending"
+			and came & set(mine)
+			and c.logged_by != user
+		)
+	goals = frappe.get_list(
+		"Mentoring Goal",
+		filters={"circle": name},
+		fields=[*GOAL_FIELDS, "mentee", "mentee_name"],
+		order_by="creation",
+	)
+	for g in goals:
+		g.mine = g.mentee in mine
+	relations = relations_of(doc)
+	active = doc.status == "Active"
+	people = _profiles(set(doc.people()))
+	return {
+		"circle": {f: doc.get(f) for f in CIRCLE_FIELDS},
+		"topics": [row.skill for row in doc.topic_skills],
+		"mentors": [people.get(e) for e in mentors_of(doc) if people.get(e)],
+		"members": [people.get(row.employee) for row in doc.members if people.get(row.employee)],
+		"today": today(),
+		"my_role": role,
+		"next_event": _next_events([name], user, "Mentoring Circle").get(name) if role else None,
+		"goals": goals,
+		"checkins": checkins,
+		"todo": due_for(user, [], circles=[doc]) if role and active else [],
+		"may": {
+			"log_checkin": active and bool(role),
+			"schedule": active and (bool(relations & access_policy.PAIR) or is_program_manager()),
+			"add_goal": active and role == transitions.MENTEE,
+			"edit_agreement": "agreement" in _writable("Mentoring Circle", relations, doc),
+			"edit_notes": bool(role),  # the circle's own notes, while the check-in is not cancelled
 		},
 	}
 
@@ -240,6 +324,37 @@ def _my_pairings(mine: list[str]) -> list[frappe._dict]:
 	)
 
 
+def _my_circles(mine: list[str], user: str) -> list[frappe._dict]:
+	"""The circles I mentor or belong to, with my side and the next check-in."""
+	names = circles_of(mine, CIRCLE_SHOWN)
+	if not names:
+		return []
+	circles = frappe.get_list(
+		"Mentoring Circle",
+		filters={"name": ("in", names)},
+		fields=[*CIRCLE_FIELDS, "lead_mentor", "co_mentor"],
+		order_by="status, modified desc",
+	)
+	events = _next_events(names, user, "Mentoring Circle")
+	for c in circles:
+		c.my_role = transitions.MENTOR if set(mentors_of(c)) & set(mine) else transitions.MENTEE
+		c.next_event = events.get(c.name)
+	return circles
+
+
+def _attendance(checkins: list[str]) -> dict[str, list]:
+	"""Who was at each of these circle check-ins (call only with check-ins the user reads)."""
+	found = {}
+	for row in frappe.get_all(
+		"Mentoring Check-in Attendee",
+		filters={"parenttype": "Mentoring Check-in", "parent": ("in", checkins or [""])},
+		fields=["parent", "employee", "employee_name", "role", "present"],
+		order_by="idx",
+	):
+		found.setdefault(row.parent, []).append(row)
+	return found
+
+
 def _other(pairing, mine: list[str]) -> str:
 	return pairing.mentee if pairing.mentor in mine else pairing.mentor
 
@@ -257,30 +372,33 @@ def _profiles(employees: set) -> dict[str, dict]:
 	}
 
 
-def _next_events(pairings: list[str], user: str) -> dict[str, dict]:
-	"""Each pairing's next open check-in Event of the user's own (each of the pair has one)."""
+def _next_events(pairings: list[str], user: str, doctype="Mentoring Pairing") -> dict[str, dict]:
+	"""Each pairing's next open check-in Event of the user's own (each of the pair has one), or
+	each circle's (one Event, shared with all its people)."""
 	if not pairings:
 		return {}
 	Event, Participant = frappe.qb.DocType("Event"), frappe.qb.DocType("Event Participants")
+	where = (
+		(Participant.reference_doctype == doctype)
+		& Participant.reference_docname.isin(pairings)
+		& (Event.status == "Open")
+		& (Event.starts_on >= now_datetime())
+	)
+	if doctype == "Mentoring Pairing":
+		where &= Event.owner == user
 	rows = (
 		frappe.qb.from_(Participant)
 		.join(Event)
 		.on(Event.name == Participant.parent)
 		.select(Participant.reference_docname.as_("pairing"), Event.name, Event.starts_on, Event.ends_on)
-		.where(
-			(Participant.reference_doctype == "Mentoring Pairing")
-			& Participant.reference_docname.isin(pairings)
-			& (Event.owner == user)
-			& (Event.status == "Open")
-			& (Event.starts_on >= now_datetime())
-		)
+		.where(where)
 		.orderby(Event.starts_on, order=frappe.qb.desc)
 	).run(as_dict=True)
 	return {r.pairing: {"name": r.name, "starts_on": r.starts_on, "ends_on": r.ends_on} for r in rows}
 
 
 def _notes(checkins: list[str]) -> dict[str, str]:
-	"""The pair's private notes of these check-ins (call for the pair only)."""
+	"""The private notes of these check-ins (call for the pair, or the circle's people, only)."""
 	return dict(
 		frappe.get_all(
 			"Mentoring Check-in Note",

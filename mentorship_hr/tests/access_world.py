@@ -724,6 +724,12 @@ class World:
 				{"name": self.name("pairing")},
 				lambda actor: self.name("pairing") in self.readable("Mentoring Pairing", actor),
 			),
+			# a circle's page: for whoever the policy lets read the circle
+			(
+				"mentorship_hr.portal.api.circle",
+				{"name": self.name("circle")},
+				lambda actor: self.name("circle") in self.readable("Mentoring Circle", actor),
+			),
 		]
 
 	def report_filters(self) -> dict:
@@ -748,7 +754,9 @@ class World:
 
 	def readable_rows(self, report, actor) -> set | None:
 		if report == "Mentoring Program Health":
-			return set(self.readable("Mentoring Pairing", actor))
+			return set(self.readable("Mentoring Pairing", actor)) | set(
+				self.readable("Mentoring Circle", actor)
+			)
 		if report == "Mentoring KPI":
 			return set(self.readable("Mentoring Score", actor)) | {""}
 		return None

@@ -757,7 +757,11 @@ class TestAccessMatrix(MentoringAPITestCase):
 		if resp.status_code != 200:
 			return False
 		rows = resp.json["message"]["result"]
-		names = {cstr(r.get("pairing") or r.get("score_name") or "") for r in rows if isinstance(r, dict)}
+		names = {
+			cstr(r.get("pairing") or r.get("circle") or r.get("score_name") or "")
+			for r in rows
+			if isinstance(r, dict)
+		}
 		readable = self.world.readable_rows(report, actor)
 		if readable is not None and not names <= readable:  # rows the user may not read: a breach
 			raise AssertionError(f"{report} shows {sorted(names - readable)} to {actor}")

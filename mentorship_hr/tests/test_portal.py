@@ -5,6 +5,10 @@ import frappe
 from frappe.utils import add_days, today
 
 from mentorship_hr.engagement import jobs
+from mentorship_hr.mentorship_hr.doctype.mentoring_circle.test_mentoring_circle import (
+	CircleOfThree,
+	circle_goal,
+)
 from mentorship_hr.participant_links import links_for, to_portal
 from mentorship_hr.portal import api
 from mentorship_hr.portal.apps_screen import land_participant, show_in_apps
@@ -266,3 +270,64 @@ class TestParticipantLinks(MentoringTestCase):
 				links = links_for(everyone, doc)
 			self.assertEqual(links, {self.mentor_user: page, self.mentee_user: page})
 		self.assertEqual(links_for(everyone, goal), {self.mentor_user: page, self.mentee_user: page})
+
+
+CIRCLE_NOTE = "Private: the circle's own words."
+
+
+class TestCircleInThePortal(CircleOfThree):
+	"""A circle in My Mentoring: its people read it, its notes and what they owe there; a member's
+	manager the circle and that member's goals, never a check-in; a stranger nothing."""
+
+	def test_a_member_sees_the_circle_and_confirms_what_she_attended(self):
+		m = self.members
+		checkin = self.log(m[0], [self.lead, m[1]], private_notes=CIRCLE_NOTE)
+		with as_user(builders.user_of(m[1])):
+			home = api.home()
+			page = api.circle(self.circle)
+		(mine,) = home["circles"]
+		self.assertEqual((mine.name, mine.my_role), (self.circle, "Mentee"))
+		confirm = [i for i in home["todo"] if i.kind == "confirm"]
+		self.assertEqual([(i.name, i.circle) for i in confirm], [(checkin.name, self.circle)])
+		(row,) = page["checkins"]
+		self.assertEqual((row.private_notes, row.may_confirm), (CIRCLE_NOTE, True))
+		self.assertEqual(
+			{a.employee: a.present for a in row.attendance}, {self.lead: 1, m[0]: 1, m[1]: 1, m[2]: 0}
+		)
+		self.assertEqual(
+			([p.name for p in page["mentors"]], [p.name for p in page["members"]]), ([self.lead], m)
+		)
+		self.assertEqual(
+			{k: page["may"][k] for k in ("log_checkin", "add_goal", "schedule", "edit_notes")},
+			{"log_checkin": True, "add_goal": True, "schedule": True, "edit_notes": True},
+		)
+		# the bell asking her to confirm opens the circle's page in My Mentoring
+		self.assertEqual(
+			frappe.get_all(
+				"Notification Log",
+				{"for_user": builders.user_of(m[1]), "document_name": checkin.name},
+				pluck="link",
+			),
+			[frappe.utils.get_url(f"/mentoring/circle/{self.circle}")],
+		)
+		# the absent member reads the note and may change it, but owes no confirmation
+		with as_user(builders.user_of(m[2])):
+			frappe.client.set_value("Mentoring Check-in", checkin.name, "private_notes", "Edited later.")
+			page, home = api.circle(self.circle), api.home()
+		self.assertEqual(
+			(page["checkins"][0].private_notes, page["checkins"][0].may_confirm), ("Edited later.", False)
+		)
+		self.assertEqual([i for i in home["todo"] if i.kind == "confirm"], [])
+
+	def test_a_members_manager_sees_her_goal_never_a_check_in_and_a_stranger_nothing(self):
+		with as_user(builders.user_of(self.members[0])):
+			goal = circle_goal(self.circle)
+		self.log(self.members[0], [self.lead], private_notes=CIRCLE_NOTE)
+		with as_user(builders.user_of(self.boss)):
+			page, home = api.circle(self.circle), api.home()
+		self.assertEqual([g.name for g in page["goals"]], [goal.name])
+		self.assertEqual((page["checkins"], page["next_event"], home["circles"]), ([], None, []))
+		self.assertFalse(any(page["may"].values()))
+		self.assertNotIn(CIRCLE_NOTE, frappe.as_json(page))
+		with as_user(builders.user_of(self.stranger)), self.assertRaises(frappe.PermissionError):
+			api.circle(self.circle)
