@@ -675,3 +675,34 @@ class TestCircleEngagement(CircleOfThree):
 		):
 			with self.subTest(user), as_user(user):
 				self.assertEqual(get_result(card, "[]"), count)
+
+	def test_program_health_has_a_row_for_the_circle_for_whoever_reads_it(self):
+		from mentorship_hr.mentorship_hr.report.mentoring_program_health import mentoring_program_health
+
+		program = frappe.db.get_value("Mentoring Circle", self.circle, "program")
+		frappe.db.set_value("Mentoring Circle", self.circle, "start_date", add_days(today(), -20))
+		self.goal_of(self.members[0], 40)
+		self.log(self.members[0], [self.lead, self.members[1]])
+		for user, shown in (
+			(self.manager, True),
+			(builders.user_of(self.members[2]), True),
+			(builders.user_of(self.boss), True),
+			(builders.user_of(self.stranger), False),
+		):
+			with self.subTest(user), as_user(user):
+				columns, data, _message, chart, _summary = mentoring_program_health.execute(
+					{"program": program}
+				)
+			rows = [r for r in data if r.get("circle") == self.circle]
+			self.assertEqual(bool(rows), shown)
+			if shown:
+				(row,) = rows
+				# met once in the 20 days of a fortnightly circle, a member's goal at 40%
+				self.assertEqual(
+					(row["health"], row["checkins_held"], row["checkins_expected"], row["goal_progress"]),
+					("On Track", 1, 1, 40.0),
+				)
+				self.assertIn("(3 members)", row["mentee_name"])
+				self.assertIn("circle", [c["fieldname"] for c in columns])
+			# the health donut counts pairings only
+			self.assertEqual(sum(chart["data"]["datasets"][0]["values"]), 0)

@@ -1,8 +1,9 @@
 # Copyright (c) 2026, mentorship_hr contributors and contributors
 # For license information, please see license.txt
-"""Who needs help: one row per pairing with its health, cadence, goals, surveys and managers.
+"""Who needs help: one row per pairing with its health, cadence, goals, surveys and managers, and
+one per circle with its health, cadence and goals.
 
-Rows follow the pairing's row rules (a manager sees their reports' pairings, the pair their own).
+Rows follow the pairing's and the circle's row rules (a manager sees their reports' pairings, the pair their own).
 Survey ratings are shown to program managers and HR, and to the pair on their own pairing;
 never to managers. Failed fit checks (survey answers) are shown to program managers and HR only.
 """
@@ -14,8 +15,9 @@ from frappe.utils import getdate, nowdate
 from mentorship_hr.domain.briefing import HEALTHS
 from mentorship_hr.domain.workshop import share_prepared
 from mentorship_hr.engagement import workshop
-from mentorship_hr.engagement.digests import pairing_facts
+from mentorship_hr.engagement.digests import circle_facts, pairing_facts
 from mentorship_hr.engagement.surveys import latest_ratings
+from mentorship_hr.matching.circle_rules import members_by_circle
 from mentorship_hr.permissions import is_program_manager
 from mentorship_hr.report_columns import PAIRING_SUMMARY, column
 
@@ -58,7 +60,54 @@ def execute(filters=None):
 				**ratings.get(p.name, {}),
 			}
 		)
-	return columns(staff), data, None, chart(data), summary(attended)
+	pairing_rows = list(data)
+	data += circle_rows(filters, start, end, today)
+	return columns(staff), data, None, chart(pairing_rows), summary(attended)
+
+
+def circle_rows(filters, start, end, today) -> list[dict]:
+	"""One row per circle the viewer reads (the circle's row rules), with its health and sessions
+	held against expected, and its members' goal progress; a circle has no survey columns."""
+	circles = frappe.get_list(
+		"Mentoring Circle",
+		filters=pairing_filters(filters, end),
+		fields=[
+			"name",
+			"title",
+			"program",
+			"status",
+			"lead_mentor_name",
+			"co_mentor_name",
+			"health",
+			"health_reason",
+			"start_date",
+			"end_date",
+		],
+		order_by="program, title",
+	)
+	circles = [c for c in circles if not start or not c.end_date or getdate(c.end_date) >= getdate(start)]
+	if not circles:
+		return []
+	found = circle_facts(today, sorted({c.program for c in circles}))
+	members = members_by_circle([c.name for c in circles])
+	rows = []
+	for c in circles:
+		f = found.facts.get(c.name)
+		rows.append(
+			{
+				"circle": c.name,
+				"program": c.program,
+				"status": c.status,
+				"mentor_name": ", ".join(n for n in (c.lead_mentor_name, c.co_mentor_name) if n),
+				"mentee_name": _("{0} ({1} members)").format(c.title, len(members.get(c.name, ()))),
+				"health": c.health,
+				"health_reason": c.health_reason,
+				"checkins_held": f.held if f else None,
+				"checkins_expected": f.expected if f else None,
+				"goal_progress": f.goal_progress if f else None,
+			}
+		)
+	return rows
 
 
 def summary(attended: dict) -> list[dict]:
@@ -108,6 +157,7 @@ def survey_ratings(pairings) -> dict:
 def columns(staff: bool):
 	return [
 		column("pairing", _("Pairing"), "Link", 140, "Mentoring Pairing"),
+		column("circle", _("Circle"), "Link", 140, "Mentoring Circle"),
 		column("program", _("Program"), "Link", 140, "Mentoring Program"),
 		column("mentor_name", _("Mentor"), width=150),
 		column("mentee_name", _("Mentee"), width=150),
