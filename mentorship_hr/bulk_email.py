@@ -19,6 +19,8 @@ from frappe.email.email_body import get_brand_logo, get_email, get_footer, get_h
 from frappe.utils import get_url, scrub_urls
 from frappe.utils.jinja import get_jenv
 
+from mentorship_hr.bulk_insert import insert_many
+
 _RULES: dict = {}  # stylesheet text and its index on the page: (rules, media rules left over)
 _LEFTOVER_TEXT: dict = {}  # id of a cached list of media rules: that list as text
 _ONCE: dict = {}  # what does not change while a worker runs: stylesheet paths, templates
@@ -192,7 +194,7 @@ def _insert(queued: list[dict]) -> None:
 	stamp, user = frappe.utils.now(), frappe.session.user
 	head = ["name", "creation", "modified", "owner", "modified_by", "status", "retry"]
 	names = [frappe.generate_hash(length=10) for _ in queued]
-	frappe.db.bulk_insert(
+	insert_many(
 		"Email Queue",
 		head + columns,
 		[
@@ -201,7 +203,7 @@ def _insert(queued: list[dict]) -> None:
 		],
 		chunk_size=50,  # a message is tens of kB: a statement stays well under max_allowed_packet
 	)
-	frappe.db.bulk_insert(
+	insert_many(
 		"Email Queue Recipient",
 		"name creation modified owner modified_by parent parenttype parentfield idx recipient status".split(),
 		[

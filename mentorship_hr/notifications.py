@@ -7,6 +7,7 @@ from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.utils import now_datetime
 
 from mentorship_hr import bulk_email
+from mentorship_hr.bulk_insert import insert_many
 from mentorship_hr.participant_links import links_for
 
 
@@ -166,7 +167,7 @@ def ring_bells(rows: list[dict]):
 		)
 		for row in rows
 	]
-	frappe.db.bulk_insert(
+	insert_many(
 		"Notification Log",
 		[
 			"name",
@@ -184,12 +185,17 @@ def ring_bells(rows: list[dict]):
 			"read",
 		],
 		values,
-		chunk_size=500,
 	)
 	users = sorted({row["user"] for row in rows})
 	frappe.db.set_value("Notification Settings", {"name": ("in", users)}, "seen", 0, update_modified=False)
+	# each user's bell refreshes once the bells are committed; publish_realtime(after_commit=True)
+	# would look for each one in a list of all those before it, quadratic in the users
+	frappe.db.after_commit.add(lambda: _tell_bells(users))
+
+
+def _tell_bells(users: list[str]):
 	for user in users:
-		frappe.publish_realtime("notification", after_commit=True, user=user)
+		frappe.publish_realtime("notification", user=user)
 
 
 EMAIL_CHUNK = 1000  # a job builds these in about five seconds; fewer jobs, fewer cold starts

@@ -1,7 +1,7 @@
 """Where a mentor's or mentee's notices lead: the page of My Mentoring for what they are about
 (Mentoring Settings > Participants' Links Open), or the desk. Everyone else gets the desk."""
 
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import frappe
 
@@ -50,7 +50,7 @@ def links_for(users: list[str], doc) -> dict[str, str]:
 	if not users or not to_portal():
 		return {}
 	if doc.doctype == "Mentoring Participant":
-		return {u: frappe.utils.get_url(f"{PORTAL}/programs") for u in users if u == doc.get("user")}
+		return {u: portal_url("/programs") for u in users if u == doc.get("user")}
 	circle = doc.name if doc.doctype == "Mentoring Circle" else doc.get("circle")
 	if circle and doc.doctype in ("Mentoring Circle", *ON_A_CIRCLE):
 		people = _circle_users(circle)
@@ -65,7 +65,7 @@ def links_for(users: list[str], doc) -> dict[str, str]:
 		pair = frappe.db.get_value("Mentoring Pairing", pairing, ["mentor_user", "mentee_user"]) or ()
 	if not pairing:
 		return {}
-	return {u: frappe.utils.get_url(f"{PORTAL}/pairing/{pairing}") for u in users if u and u in pair}
+	return {u: portal_url(f"/pairing/{pairing}") for u in users if u and u in pair}
 
 
 def reminder_link(kind: str, pairing: str | None, detail: str = "", circle: str | None = None) -> str | None:
@@ -76,15 +76,23 @@ def reminder_link(kind: str, pairing: str | None, detail: str = "", circle: str 
 		return circle_page(circle)
 	if kind in SURVEY_KINDS:
 		return survey_page(pairing, detail or "Mid-point")
-	return frappe.utils.get_url(f"{PORTAL}/pairing/{pairing}")
+	return portal_url(f"/pairing/{pairing}")
 
 
 def survey_page(pairing: str, survey_type: str) -> str:
-	return frappe.utils.get_url(f"{PORTAL}/survey/{quote(pairing)}/{quote(survey_type)}")
+	return portal_url(f"/survey/{quote(pairing)}/{quote(survey_type)}")
 
 
 def circle_page(circle: str) -> str:
-	return frappe.utils.get_url(f"{PORTAL}/circle/{quote(circle)}")
+	return portal_url(f"/circle/{quote(circle)}")
+
+
+def portal_url(path: str) -> str:
+	"""frappe.utils.get_url of a page of My Mentoring, the site's address read once a request or job
+	(the daily reminders make a link for every item)."""
+	if not frappe.flags.mentoring_site_url:
+		frappe.flags.mentoring_site_url = frappe.utils.get_url()
+	return urljoin(frappe.flags.mentoring_site_url, PORTAL + path)
 
 
 def _circle_users(circle: str) -> set[str]:

@@ -20,6 +20,7 @@ from frappe.utils import (
 	nowdate,
 )
 
+from mentorship_hr.bulk_insert import insert_many
 from mentorship_hr.domain import reminders as rules
 from mentorship_hr.domain import workshop as workshop_rules
 from mentorship_hr.domain.health import STALE_PERIODS
@@ -361,7 +362,7 @@ def unsent(items: list[rules.Item]) -> list[rules.Item]:
 def log_sent(items, today, kind=None):
 	"""Record what was sent, so that it is never sent again."""
 	now = frappe.utils.now_datetime()
-	frappe.db.bulk_insert(
+	insert_many(
 		"Mentoring Reminder Log",
 		[
 			"name",
@@ -392,7 +393,6 @@ def log_sent(items, today, kind=None):
 			)
 			for i in items
 		],
-		chunk_size=500,
 	)
 
 
@@ -433,9 +433,11 @@ def deliver(grouped: dict[str, list[rules.Item]], words: dict, today):
 	)
 
 
-def _line(item: rules.Item, words: dict, pairing: str | None, circle: str | None = None) -> frappe._dict:
+def _line(
+	item: rules.Item, words: dict, pairing: str | None, circle: str | None, dates: dict
+) -> frappe._dict:
 	what = words.get((item.doctype, item.name), item.name)
-	on = formatdate(item.on) if item.on else ""
+	on = dates[item.on] if item.on else ""
 	text = {
 		rules.CHECKIN_DUE: lambda: _("Check-in due on {0}: {1}").format(on, what),
 		rules.CHECKIN_OVERDUE: lambda: _("Check-in overdue since {0}: {1}").format(on, what),
@@ -490,4 +492,8 @@ def _lines(items: list[rules.Item], words: dict) -> list[frappe._dict]:
 		names = [i.name for i in items if i.doctype == doctype]
 		pairing.update({(doctype, name): p for name, p in pairing_of(doctype, names).items()})
 		circle.update({(doctype, name): c for name, c in circle_of(doctype, names).items()})
-	return [_line(i, words, pairing.get((i.doctype, i.name)), circle.get((i.doctype, i.name))) for i in items]
+	dates = {on: formatdate(on) for on in {i.on for i in items if i.on}}  # a few dates, many items
+	return [
+		_line(i, words, pairing.get((i.doctype, i.name)), circle.get((i.doctype, i.name)), dates)
+		for i in items
+	]

@@ -10,6 +10,8 @@ from frappe.model.naming import set_new_name
 from frappe.query_builder.functions import Avg, Coalesce, Max
 from frappe.utils import cint, flt, getdate, now_datetime
 
+from mentorship_hr.bulk_insert import insert_many
+
 # doctype: (its autoname, the series key now, digits); another autoname falls back to Frappe's
 SERIES = {
 	"Goal": ("format:HR-GOAL-{YYYY}-{####}", lambda: f"HR-GOAL-{getdate().year}-", 4),
@@ -56,7 +58,7 @@ def insert_rows(doctype: str, rows: list[dict]) -> list[str]:
 		[name if column == "name" else row.get(column) for column in columns] + list(standard.values())
 		for name, row in zip(names, rows, strict=True)
 	]
-	frappe.db.bulk_insert(doctype, fields, values)
+	insert_many(doctype, fields, values)
 	return names
 
 
