@@ -203,7 +203,7 @@ def first_sync_by_workers(made, workers: int) -> float:
 
 	import frappe
 
-	from mentorship_hr.kpi.sync_jobs import run_sync
+	from mentorship_hr.kpi.sync_jobs import JOB_CHUNKS, run_sync
 
 	forget_scores(made)
 	log = frappe.get_doc(
@@ -224,8 +224,10 @@ def first_sync_by_workers(made, workers: int) -> float:
 	seconds = time.perf_counter() - started
 	log.reload()
 	assert (log.status, log.chunks_done, log.failed_count) == ("Completed", log.chunks, 0), log.as_dict()
+	jobs = -(-log.chunks // JOB_CHUNKS)
 	print(
-		f"first sync as {log.chunks} chunk jobs on {workers} worker(s): {seconds:.1f} s, {log.created_scores} created"
+		f"first sync as {log.chunks} chunks in {jobs} jobs on {workers} worker(s): {seconds:.1f} s,"
+		f" {log.created_scores} created"
 	)
 	return seconds
 

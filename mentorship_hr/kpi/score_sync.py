@@ -196,8 +196,11 @@ def write_chunk(chunk, summary, report=True, log=None) -> bool:
 	try:
 		_write(chunk, summary)
 		return True
-	except Exception:
-		frappe.db.rollback(save_point="mentoring_sync")
+	except Exception as e:
+		if isinstance(e, frappe.QueryDeadlockError):  # the database rolled the transaction back already
+			frappe.db.rollback()
+		else:
+			frappe.db.rollback(save_point="mentoring_sync")
 		summary.created, summary.updated, summary.unchanged = counts
 		for program, cycle in sorted({(p.name, c.name) for p, c, _plan in chunk} if report else ()):
 			frappe.log_error(

@@ -13,6 +13,9 @@ from mentorship_hr.kpi.score_sync import SCORED_PROGRAM_STATUSES
 from mentorship_hr.permissions import check_program_manager
 
 LOG = "Mentoring Sync Log"
+# chunks (of score_sync.CHUNK scores, a transaction each) one job writes: a job costs a third of a
+# second to start and read, so a few thousand scores a job, and still a job for each of many workers
+JOB_CHUNKS = 8
 
 
 def job_id(program: str | None, appraisal_cycle: str | None) -> str:
@@ -80,33 +83,40 @@ def _spread(doc, work, commit):
 		},
 		commit=commit,
 	)
-	for chunk in work.chunks:
+	for start in range(0, len(work.chunks), JOB_CHUNKS):
 		frappe.enqueue(
-			"mentorship_hr.kpi.sync_jobs.run_chunk",
+			"mentorship_hr.kpi.sync_jobs.run_chunks",
 			queue="long",
 			timeout=1800,
 			enqueue_after_commit=commit,
 			now=not commit,
 			log=doc.name,
-			chunk=chunk,
+			chunks=work.chunks[start : start + JOB_CHUNKS],
 			commit=commit,
 		)
 
 
 def run_chunk(log: str, chunk: list, commit=True):
-	"""A chunk job: write the chunk (tried once more if it fails, e.g. on a lock another worker
-	held), add its counts to the log, and, as the last chunk to finish, finish the sync."""
+	"""A job of one chunk (as queued before a job took several)."""
+	run_chunks(log, [chunk], commit)
+
+
+def run_chunks(log: str, chunks: list, commit=True):
+	"""A job: write each chunk in its own transaction (tried once more if it fails, e.g. on a lock
+	another worker held), add their counts to the log, and, as the last job to finish, finish the
+	sync."""
 	summary = score_sync.new_summary()
-	if not score_sync.write_chunk(chunk, summary, report=False):
-		score_sync.write_chunk(chunk, summary, log=log)
-	if commit:
-		frappe.db.commit()
+	for chunk in chunks:
+		if not score_sync.write_chunk(chunk, summary, report=False):
+			score_sync.write_chunk(chunk, summary, log=log)
+		if commit:
+			frappe.db.commit()
 	Log = frappe.qb.DocType(LOG)
 	frappe.qb.update(Log).set(Log.created_scores, Log.created_scores + summary.created).set(
 		Log.updated_scores, Log.updated_scores + summary.updated
 	).set(Log.unchanged_scores, Log.unchanged_scores + summary.unchanged).set(
 		Log.failed_count, Log.failed_count + len(summary.failed)
-	).set(Log.chunks_done, Log.chunks_done + 1).where(Log.name == log).run()
+	).set(Log.chunks_done, Log.chunks_done + len(chunks)).where(Log.name == log).run()
 	# the update holds the log's row until the commit: each chunk reads its own count, so exactly
 	# one sees the last, after every other chunk committed its writes
 	doc = frappe.get_doc(LOG, log)

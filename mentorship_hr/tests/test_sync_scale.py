@@ -192,6 +192,20 @@ class TestSyncSpreadOverWorkers(MentoringTestCase):
 		goals = frappe.get_all("Goal", {"appraisal_cycle": self.cycle, "kra": "Mentoring"}, pluck="employee")
 		self.assertEqual(sorted(goals), sorted([self.mentor, self.mentee, self.mentee2]))
 
+	def test_a_job_writes_several_chunks_and_the_last_job_finishes_the_sync(self):
+		from unittest.mock import patch
+
+		from mentorship_hr.kpi import sync_jobs
+
+		# three chunks, two a job: the second job, of one chunk, sees all three done
+		with patch.object(sync_jobs, "JOB_CHUNKS", 2):
+			sync_jobs.run_sync(self.log.name, commit=False, chunk_size=1)
+		self.log.reload()
+		self.assertEqual(
+			(self.log.status, self.log.chunks, self.log.chunks_done, self.log.created_scores),
+			("Completed", 3, 3, 3),
+		)
+
 	def test_a_failing_chunk_is_tried_again_and_reported_without_redoing_the_others(self):
 		from mentorship_hr.kpi import score_sync
 		from mentorship_hr.kpi.sync_jobs import run_chunk
