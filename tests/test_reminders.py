@@ -71,6 +71,22 @@ def test_a_circle_reminds_everyone_in_it_of_its_check_in_and_whoever_came_to_con
 	]
 
 
+def test_a_circle_without_check_ins_for_long_is_told_to_its_program_managers_once_a_spell():
+	circle = r.Circle("CIR1", ("lead@x", "m1@x"), stale_since=day(-45), program_managers=("pm@x",))
+	items = [i for i in r.due_items(TODAY, SETTINGS, circles=[circle]) if i.kind == r.STALE]
+	assert [(i.user, i.doctype, i.name, i.on) for i in items] == [
+		("pm@x", "Mentoring Circle", "CIR1", day(-45))
+	]
+	# a new spell (after a check-in) is a new item; a circle that is not stale tells nobody
+	again = r.due_items(TODAY, SETTINGS, circles=[replace(circle, stale_since=day(-2))])
+	assert [i.key for i in again if i.kind == r.STALE] != [i.key for i in items]
+	assert not [
+		i
+		for i in r.due_items(TODAY, SETTINGS, circles=[replace(circle, stale_since=None)])
+		if i.kind == r.STALE
+	]
+
+
 def test_goal_target_dates_near_and_past():
 	def goal_kinds(target):
 		goals = [r.Goal("G1", "P1", target, ("mentee@x",))]

@@ -73,11 +73,14 @@ class Pairing:
 
 @dataclass(frozen=True)
 class Circle:
-	"""An Active circle: everyone in it (users) is reminded of its next check-in."""
+	"""An Active circle: everyone in it (users) is reminded of its next check-in, and its program
+	managers are told once it has gone STALE_PERIODS periods without one."""
 
 	name: str
 	users: tuple[str, ...]
 	next_checkin_due: date | None = None
+	stale_since: date | None = None  # when stale (domain/health.py): the last check-in, or the start
+	program_managers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ def due_items(
 		*_flow(today, pairings),
 		*_checkins(today, settings, pairings),
 		*_checkins(today, settings, circles, "Mentoring Circle"),
+		*_stale(circles, "Mentoring Circle"),
 		*_confirmations(today, settings, pending),
 		*_goals(today, settings, goals),
 		*_missing_goals(today, settings, pairings),
@@ -162,13 +166,18 @@ def _flow(today, pairings):
 		if (today - p.start).days >= ACKNOWLEDGE_AFTER_DAYS:
 			for user in p.unacknowledged:
 				yield Item(user, ACKNOWLEDGE, "Mentoring Pairing", p.name, None)
-		if p.stale_since:  # once per spell without check-ins
-			for user in p.program_managers:
-				yield Item(user, STALE, "Mentoring Pairing", p.name, p.stale_since)
+		yield from _stale([p], "Mentoring Pairing")
 		# once, and again each time a new session is planned
 		session, day = p.next_workshop or ("", None)
 		for user in p.missed_workshop:
 			yield Item(user, WORKSHOP_MISSED, "Mentoring Pairing", p.name, day, session)
+
+
+def _stale(records, doctype):
+	for p in records:
+		if p.stale_since:  # once per spell without check-ins: the key holds its start
+			for user in p.program_managers:
+				yield Item(user, STALE, doctype, p.name, p.stale_since)
 
 
 def _due_or_overdue(day, today, lead_days, due_kind, overdue_kind) -> str | None:

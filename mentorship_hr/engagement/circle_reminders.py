@@ -1,6 +1,7 @@
 """What the daily reminders read of a program's Active circles (docs/design.md §4b): everyone in a
-circle is reminded of its next check-in, and whoever attended a check-in waiting for confirmation
-(other than its logger) to confirm it. A fixed number of queries per program."""
+circle is reminded of its next check-in, whoever attended a check-in waiting for confirmation
+(other than its logger) to confirm it, and the program managers of a circle gone stale. A fixed
+number of queries per program."""
 
 import frappe
 from frappe import _
@@ -8,6 +9,7 @@ from frappe.utils import formatdate, getdate
 
 from mentorship_hr.domain import reminders as rules
 from mentorship_hr.engagement.health_service import assess_circles
+from mentorship_hr.notifications import program_manager_users
 
 NONE = frappe._dict(circles=[], pending=[], words={})
 
@@ -56,12 +58,15 @@ def read(program: str, today, names: list[str] | None = None) -> frappe._dict:
 		)
 	)
 	title = {c.name: c.title for c in circles}
+	managers = tuple(program_manager_users(program))
 	return frappe._dict(
 		circles=[
 			rules.Circle(
 				c.name,
 				tuple(sorted(u for e in c.people if (u := user_of.get(e)))),
 				c.assessed.next_due,
+				stale_since=(c.last_checkin or getdate(c.start_date)) if c.assessed.stale else None,
+				program_managers=managers,
 			)
 			for c in circles
 		],

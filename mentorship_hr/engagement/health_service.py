@@ -108,8 +108,8 @@ def refresh_circles(circles: list[str] | None = None, today=None) -> list[str]:
 
 def assess_circles(rows, today) -> None:
 	"""Give each Active circle (rows with name, program, start_date, lead_mentor, co_mentor) its
-	`people` (employees) and its health today, `assessed` (domain/health.py), in a fixed number of
-	queries: the daily reminders read its next check-in due from it."""
+	`people` (employees), `last_checkin` and its health today, `assessed` (domain/health.py), in a
+	fixed number of queries: the daily reminders read its next check-in due and staleness from it."""
 	if not rows:
 		return
 	names = [r.name for r in rows]
@@ -128,6 +128,7 @@ def assess_circles(rows, today) -> None:
 	scheduled = _scheduled(rows, today, "Mentoring Circle", people)
 	for row in rows:
 		row.people = people[row.name]
+		row.last_checkin = getdate(last[row.name]) if last.get(row.name) else None
 		row.assessed = health.assess(
 			getdate(row.start_date),
 			frequency.get(row.program) or 14,

@@ -450,9 +450,11 @@ def _line(
 			"Halfway through your mentoring: take the mid-point survey ({0})"
 		).format(what),
 		rules.ACKNOWLEDGE: lambda: _("Please acknowledge the mentoring pairing {0}").format(what),
-		rules.STALE: lambda: _("Mentoring pairing {0} has had no check-in for {1} periods").format(
-			what, STALE_PERIODS
-		),
+		rules.STALE: lambda: (
+			_("Mentoring circle {0} has had no check-in for {1} periods")
+			if item.doctype == "Mentoring Circle"
+			else _("Mentoring pairing {0} has had no check-in for {1} periods")
+		).format(what, STALE_PERIODS),
 		rules.WORKSHOP_MISSED: lambda: (
 			_("You missed the launch workshop of {0}: the next session is {1}").format(
 				what, words.get(("Training Event", item.detail), item.detail)

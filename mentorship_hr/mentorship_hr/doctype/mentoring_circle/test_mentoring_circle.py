@@ -619,6 +619,24 @@ class TestCircleEngagement(CircleOfThree):
 		email = builders.queued_emails(builders.user_of(m[1]))[-1]
 		self.assertIn("Confirm or dispute the check-in", email.text)
 
+	def test_a_circle_gone_stale_is_told_to_its_program_manager_once(self):
+		program = frappe.db.get_value("Mentoring Circle", self.circle, "program")
+		frappe.db.set_value("Mentoring Program", program, "program_manager", self.manager)
+		# fortnightly, and no check-in in the 45 days since it started: three periods and more
+		frappe.db.set_value("Mentoring Circle", self.circle, "start_date", add_days(today(), -45))
+		reminders.send_daily_reminders()
+		self.assertEqual(self.reminded("stale"), {self.manager})
+		bell = frappe.get_all(
+			"Notification Log",
+			{"for_user": self.manager, "document_type": "Mentoring Circle"},
+			pluck="subject",
+		)
+		self.assertEqual(len([b for b in bell if "has had no check-in for 3 periods" in b]), 1)
+		reminders.send_daily_reminders()  # once a spell: not again the next run
+		self.assertEqual(
+			frappe.db.count("Mentoring Reminder Log", {"kind": "stale", "reference_name": self.circle}), 1
+		)
+
 	def reminded(self, kind, name=None):
 		return set(
 			frappe.get_all(
